@@ -1,0 +1,5 @@
+"""``python -m checker`` is the same as the ``fzlint`` command."""
+
+from .cli import run
+
+run()

@@ -1,0 +1,80 @@
+"""The only place the pipeline is wired: load → normalise → outline → facts → rules.
+
+``lint_path`` and ``lint_text`` return a FileResult; a file that cannot be read has ``error`` set
+and no diagnostics, and never raises.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from . import engine
+from .diagnostics import Diagnostic, Severity
+from .facts import Facts, derive
+from .model import Document
+from .outline import build
+from .ruleset import Rule
+from .sources import Source, SourceError, load_bytes, load_path
+
+
+@dataclass
+class FileResult:
+    path: str
+    source: Source | None = None
+    document: Document | None = None
+    facts: Facts | None = None
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    error: str | None = None
+
+    def count(self, severity: Severity) -> int:
+        return sum(1 for d in self.diagnostics if d.severity == severity)
+
+    @property
+    def worst(self) -> Severity | None:
+        return max((d.severity for d in self.diagnostics), default=None)
+
+
+def lint_source(source: Source, rules: list[Rule], *, year: int | None = None, lang: str = "zh", strict: bool = False) -> FileResult:
+    document = build(source)
+    facts = derive(document, year)
+    diagnostics = engine.run(document, facts, rules, lang=lang, strict=strict)
+    return FileResult(source.path, source, document, facts, diagnostics)
+
+
+def lint_path(path: str, rules: list[Rule], *, year: int | None = None, encoding: str | None = None,
+              lang: str = "zh", strict: bool = False) -> FileResult:
+    try:
+        source = load_path(path, encoding=encoding)
+    except SourceError as err:
+        return FileResult(path, error=str(err))
+    return _guarded(source, rules, year, lang, strict)
+
+
+def lint_bytes(data: bytes, path: str, rules: list[Rule], *, year: int | None = None, encoding: str | None = None,
+               lang: str = "zh", strict: bool = False) -> FileResult:
+    try:
+        source = load_bytes(data, path, encoding=encoding)
+    except SourceError as err:
+        return FileResult(path, error=str(err))
+    return _guarded(source, rules, year, lang, strict)
+
+
+def lint_text(text: str, rules: list[Rule] | None = None, *, path: str = "<text>", kind: str = "txt",
+              year: int | None = None, strict: bool = True) -> FileResult:
+    """Lint a string (tests, editors); uses the default ruleset when ``rules`` is None."""
+    if rules is None:
+        from .ruleset import load
+
+        rules = load()
+    return lint_source(Source(path, kind, text), rules, year=year, strict=strict)
+
+
+def _guarded(source: Source, rules: list[Rule], year: int | None, lang: str, strict: bool) -> FileResult:
+    if strict:
+        return lint_source(source, rules, year=year, lang=lang, strict=True)
+    try:
+        return lint_source(source, rules, year=year, lang=lang)
+    except RecursionError:
+        return FileResult(source.path, source, error="文件结构过深，无法解析。")
+    except Exception as err:  # noqa: BLE001 - the promise is: never a traceback for one bad file
+        return FileResult(source.path, source, error=f"内部错误，无法检查此文件（{type(err).__name__}）。请将文件反馈给 fzlint 维护者。")

@@ -1,0 +1,102 @@
+"""What every check type shares: typed parameters validated from YAML, and the run() contract.
+
+A check type is a class with a frozen ``Params`` dataclass, a ``messages`` table (message kind →
+the placeholders it can fill) and ``run(doc, facts)`` yielding Findings. It knows nothing of YAML,
+rule ids, severities or positions in the original file: the engine adds those.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+import typing
+from typing import Any, ClassVar, Iterable
+
+from ..diagnostics import Finding
+from ..facts import Facts
+from ..model import Document
+
+Regex = re.Pattern  # a parameter given as a string in YAML and compiled when the ruleset loads
+
+
+class ParamError(ValueError):
+    """A parameter that does not fit; the message names the key."""
+
+
+@dataclasses.dataclass(frozen=True)
+class NoParams:
+    pass
+
+
+class Check:
+    name: ClassVar[str]
+    Params: ClassVar[type] = NoParams
+    messages: ClassVar[dict[str, tuple[str, ...]]] = {"default": ()}
+    fixable: ClassVar[bool] = False
+
+    def __init__(self, params: Any) -> None:
+        self.params = params
+
+    @classmethod
+    def compile(cls, raw: dict[str, Any]) -> Any:
+        """Validate a YAML mapping against ``Params``; unknown keys and wrong types are errors."""
+        hints = typing.get_type_hints(cls.Params)
+        fields = {f.name: f for f in dataclasses.fields(cls.Params)}
+        unknown = sorted(set(raw) - set(fields))
+        if unknown:
+            raise ParamError(f"unknown parameter(s) {', '.join(unknown)}; known: {', '.join(fields) or 'none'}")
+        values = {}
+        for name, f in fields.items():
+            if name in raw:
+                values[name] = _coerce(name, raw[name], hints[name])
+            elif f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING:
+                raise ParamError(f"missing required parameter '{name}'")
+        params = cls.Params(**values)
+        cls.validate(params)
+        return params
+
+    @classmethod
+    def validate(cls, params: Any) -> None:
+        """Cross-field checks a subclass may add; raise ParamError."""
+
+    def run(self, doc: Document, facts: Facts) -> Iterable[Finding]:
+        raise NotImplementedError
+
+
+def _coerce(name: str, value: Any, hint: Any) -> Any:
+    origin = typing.get_origin(hint)
+    args = typing.get_args(hint)
+    if hint is Regex:
+        return _regex(name, value)
+    if origin is typing.Union:
+        if value is None and type(None) in args:
+            return None
+        return _coerce(name, value, next(a for a in args if a is not type(None)))
+    if origin is typing.Literal:
+        if value not in args:
+            raise ParamError(f"'{name}' must be one of {', '.join(map(str, args))}, not {value!r}")
+        return value
+    if origin in (tuple, list):
+        if not isinstance(value, list):
+            raise ParamError(f"'{name}' must be a list")
+        return tuple(_coerce(f"{name}[{i}]", v, args[0]) for i, v in enumerate(value))
+    if origin is dict:
+        if not isinstance(value, dict):
+            raise ParamError(f"'{name}' must be a mapping")
+        return {_coerce(name, k, args[0]): _coerce(f"{name}.{k}", v, args[1]) for k, v in value.items()}
+    if hint is typing.Any:
+        return value
+    if hint is float and isinstance(value, int) and not isinstance(value, bool):
+        return float(value)
+    if not isinstance(value, hint) or (hint is int and isinstance(value, bool)):
+        raise ParamError(f"'{name}' must be of type {hint.__name__}, not {type(value).__name__}")
+    return value
+
+
+def _regex(name: str, value: Any) -> re.Pattern:
+    if not isinstance(value, str):
+        raise ParamError(f"'{name}' must be a regular expression string")
+    try:
+        return re.compile(value)
+    except re.error as err:
+        raise ParamError(f"'{name}' is not a valid regular expression: {err}") from None

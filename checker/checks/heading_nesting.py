@@ -1,0 +1,50 @@
+"""structure/heading-nesting: no level jumps (一、 straight to （1）; a text that starts at （一）).
+
+一、 followed directly by 1. is accepted practice for two-level reports (domain.md §4.1).
+
+```yaml
+check: heading_nesting
+params: {allowed_jumps: [[1, 3]]}
+```
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..diagnostics import Finding
+from .base import Check
+from .headings import canonical_marker
+
+
+@dataclass(frozen=True)
+class Params:
+    allowed_jumps: tuple[tuple[int, ...], ...] = ((1, 3),)
+
+
+class HeadingNestingCheck(Check):
+    name = "heading_nesting"
+    Params = Params
+    messages = {"jump": ("parent", "child", "expected"), "starts_deep": ("child", "expected")}
+
+    def run(self, doc, facts):
+        allowed = {tuple(pair) for pair in self.params.allowed_jumps}
+        top = [s for s in doc.root.children]
+        if top and top[0].heading.level >= 2:
+            first = top[0].heading
+            yield Finding(first.marker, "starts_deep", {"child": _shown(first), "expected": canonical_marker(1, 1)})
+        for section in doc.sections():
+            parent = section.heading
+            base = max(parent.level, 0) if parent.level else 0
+            for child in section.children:
+                h = child.heading
+                jump = (parent.level, h.level)
+                if h.level - base <= 1 or jump in allowed or (h.level == 5 and parent.level >= 2):
+                    continue
+                yield Finding(h.marker, "jump", {
+                    "parent": _shown(parent), "child": _shown(h), "expected": canonical_marker(base + 1, 1),
+                })
+
+
+def _shown(heading) -> str:
+    return canonical_marker(heading.level, heading.number)

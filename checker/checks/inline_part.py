@@ -1,0 +1,33 @@
+"""section/inline-only: a required part exists only as a sentence inside another part.
+
+```yaml
+check: inline_part
+params: {parts: [first_responsible, shortcomings, next_year]}
+```
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..diagnostics import Finding
+from ..facts import PART_NAMES
+from .base import Check
+
+
+@dataclass(frozen=True)
+class Params:
+    parts: tuple[str, ...]
+
+
+class InlinePartCheck(Check):
+    name = "inline_part"
+    Params = Params
+    messages = {"default": ("part", "sentence")}
+
+    def run(self, doc, facts):
+        for part in self.params.parts:
+            info = facts.parts.get(part)
+            if info is not None and info.how == "inline":
+                sentence = doc.text[info.span.start:info.span.end]
+                yield Finding(info.span, values={"part": PART_NAMES[part], "sentence": sentence[:30]})

@@ -1,0 +1,137 @@
+"""A data-driven check: listed patterns that are wrong where they appear, with an optional fix.
+
+Each entry is a regular expression with what to write instead, a note, an optional severity and
+an ``unless`` whitelist: a match that overlaps a whitelist match on the same line is not reported
+(法制审核 stays silent while 法制宣传 is flagged). Most term/* and format/* rules are this check.
+
+```yaml
+check: pattern
+params:
+  scope: body            # all | body | title | headings | signature | part:<name>
+  view: normalized       # or original: match the file as written (punctuation width)
+  entries:
+    - match: "法制(宣传|教育)"
+      replace: "法治\\1"   # shown as {expected}; also the fix when fix: true
+      note: "指依法治理时应写“法治”"
+      unless: "法制(审核|审查|机构)"
+      severity: warning
+      fix: true
+```
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any, Iterator
+
+from ..diagnostics import Edit, Finding, Fix, Severity
+from ..offsets import Span
+from ..scope import SCOPES, lines
+from .base import Check, ParamError
+
+
+@dataclass(frozen=True)
+class Entry:
+    match: re.Pattern
+    replace: str | None
+    note: str
+    unless: re.Pattern | None
+    severity: Severity | None
+    fix: bool
+    safe: bool
+    years: tuple[int | None, int | None]  # report years the entry applies to (inclusive)
+
+
+@dataclass(frozen=True)
+class Params:
+    entries: tuple[Any, ...]
+    scope: str = "body"
+    view: str = "normalized"
+    unless: str | None = None
+    compiled: tuple[Entry, ...] = field(default=(), repr=False)
+
+
+class PatternCheck(Check):
+    name = "pattern"
+    Params = Params
+    messages = {"default": ("match", "expected", "note")}
+    fixable = True
+
+    @classmethod
+    def validate(cls, params: Params) -> None:
+        if params.scope not in SCOPES:
+            raise ParamError(f"'scope' must be one of {', '.join(SCOPES)}")
+        if params.view not in ("normalized", "original"):
+            raise ParamError("'view' must be normalized or original")
+        entries = tuple(_entry(i, raw, params.unless) for i, raw in enumerate(params.entries))
+        object.__setattr__(params, "compiled", entries)
+
+    def run(self, doc, facts) -> Iterator[Finding]:
+        original = self.params.view == "original"
+        for line in lines(doc, facts, self.params.scope):
+            text = doc.original(line.span) if original else line.text
+            base = doc.norm.map.start(line.start) if original else line.start
+            for entry in self.params.compiled:
+                if not _year_applies(entry, facts.year):
+                    continue
+                yield from _matches(entry, text, base, original)
+
+
+def _matches(entry: Entry, text: str, base: int, original: bool) -> Iterator[Finding]:
+    allowed = [m.span() for m in entry.unless.finditer(text)] if entry.unless else []
+    for m in entry.match.finditer(text):
+        if m.end() == m.start() or any(a < m.end() and m.start() < b for a, b in allowed):
+            continue
+        expected = m.expand(entry.replace) if entry.replace is not None else ""
+        span = Span(base + m.start(), base + m.end())
+        fix = None
+        if entry.fix and entry.replace is not None:
+            fix = Fix(f"改为“{expected}”" if expected else "删除", (Edit(span, expected),), safe=entry.safe)
+        values = {"match": m.group(), "expected": expected, "note": entry.note}
+        yield Finding(span, values=values, fix=fix, severity=entry.severity, original=original)
+
+
+def _year_applies(entry: Entry, year: int | None) -> bool:
+    low, high = entry.years
+    if low is None and high is None:
+        return True
+    if year is None:
+        return False
+    return (low is None or year >= low) and (high is None or year <= high)
+
+
+_ENTRY_KEYS = {"match", "replace", "note", "unless", "severity", "fix", "safe", "from_year", "until_year"}
+
+
+def _entry(index: int, raw: Any, shared_unless: str | None) -> Entry:
+    where = f"entries[{index}]"
+    if isinstance(raw, str):
+        raw = {"match": raw}
+    if not isinstance(raw, dict) or "match" not in raw:
+        raise ParamError(f"'{where}' must be a regex string or a mapping with 'match'")
+    unknown = sorted(set(raw) - _ENTRY_KEYS)
+    if unknown:
+        raise ParamError(f"'{where}' has unknown key(s) {', '.join(unknown)} (known: {', '.join(sorted(_ENTRY_KEYS))})")
+    unless = "|".join(f"(?:{u})" for u in (raw.get("unless"), shared_unless) if u)
+    try:
+        severity = Severity.parse(raw["severity"]) if raw.get("severity") else None
+    except KeyError:
+        raise ParamError(f"'{where}.severity' must be error, warning or info") from None
+    try:
+        match = re.compile(raw["match"])
+        compiled_unless = re.compile(unless) if unless else None
+        if raw.get("replace") is not None:
+            match.sub(raw["replace"], "")  # reject bad group references now, not mid-report
+    except (re.error, TypeError) as err:
+        raise ParamError(f"'{where}' is not a valid regular expression or replacement: {err}") from None
+    return Entry(
+        match=match,
+        replace=raw.get("replace"),
+        note=str(raw.get("note", "")),
+        unless=compiled_unless,
+        severity=severity,
+        fix=bool(raw.get("fix", False)),
+        safe=bool(raw.get("safe", True)),
+        years=(raw.get("from_year"), raw.get("until_year")),
+    )

@@ -1,0 +1,41 @@
+"""section/*-missing: a part the 2019 regulation requires is absent (not even inline).
+
+```yaml
+check: required_part
+params: {part: shortcomings}
+```
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from ..diagnostics import Finding
+from ..offsets import Span
+from .base import Check
+
+Part = Literal["achievements", "first_responsible", "shortcomings", "next_year", "other"]
+
+
+@dataclass(frozen=True)
+class Params:
+    part: Part
+
+
+class RequiredPartCheck(Check):
+    name = "required_part"
+    Params = Params
+    messages = {"default": ("headings",)}
+
+    def run(self, doc, facts):
+        if self.params.part in facts.parts:
+            return
+        top = [s.heading.title_text for s in doc.root.children if s.heading is not None]
+        headings = "、".join(f"“{t[:16]}”" for t in top[:8]) or "（无）"
+        anchor = doc.title or next((line for line in doc.lines if line.content), None)
+        if isinstance(anchor, tuple):
+            span = Span(anchor[0].start, anchor[-1].end)
+        else:
+            span = anchor.span if anchor else Span(0, 0)
+        yield Finding(span, values={"headings": headings})

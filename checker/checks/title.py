@@ -1,0 +1,45 @@
+"""structure/title-*: the report opens with a title naming the topic, the year and the issuer.
+
+```yaml
+check: title
+params: {topic: "法治政府建设|依法行政", doc_type: "报告"}
+```
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..diagnostics import Finding
+from ..offsets import Span
+from .base import Check, Regex
+
+
+@dataclass(frozen=True)
+class Params:
+    topic: Regex
+    doc_type: Regex
+    need_year: bool = True
+    need_issuer: bool = True
+
+
+class TitleCheck(Check):
+    name = "title"
+    Params = Params
+    messages = {"missing": ("first_line",), "no_topic": ("title",), "no_year": ("title",), "no_issuer": ("title",)}
+
+    def run(self, doc, facts):
+        p = self.params
+        if not doc.title:
+            first = next((line for line in doc.lines if line.content), None)
+            where = first.span if first else Span(0, 0)
+            yield Finding(where, "missing", {"first_line": first.content[:20] if first else ""})
+            return
+        title = doc.title_text
+        span = Span(doc.title[0].start, doc.title[-1].end)
+        if not p.topic.search(title) or not p.doc_type.search(title):
+            yield Finding(span, "no_topic", {"title": title})
+        elif p.need_year and facts.title_year is None:
+            yield Finding(span, "no_year", {"title": title})
+        elif p.need_issuer and not facts.issuer and doc.header is None:
+            yield Finding(span, "no_issuer", {"title": title})

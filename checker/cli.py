@@ -1,0 +1,82 @@
+"""The command line: parse options, call the API, print, choose the exit code. Nothing else.
+
+Exit codes: 0 nothing at or above --fail-on; 1 at least one such finding; 2 usage error, bad
+config or ruleset, or a file that could not be read (the other files are still linted).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from typing import Sequence
+
+from . import __version__
+
+EXIT_OK, EXIT_FINDINGS, EXIT_TROUBLE = 0, 1, 2
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # argparse exits 2 on usage errors, as we want
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_TROUBLE, f"fzlint: 用法错误：{message}\n")
+
+
+def _parser() -> argparse.ArgumentParser:
+    from .reporters import FORMATS
+
+    parser = _Parser(prog="fzlint", description="法治政府建设年度报告检查工具")
+    parser.add_argument("--version", action="version", version=f"fzlint {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+
+    check = sub.add_parser("check", help="检查报告文件或文件夹")
+    check.add_argument("paths", nargs="*", default=[], help="文件、文件夹，或 - 表示标准输入")
+    check.add_argument("--format", choices=sorted(FORMATS), default="text")
+    check.add_argument("-o", "--output", help="把结果写入文件")
+    check.add_argument("--ruleset", action="append", help="规则集名称或 YAML 路径（可重复）")
+    check.add_argument("--select", help="只启用这些规则（前缀，逗号分隔）")
+    check.add_argument("--ignore", help="忽略这些规则（前缀，逗号分隔）")
+    check.add_argument("--year", type=int, help="指定报告年度（覆盖自动识别）")
+    check.add_argument("--fail-on", choices=["error", "warning", "info"], help="达到该级别即返回 1（默认 error）")
+    check.add_argument("--config", help="配置文件路径")
+    check.add_argument("--stdin-filename", help="标准输入内容对应的文件名")
+    check.add_argument("--encoding", help="强制使用该编码读取文本文件（如 gb18030）")
+    check.add_argument("--lang", choices=["zh", "en"], help="消息语言（默认 zh）")
+    check.add_argument("--no-progress", action="store_true", help="不显示进度条")
+    check.add_argument("--color", choices=["auto", "always", "never"], default="auto")
+
+    outline = sub.add_parser("outline", help="显示报告的标题层次和识别出的部分")
+    outline.add_argument("path")
+    outline.add_argument("--year", type=int)
+    outline.add_argument("--encoding")
+
+    rules = sub.add_parser("rules", help="列出所有规则")
+    rules.add_argument("--format", choices=["text", "json"], default="text")
+    rules.add_argument("--ruleset", action="append")
+
+    explain = sub.add_parser("explain", help="解释一条规则")
+    explain.add_argument("rule")
+    explain.add_argument("--ruleset", action="append")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        if args.command == "check":
+            from .commands import check
+
+            return check(args)
+        from . import commands
+
+        return getattr(commands, args.command)(args)
+    except KeyboardInterrupt:
+        print("fzlint: 已中断。", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK
+
+
+def run() -> None:
+    sys.exit(main())

@@ -1,0 +1,329 @@
+"""Facts about a parsed report, derived once: report year, issuer, the required parts, the date.
+
+Checks read these instead of re-deriving them, so every rule agrees on what the report year is
+and where the shortcomings part starts. Synonyms follow domain.md §7.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Iterable
+
+from .model import Document, Line, Section
+from .offsets import Span
+from .segment import is_word
+
+PARTS = ("achievements", "first_responsible", "shortcomings", "next_year", "other")
+PART_NAMES = {
+    "achievements": "主要举措和成效",
+    "first_responsible": "党政主要负责人履行推进法治建设第一责任人职责情况",
+    "shortcomings": "存在的不足和原因",
+    "next_year": "下一年度主要安排",
+    "other": "其他需要报告的情况",
+}
+_HEADING_PATTERNS = {
+    "other": r"其[他它](?:需要|需)?(?:报告|说明)的?(?:情况|事项)|其[他它]事项",
+    "first_responsible": r"第一责任人|主要负责(?:人|同志)履行|述法",
+    "shortcomings": (
+        r"存在的?(?:主要)?(?:问题|不足|困难|短板|差距)|不足之处|短板(?:和|与|及)?(?:不足|弱项|问题)?|不足"
+        r"|问题(?:和|与|及)(?:不足|困难|差距|原因)|(?:差距|困难)(?:和|与|及)(?:问题|不足)|薄弱环节"
+    ),
+    "next_year": r"下一?(?:年度|年|步|阶段)|下步|明年|来年|(?:工作|年度)?(?:计划|安排|打算|思路|要点|展望)",
+    "achievements": r"举措|成效|做法|成绩|(?:工作)?(?:开展|完成|推进|进展|落实|基本)?情况|主要工作|工作进展",
+}
+_HEADING_RES = {part: re.compile(p) for part, p in _HEADING_PATTERNS.items()}
+_INLINE_RES = {
+    "first_responsible": re.compile(r"第一责任人(?:职责|责任)?"),
+    "shortcomings": re.compile(r"(?:存在|仍有|还有|尚有|仍然存在)[^。；]{0,16}?(?:不足|问题|短板|差距|薄弱)"),
+    "next_year": re.compile(r"(?:下一步|下步|下一年度?|明年)[，,]?[^。]{0,30}?(?:将|要|继续|进一步|计划)"),
+}
+_YEAR = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})(?=年)")
+_CN_YEAR_DIGITS = str.maketrans("〇○零一二三四五六七八九", "00012345678 9".replace(" ", ""))
+_ISSUER_SUFFIX = re.compile(
+    r"(?:人民政府|政府|党委|党工委|委员会|办事处|街道|镇|乡|县|区|市|州|省|自治区|局|委|办|办公室|厅|中心)$"
+)
+_LOCALITY = re.compile(r"[\u4e00-\u9fff]{1,8}?(?:自治州|自治县|自治区|省|市|州|盟|县|区|旗|镇|乡|街道)")
+_LEVEL_BY_SUFFIX = (
+    ("provincial", re.compile(r"(?:省|自治区)(?:人民政府|政府|委员会)?$|^(?:北京|天津|上海|重庆)市(?:人民政府)?$")),
+    ("department", re.compile(r"(?:局|委|办|办公室|厅|中心|院|所|站|队)$")),
+    ("township", re.compile(r"(?:镇|乡|街道)(?:人民政府|政府|办事处|党委)?$")),
+    ("county", re.compile(r"(?:县|区|旗)(?:人民政府|政府|委员会)?$")),
+    ("prefecture", re.compile(r"(?:市|州|盟)(?:人民政府|政府|委员会)?$")),
+)
+
+
+@dataclass(frozen=True)
+class PartInfo:
+    part: str
+    how: str  # heading | nested | topics | inline
+    line: Line  # the heading line, or the line holding the inline sentence
+    section: Section | None
+    span: Span  # the heading title, or the inline sentence
+
+
+@dataclass(frozen=True)
+class Facts:
+    year: int | None
+    year_source: str  # option | title | opening | dominant | none
+    title_year: int | None
+    opening_year: int | None
+    issuer: str | None
+    issuer_level: str  # provincial | prefecture | county | township | department | unknown
+    localities: tuple[str, ...]  # place names of the issuer, longest first (丰都县, 双龙镇, 双龙, 丰都)
+    parts: dict[str, PartInfo]
+    part_spans: tuple[tuple[Span, str], ...]  # every section that belongs to a part
+    signature_date: date | None
+    signature_date_text: str | None
+    extra: dict = field(default_factory=dict)
+
+    def part_at(self, offset: int) -> str | None:
+        found = None
+        for span, part in self.part_spans:
+            if span.start <= offset < span.end:
+                found = part  # nested spans come later and win
+        return found
+
+    def sections_of(self, part: str) -> list[Section]:
+        return [s for s in self.extra.get("sections", {}).get(part, [])]
+
+
+def derive(doc: Document, year: int | None = None) -> Facts:
+    title_year = _first_year(doc.title_text)
+    opening_year = _opening_year(doc)
+    report_year, source = _report_year(doc, year, title_year, opening_year)
+    issuer = _issuer(doc)
+    sections = _classify(doc, report_year)
+    parts = _parts(doc, sections)
+    signature_text, signature_date = _signature_date(doc)
+    spans = tuple(
+        (s.span, part) for part in PARTS for s in sections.get(part, ())
+    )
+    return Facts(
+        year=report_year,
+        year_source=source,
+        title_year=title_year,
+        opening_year=opening_year,
+        issuer=issuer,
+        issuer_level=_issuer_level(issuer),
+        localities=_localities(issuer, doc),
+        parts=parts,
+        part_spans=tuple(sorted(spans, key=lambda x: (x[0].start, -x[0].end))),
+        signature_date=signature_date,
+        signature_date_text=signature_text,
+        extra={"sections": sections},
+    )
+
+
+# ---- year --------------------------------------------------------------------------------------
+
+def _first_year(text: str) -> int | None:
+    m = _YEAR.search(text)
+    return int(m.group(1)) if m else None
+
+
+def _opening_year(doc: Document) -> int | None:
+    for line in doc.preamble[:2]:
+        m = _YEAR.search(line.content[:40])
+        if m:
+            return int(m.group(1))
+    return None
+
+
+def _report_year(doc: Document, option: int | None, title: int | None, opening: int | None):
+    if option:
+        return option, "option"
+    if title:
+        return title, "title"
+    if opening:
+        return opening, "opening"
+    counts = Counter(int(y) for line in doc.body_lines() for y in _YEAR.findall(line.text))
+    if counts:
+        return counts.most_common(1)[0][0], "dominant"
+    return None, "none"
+
+
+# ---- issuer ------------------------------------------------------------------------------------
+
+def _issuer(doc: Document) -> str | None:
+    title = doc.title_text
+    if title:
+        m = re.match(r"^(.{2,40}?)(?:关于)?(?:(?:19|20)\d{2}|法治政府|依法行政|法治建设)", title)
+        if m:
+            name = m.group(1).strip(" 　")
+            if name.endswith("关于"):
+                name = name[:-2]
+            if name and _ISSUER_SUFFIX.search(name):
+                return name
+    if doc.header is not None:
+        return doc.header.content
+    if doc.signature is not None and doc.signature.issuer_lines:
+        return doc.signature.issuer_lines[-1].content
+    return None
+
+
+def _issuer_level(issuer: str | None) -> str:
+    if not issuer:
+        return "unknown"
+    name = issuer.split()[-1]
+    for level, pattern in _LEVEL_BY_SUFFIX:
+        if pattern.search(name):
+            return level
+    return "unknown"
+
+
+def _localities(issuer: str | None, doc: Document) -> tuple[str, ...]:
+    names: list[str] = []
+    sources = [issuer or ""]
+    if doc.header is not None:
+        sources.append(doc.header.content)
+    if doc.signature is not None:
+        sources.append(doc.signature.issuer)
+    for text in sources:
+        for m in _LOCALITY.finditer(text.replace("中共", "")):
+            full = m.group()
+            names.append(full)
+            short = re.sub(r"(?:自治州|自治县|自治区|省|市|州|盟|县|区|旗|镇|乡|街道)$", "", full)
+            if len(short) >= 2:
+                names.append(short)
+    unique = dict.fromkeys(n for n in names if len(n) >= 2)
+    return tuple(sorted(unique, key=len, reverse=True))
+
+
+# ---- parts -------------------------------------------------------------------------------------
+
+def heading_parts(title: str, year: int | None) -> list[str]:
+    """Parts a heading title announces (several for 存在的问题及下一步打算)."""
+    found = []
+    for part, pattern in _HEADING_RES.items():
+        if part == "achievements" and found:
+            break
+        if any(is_word(title, m.start(), m.end()) for m in pattern.finditer(title)):
+            found.append(part)
+    if year and "next_year" not in found and re.match(rf"^{year + 1}年", title):
+        found.append("next_year")
+    if year and "next_year" in found:
+        years = {int(y) for y in _YEAR.findall(title)}
+        if years and year + 1 not in years and all(y <= year for y in years) and "下" not in title:
+            found.remove("next_year")  # "2021年工作计划执行情况" in a report on 2021
+            if not found:
+                found.append("achievements")
+    return found
+
+
+def _classify(doc: Document, year: int | None) -> dict[str, list[Section]]:
+    sections: dict[str, list[Section]] = {}
+    top = [s for s in doc.root.children]
+    if len(top) == 1 and top[0].heading.level == 0:
+        top = list(top[0].children) or top
+    unclassified: list[Section] = []
+    for section in top:
+        parts = heading_parts(section.heading.title_text, year)
+        for part in parts:
+            sections.setdefault(part, []).append(section)
+        if not parts:
+            unclassified.append(section)
+    for section in unclassified:
+        for child in _descendants(section, max_level=3):
+            for part in heading_parts(child.heading.title_text, year):
+                if part != "achievements":
+                    sections.setdefault(part, []).append(child)
+    if "first_responsible" not in sections:
+        for section in top:
+            for child in _descendants(section, max_level=3):
+                if "first_responsible" in heading_parts(child.heading.title_text, year):
+                    sections.setdefault("first_responsible", []).append(child)
+    if "achievements" not in sections:
+        claimed = {id(s) for group in sections.values() for s in group}
+        topics = [s for s in unclassified if id(s) not in claimed and s.lines]
+        if topics:
+            sections["achievements"] = topics
+            sections["_topics"] = topics
+    return sections
+
+
+def _descendants(section: Section, max_level: int) -> Iterable[Section]:
+    for child in section.children:
+        if child.heading.level <= max_level:
+            yield child
+            yield from _descendants(child, max_level)
+
+
+def _parts(doc: Document, sections: dict[str, list[Section]]) -> dict[str, PartInfo]:
+    parts: dict[str, PartInfo] = {}
+    top_ids = {id(s) for s in doc.root.children}
+    for part in PARTS:
+        group = sections.get(part)
+        if group:
+            first = group[0]
+            how = "topics" if sections.get("_topics") is group else ("heading" if id(first) in top_ids else "nested")
+            parts[part] = PartInfo(part, how, doc.lines[first.heading.line], first, first.heading.title)
+            continue
+        inline = _inline(doc, part)
+        if inline is not None:
+            parts[part] = inline
+    return parts
+
+
+def _inline(doc: Document, part: str) -> PartInfo | None:
+    pattern = _INLINE_RES.get(part)
+    if pattern is None:
+        if part == "achievements" and not doc.headings and any(len(l.content) > 60 for l in doc.body_lines()):
+            line = next(l for l in doc.body_lines() if len(l.content) > 60)
+            return PartInfo(part, "inline", line, None, line.span)
+        return None
+    for line in doc.body_lines():
+        for m in pattern.finditer(line.text):
+            if _inside_title_marks(line.text, m.start()):
+                continue  # 《党政主要负责人履行推进法治建设第一责任人职责规定》 is a citation
+            sentence = _sentence_span(line, m.start())
+            return PartInfo(part, "inline", line, None, sentence)
+    return None
+
+
+def _inside_title_marks(text: str, at: int) -> bool:
+    return text.rfind("《", 0, at) > text.rfind("》", 0, at)
+
+
+def _sentence_span(line: Line, at: int) -> Span:
+    text = line.text
+    start = max(text.rfind(ch, 0, at) for ch in "。；！？") + 1
+    ends = [i for i in (text.find(ch, at) for ch in "。；！？") if i >= 0]
+    end = min(ends) + 1 if ends else len(text)
+    return Span(line.start + start, line.start + end)
+
+
+# ---- signature date ----------------------------------------------------------------------------
+
+def parse_date(text: str) -> date | None:
+    """2023年12月21日 / 二〇二三年十二月二十一日 / 2023.12.21 → date; None if no real date."""
+    m = re.search(
+        r"((?:19|20)\d{2}|[〇○零一二三四五六七八九]{4})\s*[年.\-/．]\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*[月.\-/．]\s*(\d{1,2}|[一二三四五六七八九十]{1,3})",
+        text,
+    )
+    if not m:
+        return None
+    year = m.group(1)
+    year = int(year) if year.isdigit() else int(year.translate(_CN_YEAR_DIGITS))
+    try:
+        return date(year, _small_number(m.group(2)), _small_number(m.group(3)))
+    except ValueError:
+        return None
+
+
+def _small_number(text: str) -> int:
+    if text.isdigit():
+        return int(text)
+    from .outline import cn_number
+
+    return cn_number(text)
+
+
+def _signature_date(doc: Document) -> tuple[str | None, date | None]:
+    sig = doc.signature
+    if sig is None or sig.date_span is None:
+        return None, None
+    text = doc.text[sig.date_span.start:sig.date_span.end]
+    return text, parse_date(text)

@@ -1,0 +1,123 @@
+"""The matching view: one canonical spelling of the text, for rules to match against.
+
+Reports reach us with full-width Latin letters, half-width Chinese punctuation, zero-width
+characters, pinyin readings inserted by web converters (政(zhèng)府), PDF wrap breaks and
+Traditional characters. Rules should not have to know any of that, so they match against this view;
+every position still maps back to the original through the OffsetMap (offsets.py). Nothing here is
+ever written back to the user's file.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .offsets import OffsetMap, Span
+from .sources import Source
+
+
+@dataclass(frozen=True)
+class Artifact:
+    """Something odd seen while normalising, for format rules to report (span in the original)."""
+
+    kind: str  # pinyin | zero-width
+    span: Span
+    text: str
+
+
+@dataclass(frozen=True)
+class Normalized:
+    text: str
+    map: OffsetMap
+    artifacts: tuple[Artifact, ...]
+    script: str  # simplified | traditional | mixed
+    traditional_count: int
+
+
+_PINYIN = re.compile(
+    r"(?<=[\u4e00-\u9fff])[(（]([a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ]{1,7}[1-5]?)[)）]"
+)
+_ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]+")
+_CR = re.compile(r"\r(?=\n)")
+_MD_MARKUP = re.compile(r"^(?:#{1,6}[ \t]+|>[ \t]?|[-*+][ \t]+(?=\S))|\*\*|__", re.M)
+# ASCII punctuation inside Chinese text: folded to the full-width form, except between digits (1,234 10:30).
+_COMMA_COLON = re.compile(r"(?<![0-9])[,:]|[,:](?![0-9])")
+_ASCII_TO_WIDE = str.maketrans({";": "；", "?": "？", "!": "！", "(": "（", ")": "）"})
+_COMMA_COLON_WIDE = {",": "，", ":": "："}
+
+
+@lru_cache(maxsize=1)
+def _width_table() -> dict[int, str]:
+    table: dict[int, str] = {}
+    for code in range(0xFF01, 0xFF5F):  # full-width ASCII block → ASCII
+        table[code] = chr(code - 0xFEE0)
+    for keep in "，；：？！（）":  # … except the punctuation that is canonical in Chinese text
+        table.pop(ord(keep), None)
+    table.update({0x3000: " ", 0x00A0: " ", 0x2002: " ", 0x2003: " ", 0x2009: " ", 0x202F: " "})
+    table.update({0xFF61: "。", 0xFF64: "、", 0xFF62: "「", 0xFF63: "」", ord("\r"): "\n"})
+    return table
+
+
+@lru_cache(maxsize=1)
+def traditional_table() -> dict[int, str]:
+    """Traditional-only character → Simplified, from OpenCC's character table.
+
+    Only characters that are never Simplified themselves are mapped (乾 and 於 stay), so a
+    Simplified report is left untouched and a 1:1 mapping keeps offsets exact.
+    """
+    import opencc  # data only; OpenCC's phrase converter would change lengths
+
+    path = f"{opencc.__path__[0]}/dictionary/TSCharacters.txt"
+    table: dict[int, str] = {}
+    with open(path, encoding="utf-8") as handle:
+        for line in handle:
+            parts = line.split()
+            if len(parts) >= 2 and len(parts[0]) == 1 and parts[0] not in parts[1:]:
+                if len(parts[1]) == 1:
+                    table[ord(parts[0])] = parts[1]
+    return table
+
+
+def normalize(source: Source) -> Normalized:
+    text = source.text
+    folded = text.translate(_width_table())
+    traditional = sum(1 for ch in set(folded) if ord(ch) in traditional_table() and ch > "\u3000")
+    count = 0
+    if traditional:
+        simplified = folded.translate(traditional_table())
+        count = sum(1 for a, b in zip(folded, simplified) if a != b)
+        folded = simplified
+    folded = folded.translate(_ASCII_TO_WIDE)
+    folded = _COMMA_COLON.sub(lambda m: _COMMA_COLON_WIDE[m.group()], folded)
+    edits, artifacts = _deletions(source, folded)
+    view, offset_map = OffsetMap.from_edits(folded, edits)
+    return Normalized(view, offset_map, tuple(artifacts), _script(folded, count), count)
+
+
+def _deletions(source: Source, folded: str) -> tuple[list[tuple[int, int, str]], list[Artifact]]:
+    edits: list[tuple[int, int, str]] = []
+    artifacts: list[Artifact] = []
+    for m in _PINYIN.finditer(folded):
+        edits.append((m.start(), m.end(), ""))
+        artifacts.append(Artifact("pinyin", Span(m.start(), m.end()), source.text[m.start():m.end()]))
+    for m in _ZERO_WIDTH.finditer(folded):
+        edits.append((m.start(), m.end(), ""))
+        if m.start() > 0:  # a BOM at the very start is not worth a finding
+            artifacts.append(Artifact("zero-width", Span(m.start(), m.end()), m.group()))
+    edits.extend((m.start(), m.end(), "") for m in _CR.finditer(source.text))
+    edits.extend((at, at + 1, "") for at in source.soft_breaks if 0 <= at < len(folded))
+    edits.extend((s.start, s.end, "") for s in source.drop)
+    if source.kind == "md":
+        edits.extend((m.start(), m.end(), "") for m in _MD_MARKUP.finditer(folded))
+    edits.sort()
+    return edits, artifacts
+
+
+def _script(text: str, traditional_count: int) -> str:
+    if not traditional_count:
+        return "simplified"
+    cjk = sum(1 for ch in text if "\u4e00" <= ch <= "\u9fff")
+    # Converted texts keep many characters that both scripts share; a real Traditional text still
+    # changes several percent of its characters, while a stray 後 in a Simplified report does not.
+    return "traditional" if traditional_count >= max(3, cjk * 0.04) else "mixed"

@@ -1,0 +1,369 @@
+"""Quantities in report text (Arabic or Chinese numerals + measure word or %), read as intervals.
+
+A stated figure carries its precision: "96.7%" is a band, "4000余份" a bound, "约300人" a range,
+so numeric checks compare ``Interval``s and flag only what cannot overlap (style.md, "Numbers
+are intervals"). Everything is ``Decimal``; floats are refused. Numbers that are not quantities
+(years, dates, 〔2016〕27号, 12345热线, “12·4”, 第三, 一是, 四个意识, section numbers…) are never returned:
+a bare number needs a measure word or %, and masks remove codes, titles and quotes.
+
+Conventions (ours, chosen to avoid false alarms): an integer count is a point; a figure with
+decimals or a % is rounded to its last written place (1.2万 -> [11500, 12500], 96.7% -> [96.65,
+96.75]); 余/多 -> [N, N + one unit of N's last significant digit); 以上 -> [N, ∞); 超过/逾/多于 ->
+(N, ∞); 近 -> [0.9N, N]; 约/左右/上下 -> [0.9N, 1.1N]; 不足/不到/少于 -> [0, N); 以内/以下 -> [0, N];
+3-5次 -> [3, 5]. Money is stated in 元 (500万元 -> 5000000, unit '万元').
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal, localcontext
+from enum import Enum
+
+_CN_DIGIT = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4,
+             "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_CN_SMALL = {"十": 10, "百": 100, "千": 1000}
+_CN_BIG = {"万": 10**4, "亿": 10**8}
+_CN_CHARS = "".join([*_CN_DIGIT, *_CN_SMALL, *_CN_BIG])
+_MULT = {"万": Decimal(10**4), "亿": Decimal(10**8)}
+# Same-length folding only, so offsets stay valid in the caller's text.
+_FOLD = str.maketrans("０１２３４５６７８９％", "0123456789%")
+
+# Literal registry: measure word -> compatibility group (sums only add within one group).
+UNIT_GROUPS: dict[str, str] = {
+    **dict.fromkeys(["件", "宗", "条", "起", "件次", "例"], "case"),
+    **dict.fromkeys(["人", "名", "人次", "位"], "person"),
+    **dict.fromkeys(["次", "场", "场次", "期", "批", "批次", "轮", "堂"], "event"),
+    **dict.fromkeys(["份", "册", "本", "张", "篇", "幅"], "copy"),
+    **dict.fromkeys(["元", "万元", "亿元"], "money"),
+    **dict.fromkeys(["%", "个百分点"], "percent"),
+    **dict.fromkeys(["户", "户次"], "household"),
+    **dict.fromkeys(["天", "小时", "学时", "课时", "分钟", "个月", "个工作日"], "time"),
+    **dict.fromkeys(["个", "家", "所", "项", "处", "支", "套", "台", "辆", "块", "座", "类",
+                     "村", "社", "社区"], "other"),
+}
+_UNITS = "|".join(sorted((u for u in UNIT_GROUPS if u not in ("%", "万元", "亿元")),
+                         key=len, reverse=True))
+_AR = r"[0-9]+(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?"
+_CN = f"[{_CN_CHARS}]+"
+_GAP = r"[ \t\u3000]*(?:\n[ \t\u3000]*)?"  # PDF text breaks lines inside "230\n余人次"
+_PRE = "将近|接近|大约|不足|不到|少于|超过|多于|近|约|逾"
+_QTY = re.compile(
+    rf"(?P<pre>{_PRE})?[ \t]*(?<![0-9.,A-Za-z{_CN_CHARS}])"
+    rf"(?:(?P<lo>{_AR}|{_CN})[ \t]*[-~～—－–至到][ \t]*)?"
+    rf"(?:(?P<ar>{_AR})[ \t]*(?P<mul>[万亿])?|(?P<cn>{_CN}))"
+    rf"{_GAP}(?P<mid>余|多)?{_GAP}(?:(?P<unit>{_UNITS})|(?P<pct>%))"
+    rf"(?P<post>以上|左右|以内|以下|上下)?"
+)
+_AR_FULL = re.compile(rf"({_AR})\s*([万亿])?")
+_CN_FULL = re.compile(_CN)
+_PCT_CN = re.compile(rf"百分之(?P<cn>{_CN})")
+# A measure word that is really the first character of a longer word ("人民", "条例", "期间").
+_STOP = re.compile(
+    "件事|次性|次日|次要|人民|人员|人大|人口|人才|条例|条件|条款|期间|期限|期末|期满|社会|社保|"
+    "所有|所属|所在|所以|处理|处置|处罚|处级|处室|处长|处于|名单|名义|名称|名额|名录|场所|场地|"
+    "村民|村委|村级|村组|村居|村干|村务|户籍|户口|本级|本地|本着|本人|本部|本单|本年|本次|元旦|"
+    "份额|批准|批示|批复|批评|个体|天然|天下|起草|起点|位于|位置|家属|元化")
+_MASKS = tuple(re.compile(p) for p in (
+    r"“[^“”\n]{1,15}”|‘[^‘’\n]{1,15}’|「[^「」\n]{1,15}」|\"[^\"\n]{1,15}\"",  # quoted codes, slogans
+    r"《[^《》]{0,80}》",                                                  # titles of documents
+    r"[〔\[【（(]\s*\d{4}\s*[〕\]】）)]\s*\d+\s*号|第\s*\d+\s*号",          # document numbers
+    r"(?:https?://|www\.)[\w./?=&%#:~+-]+",                                 # URLs
+    r"(?<!\d)(?:0\d{2,3}-?\d{7,8}|1[3-9]\d{9}|400-?\d{3}-?\d{4})(?!\d)",   # phone numbers
+    r"(?<![\d.])(?:123\d\d|9[56]\d{3}|11[049]|12[02])(?![\d.])(?=\s*(?:”|热线|平台|服务|号|便民|"
+    r"政务|市民|专线|投诉|举报|电话|急救|报警|火警|微信|公众号|接处警))",       # hotlines
+    r"(?<!\d)\d{1,2}\s*[·•・]\s*\d{1,2}(?!\d)",                             # 12·4, 4·15 days
+    r"(?m)^[ \t\u3000]*(?:\d+[.．、](?!\d)|[（(]\d+[）)]|[一二三四五六七八九十]+[、.．])",  # heading nos.
+    rf"[{_CN_CHARS}]+个(?:意识|自信|维护|确立|全面|代表|务必|大局|区分|严禁|必须|不准|坚持|没有|“)"
+    "|八项规定|三项制度|两个责任",                                               # slogans
+))
+# A change word right before the figure, with only filler between ("同比分别增长了15%").
+_CHANGE = re.compile("(?:增长|下降|提高|降低|减少|增加|上升|提升|回落|上涨|下滑|同比|环比|增幅|降幅)"
+                     "(?:了|为|达|是|分别|均|幅度|比例)*$")
+_CLAUSE_END = re.compile("[，。；：、！？\n]")
+
+
+@dataclass(frozen=True)
+class Interval:
+    """A set of values a figure can mean; ``hi=None`` is unbounded above. Closed unless flagged."""
+
+    lo: Decimal
+    hi: Decimal | None
+    lo_open: bool = False
+    hi_open: bool = False
+
+    @classmethod
+    def point(cls, x: Decimal | int | str) -> Interval:
+        """The exact value ``x``; floats are refused: they cannot carry a stated precision."""
+        if isinstance(x, float):
+            raise TypeError("use Decimal or str, not float")
+        return cls(Decimal(x), Decimal(x))
+
+    def __add__(self, other: Interval) -> Interval:
+        if not isinstance(other, Interval):
+            return NotImplemented
+        hi = None if self.hi is None or other.hi is None else self.hi + other.hi
+        return Interval(self.lo + other.lo, hi, self.lo_open or other.lo_open,
+                        self.hi_open or other.hi_open)
+
+    def __radd__(self, other: object) -> Interval:
+        """Lets ``sum(intervals)`` start from 0."""
+        if other == 0:
+            return self
+        return NotImplemented
+
+    def _below(self, other: Interval) -> bool:
+        """True when every value of self lies strictly below every value of other."""
+        if self.hi is None:
+            return False
+        return self.hi < other.lo or (self.hi == other.lo and (self.hi_open or other.lo_open))
+
+    def overlaps(self, other: Interval) -> bool:
+        return not (self._below(other) or other._below(self))
+
+    def contains(self, x: Decimal) -> bool:
+        return self.overlaps(Interval.point(x))
+
+    def __str__(self) -> str:
+        """Plain notation for messages: [11500, 12500], [4000, 5000), (300, +∞)."""
+        hi = "+∞)" if self.hi is None else f"{_plain(self.hi)}{')' if self.hi_open else ']'}"
+        return f"{'(' if self.lo_open else '['}{_plain(self.lo)}, {hi}"
+
+
+def _plain(x: Decimal) -> str:
+    return format(x.normalize(), "f")
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A figure with its measure word: ``stated`` as written, ``value`` what it can mean."""
+
+    start: int
+    end: int
+    raw: str
+    stated: Decimal
+    value: Interval
+    unit: str
+    unit_group: str
+    approx: str | None
+    decimals: int
+    change: bool = False  # 同比增长15%, 下降3个百分点: a change, not a level or a proportion
+
+    @property
+    def is_percent(self) -> bool:
+        return self.unit_group == "percent"
+
+
+class Fit(Enum):
+    """How a stated percentage relates to the ratio of its counts (domain.md §6.2)."""
+
+    ROUNDED = "rounded"
+    TRUNCATED = "truncated"
+    NEITHER = "neither"
+
+
+def _parse_cn(s: str) -> int | None:
+    """Chinese numerals: 二十三, 一百零五, 三千二百万, 两, 二〇二一; None for 十四五 or 两三."""
+    if all(c in _CN_DIGIT for c in s):
+        if len(s) == 1 or any(c in "〇零" for c in s):
+            return int("".join(str(_CN_DIGIT[c]) for c in s))
+        return None
+    total = wan = sec = 0
+    num: int | None = None
+    last = 0
+    for prev, c in zip(" " + s, s):
+        if c in _CN_DIGIT:
+            if num is not None:
+                return None
+            num = _CN_DIGIT[c] if c not in "〇零" else None
+            last = 0 if c in "〇零" else last
+        elif c in _CN_SMALL:
+            if num is None and prev in _CN_SMALL:
+                return None
+            sec, num, last = sec + (1 if num is None else num) * _CN_SMALL[c], None, _CN_SMALL[c]
+        elif c == "万":
+            wan, sec, num, last = (sec + (num or 0) or 1) * 10**4, 0, None, 10**4
+        else:
+            total = (total + wan + sec + (num or 0) or 1) * 10**8
+            wan, sec, num, last = 0, 0, None, 10**8
+    if num is not None and last >= 100:  # colloquial 三千二 = 3200
+        num *= last // 10
+    return total + wan + sec + (num or 0)
+
+
+def _parse_ar(s: str, mul: str | None) -> Decimal:
+    n = Decimal(s.replace(",", ""))
+    if not mul:
+        return n
+    n *= _MULT[mul]
+    return n.quantize(Decimal(1)) if n == n.to_integral_value() else n  # 1.2万 -> 12000
+
+
+def parse_number(s: str) -> Decimal | None:
+    """'1,234' '1.2万' '3.5亿' '一千二百' '两' '〇' -> Decimal; None when ``s`` is not one number."""
+    s = s.strip().translate(_FOLD)
+    m = _AR_FULL.fullmatch(s)
+    if m:
+        return _parse_ar(m[1], m[2])
+    if _CN_FULL.fullmatch(s):
+        n = _parse_cn(s)
+        return None if n is None else Decimal(n)
+    return None
+
+
+def _step(n: Decimal) -> Decimal:
+    """One unit of n's last significant digit: 4000 -> 1000, 230 -> 10, 3.5 -> 0.1."""
+    _, digits, exp = n.as_tuple()
+    if not any(digits) or not isinstance(exp, int):
+        return Decimal(1)
+    zeros = len(digits) - len("".join(map(str, digits)).rstrip("0"))
+    return Decimal((0, (1,), exp + zeros))
+
+
+def _band(n: Decimal, decimals: int, scale: Decimal) -> Interval:
+    """A figure written with d decimals (or any %) is rounded: ±half a unit of its last place."""
+    half = Decimal(5).scaleb(-decimals - 1) * scale
+    return Interval(n - half, n + half)
+
+
+def _approx_value(n: Decimal, approx: str, lo: Decimal | None) -> Interval:
+    """Conventions, not law: 余/多 up to the next step of the last digit; 约/左右 ±10%; 近 -10%."""
+    if approx in ("余", "多"):
+        return Interval(n, n + _step(n), hi_open=True)
+    if approx == "以上":
+        return Interval(n, None)
+    if approx in ("超过", "逾", "多于"):  # unbounded: "超过300人" may well be 800
+        return Interval(n, None, lo_open=True)
+    if approx in ("近", "将近", "接近"):
+        return Interval(n * Decimal("0.9"), n)
+    if approx in ("不足", "不到", "少于"):
+        return Interval(Decimal(0), n, hi_open=True)
+    if approx in ("以内", "以下"):
+        return Interval(Decimal(0), n)
+    if approx == "至" and lo is not None:
+        return Interval(min(lo, n), max(lo, n))
+    return Interval(n * Decimal("0.9"), n * Decimal("1.1"))  # 约 大约 左右 上下
+
+
+def _is_change(text: str, start: int, unit: str) -> bool:
+    """同比增长15% / 下降3个百分点 (a change) vs 提高到98% (a level)."""
+    if unit == "个百分点":
+        return True
+    window = _CLAUSE_END.split(text[max(0, start - 10):start])[-1]
+    return _CHANGE.search(window) is not None
+
+
+def _span(m: re.Match[str]) -> tuple[int, int]:
+    """Where the figure itself is written (range start to last digit), without approx or unit."""
+    last = "ar" if m["ar"] else "cn"
+    return (m.start("lo") if m["lo"] else m.start(last)), m.end(last)
+
+
+def _rejected(m: re.Match[str], text: str, mask: bytearray) -> bool:
+    """Exclusions that a regex cannot say: masks, ordinals, lone 一, words that begin with a unit."""
+    num_start, num_end = _span(m)
+    if any(mask[num_start:num_end]):
+        return True
+    if text[max(0, num_start - 1):num_start] == "第":
+        return True
+    if m["unit"] and _STOP.match(text, m.start("unit")):
+        return True
+    cn = m["cn"]
+    if cn and (cn in ("一", "〇", "零") or (cn[0] in "百千万亿" and not m["mid"])):
+        return True  # 一批/一项 are articles, 零件 is a part, 千方百计 and 万人 are slogans
+    return bool(cn) and text[m.end():m.end() + 1] in _CN_DIGIT  # 三天两头, 五个一
+
+
+def _build(m: re.Match[str], text: str, original: str) -> Quantity | None:
+    if m["ar"]:
+        n, decimals = _parse_ar(m["ar"], m["mul"]), len(m["ar"].partition(".")[2])
+        scale = _MULT.get(m["mul"] or "", Decimal(1))
+    else:
+        cn = _parse_cn(m["cn"])
+        if cn is None:
+            return None
+        n, decimals, scale = Decimal(cn), 0, Decimal(1)
+    lo = parse_number(m["lo"]) if m["lo"] else None
+    if m["lo"] and lo is None:
+        return None
+    unit = "%" if m["pct"] else m["unit"]
+    if unit == "元" and (big := m["mul"] or m["cn"] and m["cn"][-1]) in _MULT:
+        unit = f"{big}元"  # 500万元, 三百万元: stated in 元, unit as written
+    approx = "至" if m["lo"] else m["pre"] or m["mid"] or m["post"]  # a range says most
+    if approx:
+        value = _approx_value(n, approx, lo)
+    elif decimals or unit == "%":
+        value = _band(n, decimals, scale)
+    else:
+        value = Interval.point(n)
+    start = m.start("pre") if m["pre"] else _span(m)[0]
+    return Quantity(start, m.end(), original[start:m.end()], n, value, unit, UNIT_GROUPS[unit],
+                    approx, decimals, _is_change(text, start, unit))
+
+
+def _mask(text: str) -> bytearray:
+    mask = bytearray(len(text))
+    for rx in _MASKS:
+        for m in rx.finditer(text):
+            mask[m.start():m.end()] = b"\1" * (m.end() - m.start())
+    return mask
+
+
+def find_quantities(text: str) -> list[Quantity]:
+    """Every quantity in ``text`` in order of appearance; never raises on odd input."""
+    folded = text.translate(_FOLD)
+    mask = _mask(folded)
+    found: list[Quantity] = []
+    for m in _QTY.finditer(folded):
+        if not _rejected(m, folded, mask) and (q := _build(m, folded, text)) is not None:
+            found.append(q)
+    for m in _PCT_CN.finditer(folded):
+        n = _parse_cn(m["cn"])
+        if n is not None and not any(mask[m.start():m.end()]):
+            found.append(Quantity(m.start(), m.end(), text[m.start():m.end()], Decimal(n),
+                                  _band(Decimal(n), 0, Decimal(1)), "%", "percent", None, 0,
+                                  _is_change(folded, m.start(), "%")))
+    found.sort(key=lambda q: q.start)
+    return [q for i, q in enumerate(found) if i == 0 or q.start >= found[i - 1].end]
+
+
+def rate_interval(stated: Decimal, decimals: int) -> tuple[Interval, Interval]:
+    """(rounded, truncated) bands of a stated rate: 96.7, 1 -> [96.65, 96.75], [96.7, 96.8)."""
+    step = Decimal(1).scaleb(-decimals)
+    return (Interval(stated - step / 2, stated + step / 2),
+            Interval(stated, stated + step, hi_open=True))
+
+
+def ratio(part: Interval | Decimal | int, whole: Interval | Decimal | int) -> Interval | None:
+    """100·part/whole as an interval; None when the whole may be zero."""
+    p, w = (x if isinstance(x, Interval) else Interval.point(x) for x in (part, whole))
+    if w.lo <= 0:
+        return None
+    with localcontext() as ctx:
+        ctx.prec = 50
+        lo = 100 * p.lo / w.hi if w.hi is not None else Decimal(0)
+        hi = None if p.hi is None else 100 * p.hi / w.lo
+    return Interval(lo, hi)
+
+
+def fit_rate(part: Interval | Decimal | int, whole: Interval | Decimal | int,
+             stated: Decimal, decimals: int) -> Fit | None:
+    """Does 100·part/whole give ``stated`` when rounded, only when truncated, or neither?"""
+    r = ratio(part, whole)
+    if r is None:
+        return None
+    rounded, truncated = rate_interval(stated, decimals)
+    if r.overlaps(rounded):
+        return Fit.ROUNDED
+    return Fit.TRUNCATED if r.overlaps(truncated) else Fit.NEITHER
+
+
+def rate_fit(pct: Quantity, part: Interval | Decimal | int,
+             whole: Interval | Decimal | int) -> Fit | None:
+    """``fit_rate`` for a percent Quantity; an approximate one (95%以上) only rounds or fails."""
+    if pct.approx is None:
+        return fit_rate(part, whole, pct.stated, pct.decimals)
+    r = ratio(part, whole)
+    if r is None:
+        return None
+    return Fit.ROUNDED if r.overlaps(pct.value) else Fit.NEITHER

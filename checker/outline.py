@@ -1,0 +1,246 @@
+"""Text → Document: heading lines parsed by the Lark grammar, nested by a tolerant stack.
+
+The grammar (grammar/outline.lark, LALR) only decides whether one line starts with a heading
+marker and which; everything else here is line bookkeeping. Nothing in this module raises on bad
+structure: a line that cannot be placed is body text, and the checks report what looks wrong.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .model import Document, Heading, Line, Section, Signature
+from .normalize import Normalized, normalize
+from .offsets import Span
+from .sources import Source
+
+_CN_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_CANDIDATE = re.compile(r"[ \t]*(?:第|[一二三四五六七八九十]{1,3}[、.，：]|（|[0-9]{1,2}[.、，：]|[\u2460-\u2473])")
+_RUN_IN_END = re.compile(r"[。：！？]")
+_TITLE_WORDS = re.compile(r"报告|情况")
+_TITLE_TOPIC = re.compile(r"法治|依法行政|法制")
+_ORG_LINE = re.compile(
+    r"^(?:中共)?[\u4e00-\u9fff（）()·]{2,40}(?:人民政府|政府|委员会|党委|党工委|办事处|局|委|办|办公室|中心|厅|院|所|站|镇|乡|街道|区|县|市|州|旗|公司)$"
+)
+_DATE_LINE = re.compile(
+    r"^\s*(?:[\u4e00-\u9fff（）()]{2,40}\s+)?(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*[年.\-/．]\s*"
+    r"(?:\d{1,2}|[〇○零一二三四五六七八九十]{1,3})\s*[月.\-/．]\s*(?:\d{1,2}|[〇○零一二三四五六七八九十]{1,3})\s*日?\s*$"
+)
+_DATE_IN_LINE = re.compile(
+    r"(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*[年.\-/．]\s*(?:\d{1,2}|[〇○零一二三四五六七八九十]{1,3})\s*[月.\-/．]\s*"
+    r"(?:\d{1,2}|[〇○零一二三四五六七八九十]{1,3})\s*日?"
+)
+_PAGE_LINE = re.compile(r"^\s*(?:[-－—–]\s*\d{1,3}\s*[-－—–]|\d{1,3}|第\s*\d{1,3}\s*页(?:\s*共\s*\d{1,3}\s*页)?|\d{1,3}\s*/\s*\d{1,3})\s*$")
+_CLOSING = re.compile(r"^\s*特此(?:报告|汇报)[。.！]?\s*$")
+
+
+@lru_cache(maxsize=1)
+def _parser():
+    from lark import Lark
+
+    from .resources import grammar_path
+
+    return Lark(grammar_path().read_text(encoding="utf-8"), parser="lalr", lexer="contextual", cache=True)
+
+
+def cn_number(numeral: str) -> int:
+    """一..九十九 → int (the numerals headings use)."""
+    if "十" not in numeral:
+        return _CN_DIGITS.get(numeral, 0) if len(numeral) == 1 else 0
+    tens, _, units = numeral.partition("十")
+    return (_CN_DIGITS.get(tens, 0) if tens else 1) * 10 + (_CN_DIGITS.get(units, 0) if units else 0)
+
+
+def parse_heading(line: Line) -> Heading | None:
+    """The heading that ``line`` starts with, or None when it is body text."""
+    text = line.text
+    if not _CANDIDATE.match(text):
+        return None
+    indent = len(text) - len(text.lstrip(" \t"))
+    stripped = text[indent:]
+    from lark.exceptions import LarkError
+
+    try:
+        tree = _parser().parse(stripped)
+    except LarkError:
+        return None
+    head = tree.children[0]
+    tokens = [t for t in head.children]
+    rest = tree.children[1] if len(tree.children) > 1 else None
+    marker_len = rest.start_pos if rest is not None else len(stripped)
+    number_token = next(t for t in tokens if t.type in ("CN_NUM", "ARABIC", "CIRCLED"))
+    level = {"part": 0, "level1": 1, "level2": 2, "level3": 3, "level4": 4, "level5": 5}[head.data]
+    separator = next((str(t) for t in tokens if t.type.endswith("_SEP") or t.type == "PART_WORD"), "")
+    if head.data == "part":
+        separator = ""
+    number = _number_of(number_token)
+    if number <= 0:
+        return None
+    return _heading(line, level, number, separator, indent, marker_len, str(rest or ""))
+
+
+def _number_of(token) -> int:
+    if token.type == "ARABIC":
+        return int(token)
+    if token.type == "CIRCLED":
+        return ord(str(token)) - 0x2460 + 1
+    return cn_number(str(token))
+
+
+def _heading(line: Line, level: int, number: int, sep: str, indent: int, marker_len: int, rest: str) -> Heading:
+    lead = len(rest) - len(rest.lstrip())
+    body = rest.strip()
+    title_start = line.start + indent + marker_len + lead
+    end = _RUN_IN_END.search(body)
+    run_in = bool(end and body[end.end():].strip())
+    title_text = body[: end.end()] if run_in else body
+    return Heading(
+        level=level,
+        number=number,
+        marker=Span(line.start + indent, line.start + indent + marker_len),
+        separator=sep,
+        title=Span(title_start, title_start + len(title_text)),
+        title_text=title_text,
+        line=line.index,
+        run_in=run_in,
+    )
+
+
+def split_lines(text: str) -> tuple[Line, ...]:
+    lines, start = [], 0
+    for index, chunk in enumerate(text.split("\n")):
+        lines.append(Line(index, start, start + len(chunk), chunk))
+        start += len(chunk) + 1
+    return tuple(lines)
+
+
+def build(source: Source, norm: Normalized | None = None) -> Document:
+    """Parse a loaded source into a Document."""
+    norm = norm or normalize(source)
+    lines = split_lines(norm.text)
+    kinds: dict[int, str] = {}
+    filled = [line for line in lines if line.content]
+    headings = {line.index: h for line in filled if (h := parse_heading(line)) is not None}
+    header, title, addressee, body_from = _front_matter(filled, headings)
+    closing, signature, trailer, body_to = _back_matter(filled, headings)
+    for line, kind in ((header, "header"), (addressee, "addressee"), (closing, "closing")):
+        if line is not None:
+            kinds[line.index] = kind
+    kinds.update({line.index: "title" for line in title})
+    if signature:
+        kinds.update({line.index: "signature" for line in signature.issuer_lines})
+        if signature.date_line:
+            kinds[signature.date_line.index] = "signature"
+    kinds.update({line.index: "trailer" for line in trailer})
+    body = [line for line in filled if body_from <= line.index < body_to and line.index not in kinds]
+    first_heading = next((line.index for line in body if line.index in headings), body_to)
+    preamble = tuple(line for line in body if line.index < first_heading)
+    root = _tree([line for line in body if line.index >= first_heading], headings, len(norm.text))
+    return Document(
+        source=source,
+        norm=norm,
+        lines=lines,
+        title=title,
+        header=header,
+        addressee=addressee,
+        preamble=preamble,
+        root=root,
+        headings=tuple(h for i, h in sorted(headings.items()) if body_from <= i < body_to),
+        closing=closing,
+        signature=signature,
+        trailer=trailer,
+        line_kinds=kinds,
+    )
+
+
+def _front_matter(filled: list[Line], headings: dict[int, Heading]):
+    """Header, title and addressee among the first lines, before any heading or long paragraph."""
+    header = addressee = None
+    title: tuple[Line, ...] = ()
+    first = filled[:6]
+    for pos, line in enumerate(first):
+        if line.index in headings or _is_paragraph(line):
+            break
+        text = line.content
+        if _TITLE_TOPIC.search(text) and _TITLE_WORDS.search(text) and not text.endswith("。"):
+            title = (line,)
+            nxt = first[pos + 1] if pos + 1 < len(first) else None
+            if "报告" not in text and nxt is not None and "报告" in nxt.content and len(nxt.content) <= 20:
+                title = (line, nxt)
+            if pos > 0 and _ORG_LINE.match(first[pos - 1].content):
+                header = first[pos - 1]
+            break
+    after = title[-1].index if title else (header.index if header else -1)
+    following = [line for line in filled if line.index > after][:2]
+    for line in following[:1]:
+        text = line.content
+        if text.endswith(("：", ":")) and len(text) <= 60 and line.index not in headings:
+            addressee = line
+    start = max([l.index for l in (header, addressee, *title) if l is not None], default=-1) + 1
+    return header, title, addressee, start
+
+
+def _is_paragraph(line: Line) -> bool:
+    return len(line.content) > 60 or "。" in line.content[:-1]
+
+
+def _back_matter(filled: list[Line], headings: dict[int, Heading]):
+    """Closing formula, signature (issuer lines + date) and trailing page numbers."""
+    end = len(filled)
+    trailer: list[Line] = []
+    while end and _PAGE_LINE.match(filled[end - 1].content):
+        end -= 1
+        trailer.insert(0, filled[end])
+    date_line = None
+    if end and filled[end - 1].index not in headings and _DATE_LINE.match(filled[end - 1].content):
+        end -= 1
+        date_line = filled[end]
+    issuers: list[Line] = []
+    while end and len(issuers) < 3 and filled[end - 1].index not in headings:
+        content = filled[end - 1].content
+        if not _ORG_LINE.match(content.replace(" ", "")):
+            break
+        end -= 1
+        issuers.insert(0, filled[end])
+    closing = None
+    if end and _CLOSING.match(filled[end - 1].content):
+        end -= 1
+        closing = filled[end]
+    signature = None
+    if date_line or issuers:
+        date_match = _DATE_IN_LINE.search(date_line.text) if date_line else None
+        span = Span(date_line.start + date_match.start(), date_line.start + date_match.end()) if date_match else None
+        signature = Signature(tuple(issuers), date_line, span)
+    body_to = filled[end].index if end < len(filled) else (filled[-1].index + 1 if filled else 0)
+    return closing, signature, tuple(trailer), body_to
+
+
+def _tree(lines: list[Line], headings: dict[int, Heading], text_end: int) -> Section:
+    """Nest sections by heading level; a skipped level simply nests deeper (never an error here)."""
+    root = _Builder(None)
+    stack = [root]
+    for line in lines:
+        heading = headings.get(line.index)
+        if heading is not None:
+            while len(stack) > 1 and stack[-1].heading.level >= heading.level:
+                stack.pop()
+            node = _Builder(heading)
+            stack[-1].children.append(node)
+            stack.append(node)
+        stack[-1].lines.append(line)
+    return root.freeze(text_end)
+
+
+class _Builder:
+    def __init__(self, heading: Heading | None) -> None:
+        self.heading = heading
+        self.children: list[_Builder] = []
+        self.lines: list[Line] = []
+
+    def freeze(self, text_end: int) -> Section:
+        children = tuple(child.freeze(text_end) for child in self.children)
+        starts = [l.start for l in self.lines] + [c.span.start for c in children]
+        ends = [l.end for l in self.lines] + [c.span.end for c in children]
+        span = Span(min(starts), max(ends)) if starts else Span(text_end, text_end)
+        return Section(self.heading, children, tuple(self.lines), span)

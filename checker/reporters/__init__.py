@@ -1,0 +1,18 @@
+"""Reporters: thin views over the same results. They compute nothing; they only format.
+
+Each reporter module has ``render(results, batch, options) -> str``; the literal table below maps
+``--format`` names to them, importing each lazily (xlsx and html pull in heavier libraries).
+"""
+
+from __future__ import annotations
+
+import importlib
+
+FORMATS = {
+    "text": "terminal",
+    "json": "json",
+}
+
+
+def get(name: str):
+    return importlib.import_module(f".{FORMATS[name]}", __name__)

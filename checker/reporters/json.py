@@ -1,0 +1,95 @@
+"""JSON output, schema version 1 (design.md). Other tools parse it: extend, never break."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from .. import __version__
+from ..diagnostics import Severity
+from ..offsets import LineIndex
+
+SCHEMA_VERSION = 1
+
+
+def file_record(result) -> dict[str, Any]:
+    source, facts = result.source, result.facts
+    index = LineIndex(source.text) if source else None
+    record: dict[str, Any] = {
+        "path": result.path,
+        "format": source.kind if source else _kind(result.path),
+        "encoding": source.encoding if source else None,
+        "script": result.document.norm.script if result.document else None,
+        "report_year": facts.year if facts else None,
+        "title": (result.document.title_text or None) if result.document else None,
+        "issuer": facts.issuer if facts else None,
+        "parts": _parts(result) if facts else [],
+        "diagnostics": [] if result.error else [diagnostic_record(d, index) for d in result.diagnostics],
+        "error": result.error,
+    }
+    return record
+
+
+def diagnostic_record(d, index: LineIndex | None = None) -> dict[str, Any]:
+    return {
+        "rule": d.rule,
+        "severity": d.severity.label,
+        "line": d.line,
+        "column": d.column,
+        "end_line": d.end_line,
+        "end_column": d.end_column,
+        "message": d.message,
+        "fix": _fix(d.fix, index) if d.fix and index else None,
+        "part": d.part,
+    }
+
+
+def _fix(fix, index: LineIndex) -> dict[str, Any]:
+    edits = []
+    for e in fix.edits:
+        line, column = index.position(e.span.start)
+        end_line, end_column = index.position(e.span.end)
+        edits.append({"line": line, "column": column, "end_line": end_line, "end_column": end_column, "text": e.text})
+    return {"description": fix.description, "edits": edits, "safe": fix.safe}
+
+
+def _parts(result) -> list[dict[str, Any]]:
+    doc, facts = result.document, result.facts
+    index = LineIndex(doc.source.text)
+    parts = []
+    for info in facts.parts.values():
+        line, _ = index.position(doc.norm.map.start(info.line.start))
+        heading = info.line.content if info.how != "inline" else doc.text[info.span.start:info.span.end]
+        parts.append({"part": info.part, "line": line, "heading": heading, "how": info.how})
+    return parts
+
+
+def _kind(path: str) -> str:
+    from ..sources import kind_of
+
+    return kind_of(path)
+
+
+def summary(results) -> dict[str, int]:
+    diags = [d for r in results for d in r.diagnostics]
+    return {
+        "files": len(results),
+        "errors": sum(1 for d in diags if d.severity == Severity.ERROR),
+        "warnings": sum(1 for d in diags if d.severity == Severity.WARNING),
+        "infos": sum(1 for d in diags if d.severity == Severity.INFO),
+        "unreadable": sum(1 for r in results if r.error),
+    }
+
+
+def document(results, batch=()) -> dict[str, Any]:
+    return {
+        "version": SCHEMA_VERSION,
+        "tool": {"name": "fzlint", "version": __version__},
+        "files": [file_record(r) for r in results],
+        "batch": list(batch),
+        "summary": summary(results),
+    }
+
+
+def render(results, batch=(), options=None) -> str:
+    return json.dumps(document(results, batch), ensure_ascii=False, indent=2) + "\n"

@@ -1,0 +1,128 @@
+"""The terminal view (rich): each finding with its source line and the span underlined.
+
+Underlines are measured in terminal cells, so they sit right under full-width characters. Report
+text is escaped before rich sees it ("[...]" is markup to rich). Many findings of one rule in one
+file are grouped after the first few; JSON still lists every one.
+"""
+
+from __future__ import annotations
+
+import io
+from collections import defaultdict
+
+from ..diagnostics import Severity
+from ..facts import PART_NAMES
+
+SHOWN_PER_RULE = 3
+_STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
+_LABEL = {Severity.ERROR: "错误", Severity.WARNING: "警告", Severity.INFO: "提示"}
+_SHORT_PART = {
+    "achievements": "举措和成效", "first_responsible": "第一责任人", "shortcomings": "不足和原因",
+    "next_year": "下一年度安排", "other": "其他",
+}
+_WINDOW = 36  # cells of context either side of a long line's finding
+
+
+def render(results, batch=(), options=None) -> str:
+    from rich.console import Console
+
+    options = options or {}
+    buffer = io.StringIO()
+    console = Console(file=buffer, force_terminal=options.get("color", False), width=options.get("width", 100),
+                      highlight=False, soft_wrap=True)
+    for result in results:
+        _file(console, result)
+    for finding in batch:
+        _batch(console, finding)
+    _summary(console, results, batch)
+    return buffer.getvalue()
+
+
+def _file(console, result) -> None:
+    from rich.markup import escape
+
+    if result.error:
+        console.print(f"[bold]{escape(result.path)}[/]  [bold red]无法检查[/]：{escape(result.error)}")
+        return
+    if not result.diagnostics:
+        console.print(f"[bold]{escape(result.path)}[/]  [green]未发现问题[/]  {escape(_facts_line(result))}")
+        return
+    console.print(f"[bold]{escape(result.path)}[/]  {escape(_facts_line(result))}")
+    lines = result.source.text.splitlines()
+    shown: dict[str, int] = defaultdict(int)
+    hidden: dict[str, int] = defaultdict(int)
+    for d in result.diagnostics:
+        shown[d.rule] += 1
+        if shown[d.rule] > SHOWN_PER_RULE:
+            hidden[d.rule] += 1
+            continue
+        _diagnostic(console, d, lines)
+    for rule, count in hidden.items():
+        console.print(f"  [dim]… {escape(rule)} 另有 {count} 处（完整列表见 --format json）[/]")
+    console.print()
+
+
+def _facts_line(result) -> str:
+    facts = result.facts
+    bits = []
+    if facts.year:
+        bits.append(f"{facts.year}年度")
+    if facts.issuer:
+        bits.append(facts.issuer)
+    bits.append("部分：" + ("、".join(_SHORT_PART[p] for p in facts.parts) or "未识别"))
+    return "（" + " · ".join(bits) + "）"
+
+
+def _diagnostic(console, d, lines: list[str]) -> None:
+    from rich.markup import escape
+
+    style = _STYLE[d.severity]
+    console.print(f"  {d.line}:{d.column}  [{style}]{_LABEL[d.severity]}[/]  [dim]{escape(d.rule)}[/]  {escape(d.message)}")
+    if 1 <= d.line <= len(lines):
+        text = lines[d.line - 1]
+        end = d.end_column - 1 if d.end_line == d.line else len(text)
+        gutter = f"{d.line:>6} │ "
+        snippet, lead, width = _excerpt(text, d.column - 1, max(end, d.column))
+        console.print(f"[dim]{gutter}[/]{escape(snippet)}")
+        console.print(" " * (len(gutter) - 2) + "[dim]│[/] " + " " * lead + f"[{style}]" + "^" * max(width, 1) + "[/]")
+
+
+def _excerpt(text: str, start: int, end: int) -> tuple[str, int, int]:
+    """A window of ``text`` around [start, end) and the underline's offset and width in cells."""
+    from rich.cells import cell_len
+
+    text = text.replace("\t", " ")
+    end = min(end, start + _WINDOW)  # a span over a whole paragraph: underline its start only
+    left = start
+    while left > 0 and cell_len(text[left - 1:start]) <= _WINDOW:
+        left -= 1
+    right = end
+    while right < len(text) and cell_len(text[end:right + 1]) <= _WINDOW:
+        right += 1
+    prefix = "…" if left > 0 else ""
+    suffix = "…" if right < len(text) else ""
+    snippet = prefix + text[left:right] + suffix
+    lead = cell_len(prefix + text[left:start])
+    width = cell_len(text[start:end])
+    return snippet, lead, width
+
+
+def _batch(console, finding) -> None:
+    from rich.markup import escape
+
+    places = "；".join(f"{loc['path']}:{loc['line']}" for loc in finding.get("locations", []))
+    console.print(f"[yellow]跨文件[/]  [dim]{escape(finding['rule'])}[/]  {escape(finding['message'])}  [dim]{escape(places)}[/]")
+
+
+def _summary(console, results, batch) -> None:
+    counts = {s: sum(1 for r in results for d in r.diagnostics if d.severity == s) for s in Severity}
+    unreadable = sum(1 for r in results if r.error)
+    parts = [f"共检查 {len(results)} 个文件", f"错误 {counts[Severity.ERROR]}", f"警告 {counts[Severity.WARNING]}", f"提示 {counts[Severity.INFO]}"]
+    if unreadable:
+        parts.append(f"无法读取 {unreadable} 个")
+    if batch:
+        parts.append(f"跨文件问题 {len(batch)}")
+    console.print("，".join(parts) + "。")
+
+
+__all__ = ["render", "PART_NAMES"]

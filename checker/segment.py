@@ -1,0 +1,69 @@
+"""Word segmentation: the ONLY module that imports jieba, lazily and quietly.
+
+Two tokenizers: a compact one over rulesets/lexicon.txt (domain words and the compounds that
+contain them, such as 计划生育 or 热点难点问题) answers "is this keyword a word here?" in a few
+milliseconds; jieba's full dictionary (~0.8 s to load) is used only by checks that need real
+tokens, such as near-duplicate detection in batch runs.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from functools import lru_cache
+
+
+def _import_jieba():
+    # jieba looks for its dictionary through pkg_resources, whose import alone costs ~60 ms;
+    # hiding it makes jieba use its own file-path fallback, with the same dictionary.
+    saved = sys.modules.get("pkg_resources", _MISSING)
+    if saved is _MISSING:
+        sys.modules["pkg_resources"] = None  # type: ignore[assignment]
+    try:
+        import jieba
+    finally:
+        if saved is _MISSING:
+            del sys.modules["pkg_resources"]
+    jieba.setLogLevel(logging.WARNING)
+    return jieba
+
+
+_MISSING = object()
+
+
+@lru_cache(maxsize=1)
+def _domain_tokenizer():
+    from .resources import ruleset_dir
+
+    tokenizer = _import_jieba().Tokenizer(dictionary=str(ruleset_dir() / "lexicon.txt"))
+    tokenizer.initialize()
+    return tokenizer
+
+
+@lru_cache(maxsize=1)
+def _full_tokenizer():
+    jieba = _import_jieba()
+    tokenizer = jieba.Tokenizer()
+    tokenizer.initialize()
+    return tokenizer
+
+
+@lru_cache(maxsize=4096)
+def boundaries(text: str) -> frozenset[int]:
+    """Offsets in ``text`` where a domain-lexicon word starts or ends."""
+    cuts, at = {0}, 0
+    for token in _domain_tokenizer().cut(text, HMM=False):
+        at += len(token)
+        cuts.add(at)
+    return frozenset(cuts)
+
+
+def is_word(text: str, start: int, end: int) -> bool:
+    """True when text[start:end] is not the inside of a longer domain word (计划 in 计划生育)."""
+    cuts = boundaries(text)
+    return start in cuts and end in cuts
+
+
+def words(text: str) -> list[str]:
+    """Full jieba tokens (loads the default dictionary on first use)."""
+    return _full_tokenizer().lcut(text, HMM=False)

@@ -1,0 +1,112 @@
+"""Loading: a path or bytes becomes a Source (text + how it was stored). Loaders never see rules."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+
+from ..offsets import Span
+from .errors import SourceError
+
+SUPPORTED = (".txt", ".md", ".docx", ".pdf")
+MAX_BYTES = 64 * 1024 * 1024
+
+_LEGACY = {
+    ".doc": "这是旧版 Word（.doc）文件，fzlint 不能直接读取。请在 Word 或 WPS 中“另存为” .docx 后再检查。",
+    ".wps": "这是 WPS 文字（.wps）文件，fzlint 不能直接读取。请在 WPS 中“另存为” .docx 后再检查。",
+    ".rtf": "这是 RTF 文件，fzlint 不能直接读取。请另存为 .docx 或 .txt 后再检查。",
+    ".odt": "这是 ODT 文件，fzlint 不能直接读取。请另存为 .docx 后再检查。",
+}
+
+
+@dataclass(frozen=True)
+class Source:
+    """A report as text, plus what is needed to write it back and to read it well."""
+
+    path: str
+    kind: str  # txt | md | docx | pdf
+    text: str
+    encoding: str = "utf-8"
+    bom: bool = False
+    newline: str = "\n"
+    drop: tuple[Span, ...] = ()  # spans the outline ignores (page headers/footers of a PDF)
+    soft_breaks: tuple[int, ...] = ()  # offsets of line breaks that are wrap artifacts
+    meta: dict = field(default_factory=dict)
+
+
+def kind_of(path: str) -> str:
+    ext = os.path.splitext(path)[1].lower()
+    return {".md": "md", ".markdown": "md", ".docx": "docx", ".pdf": "pdf"}.get(ext, "txt")
+
+
+def load_path(path: str, *, encoding: str | None = None) -> Source:
+    """Read a file; every failure is a SourceError with a plain-Chinese reason."""
+    ext = os.path.splitext(path)[1].lower()
+    if ext in _LEGACY:
+        raise SourceError(_LEGACY[ext])
+    try:
+        size = os.path.getsize(path)
+        if size > MAX_BYTES:
+            raise SourceError(f"文件过大（{size // (1024 * 1024)} MB，上限 {MAX_BYTES // (1024 * 1024)} MB），不像是一份年度报告。")
+        with open(path, "rb") as handle:
+            data = handle.read()
+    except SourceError:
+        raise
+    except IsADirectoryError:
+        raise SourceError("这是一个文件夹，不是文件。") from None
+    except FileNotFoundError:
+        raise SourceError("找不到这个文件。") from None
+    except PermissionError:
+        raise SourceError("没有读取这个文件的权限。") from None
+    except OSError as err:
+        raise SourceError(f"无法读取文件：{err.strerror or err}。") from None
+    return load_bytes(data, path, encoding=encoding)
+
+
+def load_bytes(data: bytes, path: str, *, encoding: str | None = None, kind: str | None = None) -> Source:
+    kind = kind or kind_of(path)
+    if len(data) > MAX_BYTES:
+        raise SourceError(f"内容过大（{len(data) // (1024 * 1024)} MB），不像是一份年度报告。")
+    if kind == "docx":
+        return _from_extracted(path, kind, _read_docx(data))
+    if kind == "pdf":
+        return _from_extracted(path, kind, _read_pdf(data))
+    if data[:4] == b"PK\x03\x04":
+        raise SourceError("这是一个压缩包或 Office 文件，不是纯文本。若是 Word 文件，请使用 .docx 扩展名。")
+    if data[:4] == b"%PDF":
+        raise SourceError("这是一个 PDF 文件，请使用 .pdf 扩展名。")
+    if data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":
+        raise SourceError(_LEGACY[".doc"])
+    from .text import decode
+
+    decoded = decode(data, encoding)
+    return Source(path, kind, decoded.text, decoded.encoding, decoded.bom, decoded.newline)
+
+
+def _read_docx(data: bytes):
+    from .docx import read_docx
+
+    return read_docx(data)
+
+
+def _read_pdf(data: bytes):
+    from .pdf import read_pdf
+
+    return read_pdf(data)
+
+
+def _from_extracted(path: str, kind: str, extracted) -> Source:
+    if not extracted.text.strip():
+        raise SourceError("文件中没有文字内容，无法检查。")
+    return Source(
+        path,
+        kind,
+        extracted.text,
+        encoding="utf-8",
+        drop=tuple(Span(a, b) for a, b in extracted.drop),
+        soft_breaks=tuple(extracted.soft_breaks),
+        meta=dict(extracted.meta),
+    )
+
+
+__all__ = ["Source", "SourceError", "SUPPORTED", "load_path", "load_bytes", "kind_of"]
