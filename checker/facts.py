@@ -67,7 +67,7 @@ class PartInfo:
 @dataclass(frozen=True)
 class Facts:
     year: int | None
-    year_source: str  # option | title | opening | dominant | none
+    year_source: str  # option | title | opening | dominant | plan | none
     title_year: int | None
     opening_year: int | None
     issuer: str | None
@@ -139,9 +139,15 @@ def _report_year(doc: Document, option: int | None, title: int | None, opening: 
         return title, "title"
     if opening:
         return opening, "opening"
-    counts = Counter(int(y) for line in doc.body_lines() for y in _YEAR.findall(line.text))
+    plan_lines = {h.line for h in doc.headings if _HEADING_RES["next_year"].search(h.title_text)}
+    counts = Counter(
+        int(y) for line in doc.body_lines() if line.index not in plan_lines for y in _YEAR.findall(line.text)
+    )
     if counts:
         return counts.most_common(1)[0][0], "dominant"
+    plan_years = [int(y) for i in sorted(plan_lines) for y in _YEAR.findall(doc.lines[i].text)]
+    if plan_years:
+        return plan_years[0] - 1, "plan"  # only the plan names a year: it is the year after the report's
     return None, "none"
 
 

@@ -1,6 +1,6 @@
 """A part must say something specific: causes in the shortcomings part, counts in the leaders' part.
 
-The heading itself does not count ("存在的不足和原因" names causes without giving any).
+The part's own heading does not count ("存在的不足和原因" names causes without giving any).
 
 ```yaml
 check: part_contains
@@ -47,12 +47,11 @@ def _body_text(doc, info) -> str:
     """The part's text without its heading titles (a title may promise what the body lacks)."""
     if info.section is None:
         return doc.text[info.span.start:info.span.end]
-    titles: list[Span] = [s.heading.title for s in info.section.walk() if s.heading is not None]
+    title: Span = info.section.heading.title
     pieces = []
     for line in info.section.all_lines():
         text = line.text
-        for title in titles:
-            if line.start <= title.start < line.end:
-                text = text[: title.start - line.start] + text[title.end - line.start:]
+        if line.start <= title.start < line.end:
+            text = text[: title.start - line.start] + text[title.end - line.start:]
         pieces.append(text)
     return "\n".join(pieces)

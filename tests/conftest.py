@@ -1,0 +1,33 @@
+"""Shared fixtures: the default ruleset is loaded once per session."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT.parent / "shared" / "corpus"
+SAMPLES = ROOT / "samples"
+
+
+@pytest.fixture(scope="session")
+def rules():
+    from checker.ruleset import load
+
+    return load()
+
+
+@pytest.fixture(scope="session")
+def lint(rules):
+    """lint(text, year=None, kind='txt') → FileResult with the default ruleset, strict."""
+    from checker.api import lint_text
+
+    def run(text: str, year: int | None = None, kind: str = "txt"):
+        return lint_text(text, rules, year=year, kind=kind, strict=True)
+
+    return run
+
+
+def rule_ids(result) -> list[str]:
+    return [d.rule for d in result.diagnostics]

@@ -1,0 +1,43 @@
+"""Every rule's documented examples run: each fail example fires the rule, each pass one does not."""
+
+from __future__ import annotations
+
+import pytest
+
+from checker.api import lint_text
+from checker.ruleset import load
+
+RULES = load()
+CASES = [
+    pytest.param(rule, kind, i, example, id=f"{rule.id}:{kind}{i}")
+    for rule in RULES
+    for kind in ("fail", "pass")
+    for i, example in enumerate(rule.examples[kind])
+]
+
+
+@pytest.mark.parametrize("rule, kind, index, example", CASES)
+def test_example(rule, kind, index, example):
+    result = lint_text(example["text"], [rule], year=example.get("year"), strict=True)
+    fired = [d for d in result.diagnostics if d.rule == rule.id]
+    if kind == "fail":
+        assert fired, f"{rule.id}: fail example {index} did not fire:\n{example['text']}"
+    else:
+        assert not fired, f"{rule.id}: pass example {index} fired: {[d.message for d in fired]}"
+
+
+def test_every_rule_is_documented():
+    for rule in RULES:
+        assert rule.title and rule.rationale, rule.id
+        assert rule.examples["fail"] and rule.examples["pass"], rule.id
+        assert all(m.strip() for m in rule.messages.values()), rule.id
+
+
+def test_required_rule_ids_present():
+    required = {
+        "structure/title-missing", "structure/heading-sequence", "structure/heading-nesting",
+        "structure/heading-style", "structure/signature-missing", "section/achievements-missing",
+        "section/first-responsible-missing", "section/shortcomings-missing", "section/next-year-missing",
+        "section/inline-only", "topic/shortcomings-without-causes",
+    }
+    assert required <= {r.id for r in RULES}
