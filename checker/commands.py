@@ -154,29 +154,35 @@ def outline(args) -> int:
     part_of = {id(s): p for p, group in facts.extra["sections"].items() if not p.startswith("_") for s in group}
     label = doc.title_text or "（无标题）"
     tree = Tree(f"[bold]{escape(label)}[/]  [dim]{facts.year or '年度未知'} · {escape(facts.issuer or '主体未知')}[/]")
-    _outline_children(tree, doc.root, part_of, doc)
-    console = Console(highlight=False, soft_wrap=True)
+    from .offsets import LineIndex
+
+    _outline_children(tree, doc.root, part_of, doc, LineIndex(doc.source.text))
+    console = Console(highlight=False, width=max(_width(), 120))
     console.print(tree)
     from .facts import PART_NAMES, PARTS
 
     for part in PARTS:
         info = facts.parts.get(part)
-        where = f"第 {info.line.index + 1} 行（{ {'heading': '标题', 'nested': '嵌套标题', 'topics': '按主题分节', 'inline': '仅正文提及'}[info.how] }）" if info else "未找到"
+        line_no = LineIndex(doc.source.text).position(doc.norm.map.start(info.line.start))[0] if info else 0
+        where = f"第 {line_no} 行（{ {'heading': '标题', 'nested': '嵌套标题', 'topics': '按主题分节', 'inline': '仅正文提及'}[info.how] }）" if info else "未找到"
         console.print(f"  {PART_NAMES[part]}：{where}")
     return EXIT_OK
 
 
-def _outline_children(tree, section, part_of, doc) -> None:
+def _outline_children(tree, section, part_of, doc, index) -> None:
     from rich.markup import escape
 
     from .checks.headings import canonical_marker
+    from .reporters.terminal import SHORT_PART
 
     for child in section.children:
         h = child.heading
         part = part_of.get(id(child))
-        tag = f"  [green]← {part}[/]" if part else ""
-        node = tree.add(f"{canonical_marker(h.level, h.number)}{escape(h.title_text[:40])}  [dim]第{h.line + 1}行[/]{tag}")
-        _outline_children(node, child, part_of, doc)
+        tag = f"  [green]← {SHORT_PART[part]}[/]" if part else ""
+        line = index.position(doc.norm.map.start(h.marker.start))[0]
+        title = h.title_text if len(h.title_text) <= 30 else h.title_text[:30] + "…"
+        node = tree.add(f"{canonical_marker(h.level, h.number)}{escape(title)}  [dim]第{line}行[/]{tag}")
+        _outline_children(node, child, part_of, doc, index)
 
 
 def rules(args) -> int:

@@ -112,7 +112,7 @@ def _build(data: dict, origin: str, folder: Path) -> Config:
         fail_on = Severity.parse(str(data.get("fail-on", "error")))
     except KeyError:
         raise ConfigError(f"{origin}: fail-on must be error, warning or info") from None
-    severity = data.get("severity") or {}
+    severity = {k: ("off" if v is False else v) for k, v in (data.get("severity") or {}).items()} if isinstance(data.get("severity"), dict) else data.get("severity") or {}
     if not isinstance(severity, dict) or any(str(v) not in ("error", "warning", "info", "off") for v in severity.values()):
         raise ConfigError(f"{origin}: severity maps rule ids to error, warning, info or off")
     pfi = data.get("per-file-ignores") or {}

@@ -163,11 +163,14 @@ def _front_matter(filled: list[Line], headings: dict[int, Heading]):
         if line.index in headings or _is_paragraph(line):
             break
         text = line.content
-        if _TITLE_TOPIC.search(text) and _TITLE_WORDS.search(text) and not text.endswith("。"):
-            title = (line,)
-            nxt = first[pos + 1] if pos + 1 < len(first) else None
-            if "报告" not in text and nxt is not None and "报告" in nxt.content and len(nxt.content) <= 20:
-                title = (line, nxt)
+        nxt = first[pos + 1] if pos + 1 < len(first) else None
+        wrapped = (
+            nxt is not None and "报告" not in text and "报告" in nxt.content and len(nxt.content) <= 20
+            and bool(_TITLE_TOPIC.search(text) or "关于" in text) and not _ORG_LINE.match(text)
+        )
+        candidate = text + nxt.content if wrapped else text
+        if _TITLE_TOPIC.search(candidate) and _TITLE_WORDS.search(candidate) and not candidate.endswith("。"):
+            title = (line, nxt) if wrapped else (line,)
             if pos > 0 and _ORG_LINE.match(first[pos - 1].content):
                 header = first[pos - 1]
             break

@@ -194,7 +194,7 @@ def load(names: list[str] | tuple[str, ...] = ("default",)) -> list[Rule]:
         merged.update(_raw_rules(resolve(name)))
     rules = []
     for rule_id, (spec, where) in merged.items():
-        if spec.get("enabled", True) is False or spec.get("severity") == "off":
+        if spec.get("enabled", True) is False or spec.get("severity") in ("off", False):  # YAML 1.1 reads off as false
             continue
         rules.append(_compile(rule_id, spec, where))
     return rules
@@ -204,7 +204,7 @@ def _compile(rule_id: str, spec: _Mapping, where: str) -> Rule:
     path = where.rsplit(":", 1)[0]
 
     def fail(key: str | None, message: str) -> RulesetError:
-        line = spec.line_of(key) if key else spec.line
+        line = spec.line_of(key) if key else int(where.rsplit(":", 1)[1])
         return RulesetError(f"{path}:{line}: rule '{rule_id}': {message}")
 
     if not _ID.match(rule_id):

@@ -16,7 +16,7 @@ from ..facts import PART_NAMES
 SHOWN_PER_RULE = 3
 _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 _LABEL = {Severity.ERROR: "错误", Severity.WARNING: "警告", Severity.INFO: "提示"}
-_SHORT_PART = {
+SHORT_PART = {
     "achievements": "举措和成效", "first_responsible": "第一责任人", "shortcomings": "不足和原因",
     "next_year": "下一年度安排", "other": "其他",
 }
@@ -69,7 +69,7 @@ def _facts_line(result) -> str:
         bits.append(f"{facts.year}年度")
     if facts.issuer:
         bits.append(facts.issuer)
-    bits.append("部分：" + ("、".join(_SHORT_PART[p] for p in facts.parts) or "未识别"))
+    bits.append("部分：" + ("、".join(SHORT_PART[p] for p in facts.parts) or "未识别"))
     return "（" + " · ".join(bits) + "）"
 
 

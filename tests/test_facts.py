@@ -1,0 +1,95 @@
+"""Facts: report year, issuer and level, and where each required part is."""
+
+from __future__ import annotations
+
+import pytest
+
+from checker.facts import derive, heading_parts, parse_date
+from checker.outline import build
+from checker.sources import Source
+
+
+def facts(text: str, year: int | None = None):
+    return derive(build(Source("t.txt", "txt", text)), year)
+
+
+@pytest.mark.parametrize(
+    "title, parts",
+    [
+        ("2021年度推进法治政府建设工作的主要举措和成效", ["achievements"]),
+        ("党政主要负责人履行推进法治建设第一责任人职责情况", ["first_responsible"]),
+        ("存在的不足和原因", ["shortcomings"]),
+        ("问题与不足", ["shortcomings"]),
+        ("存在的问题及下一步工作打算", ["shortcomings", "next_year"]),
+        ("2022年工作计划", ["next_year"]),
+        ("下一步工作打算", ["next_year"]),
+        ("其他需要报告的情况", ["other"]),
+        ("基本情况", ["achievements"]),
+        ("计划生育工作", []),
+        ("着力化解热点难点问题", []),
+        ("加强组织领导", []),
+    ],
+)
+def test_heading_parts(title, parts):
+    assert heading_parts(title, 2021) == parts
+
+
+def test_first_responsible_nested_under_an_unrelated_heading():
+    f = facts("桑园镇2021年度法治政府建设报告\n一、强化主要责任人责任\n（一）履行推进法治建设第一责任人职责。\n镇党委书记任组长。\n二、主要举措和成效\n正文。")
+    assert f.parts["first_responsible"].how == "nested"
+    assert f.parts["achievements"].how == "heading"
+
+
+def test_topic_sections_count_as_achievements():
+    f = facts("一、坚持党的领导\n正文内容。\n二、深化放管服改革\n正文内容。\n三、存在的问题\n人员不足。\n四、2024年工作安排\n继续。")
+    assert f.parts["achievements"].how == "topics"
+
+
+def test_inline_first_responsible_but_not_a_citation():
+    cited = facts("一、主要举措和成效\n严格落实《党政主要负责人履行推进法治建设第一责任人职责规定》。")
+    assert "first_responsible" not in cited.parts
+    inline = facts("一、主要举措和成效\n镇党委书记认真履行推进法治建设第一责任人职责，主持会议3次。")
+    assert inline.parts["first_responsible"].how == "inline"
+
+
+@pytest.mark.parametrize(
+    "text, year, source",
+    [
+        ("青溪镇2023年度法治政府建设情况报告\n2023年，我镇…", 2023, "title"),
+        ("2022年度，我局坚持依法行政。\n一、主要举措", 2022, "opening"),
+        ("一、主要举措\n2021年完成…2021年开展…2020年曾…", 2021, "dominant"),
+        ("一、主要举措\n加强学习。\n二、2024年工作安排\n继续。", 2023, "plan"),
+    ],
+)
+def test_report_year(text, year, source):
+    f = facts(text)
+    assert (f.year, f.year_source) == (year, source)
+
+
+def test_year_option_wins():
+    assert facts("青溪镇2023年度法治政府建设情况报告", 2020).year == 2020
+
+
+@pytest.mark.parametrize(
+    "title, issuer, level",
+    [
+        ("青溪镇人民政府关于2023年度法治政府建设情况的报告", "青溪镇人民政府", "township"),
+        ("石门县2022年度法治政府建设情况报告", "石门县", "county"),
+        ("临川县司法局2024年法治政府建设年度报告", "临川县司法局", "department"),
+        ("江口街道办事处关于2022年度法治政府建设情况的报告", "江口街道办事处", "township"),
+        ("某某省人民政府关于2023年度法治政府建设情况的报告", "某某省人民政府", "provincial"),
+    ],
+)
+def test_issuer_and_level(title, issuer, level):
+    f = facts(title + "\n2023年，坚持依法行政。")
+    assert (f.issuer, f.issuer_level) == (issuer, level)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [("2023年12月21日", (2023, 12, 21)), ("二〇二四年一月五日", (2024, 1, 5)), ("2024.01.15", (2024, 1, 15)),
+     ("2024年2月30日", None), ("2024年13月1日", None)],
+)
+def test_parse_date(text, expected):
+    d = parse_date(text)
+    assert (d and (d.year, d.month, d.day)) == expected

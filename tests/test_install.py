@@ -1,0 +1,41 @@
+"""The built wheel carries grammar/ and rulesets/ and works from any directory."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import venv
+
+import pytest
+
+from conftest import ROOT
+
+
+@pytest.fixture(scope="module")
+def installed(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("wheel")
+    build = subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(tmp), str(ROOT)],
+        capture_output=True, text=True, timeout=300,
+    )
+    if build.returncode != 0:
+        pytest.fail(f"wheel build failed:\n{build.stderr[-2000:]}")
+    wheel = next(tmp.glob("fzlint-*.whl"))
+    env_dir = tmp / "venv"
+    venv.create(env_dir, system_site_packages=True, with_pip=True)
+    python = env_dir / "bin" / "python"
+    subprocess.run([str(python), "-m", "pip", "install", "-q", "--no-deps", str(wheel)], check=True, timeout=300)
+    return env_dir / "bin" / "fzlint", tmp
+
+
+def test_installed_wheel_works_outside_the_checkout(installed):
+    fzlint, tmp = installed
+    report = tmp / "报告.txt"
+    report.write_text("青溪镇2023年度法治政府建设情况报告\n一、主要举措和成效\n三、存在的问题\n", encoding="utf-8")
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
+    proc = subprocess.run([str(fzlint), "check", str(report), "--format", "json"], cwd=tmp, capture_output=True, text=True, env=env, timeout=60)
+    assert proc.returncode == 1, proc.stderr
+    assert "structure/heading-sequence" in proc.stdout
+    rules = subprocess.run([str(fzlint), "rules"], cwd=tmp, capture_output=True, text=True, env=env, timeout=60)
+    assert rules.returncode == 0 and "section/next-year-missing" in rules.stdout
