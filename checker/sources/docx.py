@@ -1,0 +1,260 @@
+"""Read a .docx into plain text, rendering Word's automatic numbering back into the lines.
+
+Positions (what "line N" means for a .docx):
+  * Only the main body (word/document.xml) is read. Headers, footers, footnotes, comments, text
+    boxes and shapes are not part of the text.
+  * Every body paragraph is one line, in document order, empty paragraphs included (an empty
+    paragraph is an empty line), so line N is the Nth paragraph mark (¶) a person counts in Word.
+  * Tables are read row by row, cell by cell; every paragraph inside a cell is its own line (a cell
+    always holds at least one paragraph, so an empty cell is an empty line; a vertically merged
+    continuation cell is an empty line too). meta["tables"] lists ``[first_line, last_line]``
+    (1-based, inclusive) of each top-level table so the outline can treat them as body text.
+  * Exception: a manual line break (Shift+Enter, w:br / w:cr) starts a new line inside the same
+    paragraph, as Word displays it. A page or column break at the very start or end of a paragraph
+    adds nothing; in the middle it starts a new line. meta["line_breaks"] counts such extra lines
+    (0 means line N is exactly paragraph N).
+  * Automatic numbering (w:numPr, direct or from the paragraph style) is rendered as Word displays
+    it, with counters kept per abstract numbering definition (as Word does), ``w:start``,
+    ``w:startOverride`` and ``w:lvlRestart`` honoured. The marker is followed directly by the text
+    when it ends in 、 ） . or ． (GB/T 9704 style "一、" "（一）" "1.") or when w:suff is "nothing",
+    and by one space otherwise (Word's tab shown as a space). meta["numbering"] = "auto" and
+    meta["auto_numbered"] = [line, …] when any marker was rendered.
+
+Inline content: w:t text; w:tab/w:ptab → "\\t"; w:noBreakHyphen → "-"; w:softHyphen → nothing;
+w:sym → its character (symbol-font private-use glyphs are dropped); fields show their displayed
+result (w:instrText field codes are skipped); mc:AlternateContent is read through its
+mc:Fallback (text boxes there stay excluded); deleted text (tracked changes) and hidden runs
+(w:vanish) are skipped; inserted text is kept; footnote/comment reference marks are skipped.
+
+Safety: the input must be a zip holding word/document.xml; OLE files (legacy .doc, encrypted
+.docx) are refused with their own message; at most 20,000 zip entries; only the three parts
+needed (document, styles, numbering) are decompressed, each at most 64 MB and 200 MB in all
+(zipfile never inflates past a member's declared size, and the read is capped again while
+streaming), and no part over 8 MB may inflate more than 200:1; XML with a DOCTYPE is refused
+and lxml runs without entity resolution, DTD loading, network or huge-tree support.
+Runtime dependency: lxml (imported lazily).
+"""
+
+from __future__ import annotations
+
+import io
+
+from .docx_numbering import Numbering, Styles, join_marker
+from .errors import SourceError
+from .extracted import Extracted
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_STRICT_W = b"http://purl.oclc.org/ooxml/wordprocessingml/main"
+_MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
+_ALTERNATE = _MC + "AlternateContent"
+_M_T = "{http://schemas.openxmlformats.org/officeDocument/2006/math}t"
+
+MAX_PART_BYTES = 64 * 1024 * 1024
+MAX_TOTAL_BYTES = 200 * 1024 * 1024
+MAX_RATIO = 200  # real XML deflates 5–30:1; only bombs and synthetic filler go past 200:1
+RATIO_FLOOR = 8 * 1024 * 1024
+MAX_ENTRIES = 20_000
+
+_PARTS = ("word/document.xml", "word/styles.xml", "word/numbering.xml")
+_OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
+_EMPTY = "文件是空的（0 字节），没有可检查的内容。"
+_CORRUPT = "文件已损坏，无法读取（不是有效的 .docx 文件）。请在 Word 中打开后另存为 .docx 再试。"
+_ENCRYPTED = ("文件已加密（设置了打开密码），无法读取。请在 Word 中取消密码"
+              "（文件 → 信息 → 保护文档 → 用密码进行加密，清空密码）后另存为 .docx 再试。")
+_LEGACY = "这是旧版 .doc 格式（或 WPS 的 .wps 格式），无法直接读取。请在 Word 或 WPS 中打开，另存为 .docx 再试。"
+_RTF = "这是 RTF 格式的文件（扩展名被改成了 .docx）。请在 Word 或 WPS 中打开，另存为 .docx 再试。"
+_PDF = "这是 PDF 文件，不是 .docx。请把扩展名改为 .pdf 后再检查。"
+_NOT_WORD = "压缩包里没有 Word 正文（word/document.xml），这不是 Word 文档。请在 Word 中另存为 .docx 再试。"
+_ODT = "这是 ODT 格式（OpenDocument）的文件。请在 WPS 或 Word 中打开，另存为 .docx 再试。"
+_TOO_BIG = ("文件解压后的内容异常庞大（超过 200 MB 或压缩比异常），可能已损坏或是被恶意构造的文件，"
+            "已停止读取。请在 Word 中打开后另存为 .docx 再试。")
+_MISSING = "读取 .docx 需要 lxml 组件，但当前环境没有安装。请运行 pip install lxml（或重新安装 fzlint）。"
+_DOCTYPE = "文件内部结构异常（含有 Word 不会生成的 DOCTYPE 声明），可能被篡改或是被恶意构造的文件，已拒绝读取。"
+
+# Inline elements whose content a reader of the printed page does not see as body text.
+_SKIP = {W + t for t in ("pPr", "rPr", "del", "moveFrom", "instrText", "delInstrText", "delText",
+                         "drawing", "pict", "object", "rt", "footnoteReference", "endnoteReference",
+                         "commentReference", "annotationRef", "fldData", "txbxContent")}
+_CONTAINERS = {W + t for t in ("body", "tbl", "tr", "tc", "sdt", "sdtContent", "customXml",
+                               "ins", "moveTo", "smartTag")}
+_PAGE = "\f"  # placeholder for a page/column break until the paragraph is assembled
+
+
+def read_docx(data: bytes) -> Extracted:
+    """Return the body text of a .docx; raise SourceError for anything that is not a sane .docx."""
+    _check_signature(data)
+    try:
+        document, styles, numbering = _read_parts(data)
+        return _Reader(_parse(styles), _parse(numbering)).read(_parse(document))
+    except SourceError:
+        raise
+    except ImportError as exc:
+        raise SourceError(_MISSING) from exc
+    except Exception as exc:  # any library failure means a damaged file to the user
+        raise SourceError(_CORRUPT) from exc
+
+
+def _check_signature(data: bytes) -> None:
+    if not data:
+        raise SourceError(_EMPTY)
+    if data.startswith(_OLE):
+        encrypted = "EncryptedPackage".encode("utf-16-le") in data
+        raise SourceError(_ENCRYPTED if encrypted else _LEGACY)
+    if data.startswith(b"{\\rtf"):
+        raise SourceError(_RTF)
+    if data[:1024].lstrip().startswith(b"%PDF"):
+        raise SourceError(_PDF)
+    if not data.startswith(b"PK\x03\x04"):
+        raise SourceError(_CORRUPT)
+
+
+def _read_parts(data: bytes) -> tuple[bytes | None, ...]:
+    import zipfile  # lazily: it pulls in compression modules at import
+
+    if data.count(b"PK\x01\x02") > MAX_ENTRIES:
+        raise SourceError(_TOO_BIG)
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        names = set(zf.namelist())
+        if _PARTS[0] not in names:
+            raise SourceError(_ODT if "mimetype" in names and "content.xml" in names else _NOT_WORD)
+        budget = [MAX_TOTAL_BYTES]
+        return tuple(_read_member(zf, n, budget) if n in names else None for n in _PARTS)
+
+
+def _read_member(zf, name: str, budget: list[int]) -> bytes:
+    """Decompress one member with hard caps that do not trust the sizes the zip declares."""
+    info = zf.getinfo(name)
+    if info.flag_bits & 0x1:
+        raise SourceError(_ENCRYPTED)
+    if info.file_size > RATIO_FLOOR and info.file_size > MAX_RATIO * max(info.compress_size, 1):
+        raise SourceError(_TOO_BIG)
+    limit = min(MAX_PART_BYTES, budget[0])
+    if info.file_size > limit:
+        raise SourceError(_TOO_BIG)
+    out = bytearray()
+    with zf.open(info) as fh:
+        while chunk := fh.read(1 << 20):
+            out += chunk
+            if len(out) > limit:
+                raise SourceError(_TOO_BIG)
+    budget[0] -= len(out)
+    return bytes(out)
+
+
+def _parse(xml: bytes | None):
+    """Parse one part without DTDs, entities or network; None stays None."""
+    if xml is None:
+        return None
+    from lxml import etree
+
+    if b"<!DOCTYPE" in xml:
+        raise SourceError(_DOCTYPE)
+    xml = xml.replace(_STRICT_W, W[1:-1].encode())  # "Strict Open XML" saves use another namespace
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False,
+                             huge_tree=False, remove_comments=True, remove_pis=True)
+    root = etree.fromstring(xml, parser)
+    if root.getroottree().docinfo.doctype:
+        raise SourceError(_DOCTYPE)
+    return root
+
+
+class _Reader:
+    """Walks the body once, collecting lines, table ranges and rendered numbering."""
+
+    def __init__(self, styles_root, numbering_root) -> None:
+        styles = Styles(styles_root)
+        self.numbering = Numbering(numbering_root, styles)
+        self.styles = styles
+        self.lines: list[str] = []
+        self.line_no = 0  # 1-based number of the last line emitted
+        self.tables: list[list[int]] = []
+        self.auto: list[int] = []
+        self.breaks = 0
+
+    def read(self, document) -> Extracted:
+        body = document.find(W + "body")
+        if body is not None:
+            self._walk(body, in_table=False)
+        meta = {"format": "docx", "paragraphs": len(self.lines), "line_breaks": self.breaks,
+                "tables": self.tables}
+        if self.auto:
+            meta.update(numbering="auto", auto_numbered=self.auto)
+        return Extracted(text="\n".join(self.lines), meta=meta)
+
+    def _walk(self, container, in_table: bool) -> None:
+        for child in container:
+            tag = child.tag
+            if tag == W + "p":
+                self._paragraph(child)
+            elif tag == W + "tbl" and not in_table:
+                first = self.line_no + 1
+                self._walk(child, in_table=True)
+                if self.line_no >= first:
+                    self.tables.append([first, self.line_no])
+            elif tag in _CONTAINERS:
+                self._walk(child, in_table)
+            elif tag == _ALTERNATE:
+                self._walk(_fallback(child), in_table)
+
+    def _paragraph(self, p) -> None:
+        pieces: list[str] = []
+        _inline(p, pieces, hidden=False)
+        text = "".join(pieces).strip(_PAGE).replace(_PAGE, "\n")
+        style, num_id, ilvl = self.styles.paragraph_numbering(p)
+        marker = self.numbering.marker(num_id, ilvl, style)
+        if marker is not None:
+            text = join_marker(marker[0], marker[1], text)
+            self.auto.append(self.line_no + 1)
+        self.breaks += text.count("\n")
+        self.line_no += text.count("\n") + 1
+        self.lines.append(text)
+
+
+def _inline(el, out: list[str], hidden: bool) -> None:
+    """Append the visible text of a paragraph's inline content to ``out`` in document order."""
+    for child in el:
+        tag = child.tag
+        if tag in _SKIP or not isinstance(tag, str):
+            continue
+        if tag == W + "t" or tag == _M_T:
+            if not hidden:  # a raw newline in w:t shows as a space in Word
+                out.append((child.text or "").replace("\r", " ").replace("\n", " "))
+        elif hidden:
+            continue
+        elif tag in (W + "tab", W + "ptab"):
+            out.append("\t")
+        elif tag == W + "br":
+            out.append(_PAGE if child.get(W + "type") in ("page", "column") else "\n")
+        elif tag == W + "cr":
+            out.append("\n")
+        elif tag == W + "noBreakHyphen":
+            out.append("-")
+        elif tag == W + "sym":
+            out.append(_symbol(child.get(W + "char", "")))
+        elif tag == W + "r":
+            _inline(child, out, hidden=_is_hidden(child))
+        elif tag == _ALTERNATE:
+            _inline(_fallback(child), out, hidden)
+        else:  # hyperlink, fldSimple, ins, smartTag, sdt, ruby base…: look inside
+            _inline(child, out, hidden)
+
+
+def _fallback(alternate):
+    """mc:AlternateContent: read the mc:Fallback, the variant meant for any consumer."""
+    found = alternate.find(_MC + "Fallback")
+    return found if found is not None else ()
+
+
+def _is_hidden(run) -> bool:
+    vanish = run.find(f"{W}rPr/{W}vanish")
+    return vanish is not None and vanish.get(W + "val", "true") not in ("0", "false", "off")
+
+
+def _symbol(code: str) -> str:
+    try:
+        value = int(code, 16)
+    except ValueError:
+        return ""
+    # Symbol/Wingdings glyphs live in the private-use area and mean nothing as text.
+    return "" if 0xE000 <= value <= 0xF8FF or value < 0x20 else chr(value)
