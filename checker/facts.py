@@ -40,6 +40,7 @@ _INLINE_RES = {
     "shortcomings": re.compile(r"(?:存在|仍有|还有|尚有|仍然存在)[^。；]{0,16}?(?:不足|问题|短板|差距|薄弱)"),
     "next_year": re.compile(r"(?:下一步|下步|下一年度?|明年)[，,]?[^。]{0,30}?(?:将|要|继续|进一步|计划)"),
 }
+_PLAN_REVIEW = re.compile(r"(?:计划|安排|要点)的?(?:完成|执行|落实|实施)情况")
 _YEAR = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})(?=年)")
 _CN_YEAR_DIGITS = str.maketrans("〇○零一二三四五六七八九", "00012345678 9".replace(" ", ""))
 _ISSUER_SUFFIX = re.compile(
@@ -210,12 +211,10 @@ def heading_parts(title: str, year: int | None) -> list[str]:
             found.append(part)
     if year and "next_year" not in found and re.match(rf"^{year + 1}年", title):
         found.append("next_year")
-    if year and "next_year" in found:
-        years = {int(y) for y in _YEAR.findall(title)}
-        if years and year + 1 not in years and all(y <= year for y in years) and "下" not in title:
-            found.remove("next_year")  # "2021年工作计划执行情况" in a report on 2021
-            if not found:
-                found.append("achievements")
+    if "next_year" in found and _PLAN_REVIEW.search(title):
+        found.remove("next_year")  # "2021年工作计划完成情况" reviews the year, it plans nothing
+        if not found:
+            found.append("achievements")
     return found
 
 

@@ -93,3 +93,13 @@ def test_issuer_and_level(title, issuer, level):
 def test_parse_date(text, expected):
     d = parse_date(text)
     assert (d and (d.year, d.month, d.day)) == expected
+
+
+@pytest.mark.parametrize("title", ["2022年工作安排", "2021年工作计划", "2025年工作要点"])
+def test_a_plan_heading_with_a_wrong_year_is_still_the_plan(title):
+    # numeric/year-mismatch reports the wrong year; the part itself is not missing
+    assert heading_parts(title, 2022) == ["next_year"]
+
+
+def test_a_review_of_last_years_plan_is_no_plan():
+    assert heading_parts("2021年工作计划完成情况", 2021) == ["achievements"]

@@ -41,3 +41,11 @@ def test_required_rule_ids_present():
         "section/inline-only", "topic/shortcomings-without-causes",
     }
     assert required <= {r.id for r in RULES}
+
+
+def test_one_repeated_number_is_one_finding():
+    from checker.api import lint_text
+
+    rule = next(r for r in RULES if r.id == "structure/heading-sequence")
+    text = "一、成效\n（一）甲\n（二）乙\n（二）丙\n（三）丁\n（四）戊"
+    assert len(lint_text(text, [rule]).diagnostics) == 1

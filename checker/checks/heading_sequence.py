@@ -31,7 +31,7 @@ class HeadingSequenceCheck(Check):
                 kind = _kind(heading.number, expected)
                 if kind:
                     yield _finding(doc, heading, kind, expected)
-                expected = heading.number + 1 if kind != "repeat" else expected + 1
+                expected = heading.number + 1  # resync: one slip is one finding, not a cascade
 
 
 def _kind(number: int, expected: int) -> str | None:
