@@ -48,6 +48,14 @@ def _full_tokenizer():
     return tokenizer
 
 
+@lru_cache(maxsize=1)
+def _lexicon() -> tuple[str, ...]:
+    from .resources import ruleset_dir
+
+    with open(ruleset_dir() / "lexicon.txt", encoding="utf-8") as handle:
+        return tuple(line.split()[0] for line in handle if line.strip())
+
+
 @lru_cache(maxsize=4096)
 def boundaries(text: str) -> frozenset[int]:
     """Offsets in ``text`` where a domain-lexicon word starts or ends."""
@@ -59,9 +67,27 @@ def boundaries(text: str) -> frozenset[int]:
 
 
 def is_word(text: str, start: int, end: int) -> bool:
-    """True when text[start:end] is not the inside of a longer domain word (计划 in 计划生育)."""
+    """True when text[start:end] is not the inside of a longer domain word (计划 in 计划生育).
+
+    Only a lexicon word that overlaps the span and reaches beyond it can make the answer False,
+    so jieba is consulted only when such a word occurs in ``text``: most texts never load it.
+    """
+    if not _overlapping_compound(text, start, end):
+        return True
     cuts = boundaries(text)
     return start in cuts and end in cuts
+
+
+def _overlapping_compound(text: str, start: int, end: int) -> bool:
+    for word in _lexicon():
+        if len(word) <= end - start:
+            continue
+        at = text.find(word, max(0, start - len(word) + 1))
+        while at != -1 and at < end:
+            if at + len(word) > start and (at < start or at + len(word) > end):
+                return True
+            at = text.find(word, at + 1)
+    return False
 
 
 def words(text: str) -> list[str]:

@@ -1,0 +1,34 @@
+"""Word boundaries for keyword matching: 计划 in 计划生育 is no plan."""
+
+from __future__ import annotations
+
+import sys
+
+import pytest
+
+from checker.segment import is_word
+
+
+@pytest.mark.parametrize(
+    "text, word, expected",
+    [
+        ("开展计划生育工作", "计划", False),
+        ("2022年工作计划", "工作计划", True),
+        ("着力化解热点难点问题", "问题", False),
+        ("存在的问题", "存在的问题", True),
+        ("下一步工作打算", "工作打算", True),
+        ("下一步工作打算", "打算", False),
+        ("加强组织领导", "领导", True),
+    ],
+)
+def test_is_word(text, word, expected):
+    start = text.index(word)
+    assert is_word(text, start, start + len(word)) is expected
+
+
+def test_plain_text_does_not_load_jieba():
+    import subprocess
+
+    code = "from checker.segment import is_word; is_word('四、2024年工作安排', 7, 11); import sys; print('jieba' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip()
+    assert out == "False"
