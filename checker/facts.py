@@ -136,20 +136,31 @@ def _opening_year(doc: Document) -> int | None:
 def _report_year(doc: Document, option: int | None, title: int | None, opening: int | None):
     if option:
         return option, "option"
+    dominant, plan = _body_years(doc)
+    if title and opening and title != opening:
+        # The title and the opening disagree (numeric/year-mismatch reports it): the body decides.
+        votes = Counter(y for y in (dominant, plan) if y in (title, opening))
+        if votes.get(opening, 0) > votes.get(title, 0):
+            return opening, "opening"
     if title:
         return title, "title"
     if opening:
         return opening, "opening"
+    if dominant:
+        return dominant, "dominant"
+    if plan:
+        return plan, "plan"  # only the plan names a year: it is the year after the report's
+    return None, "none"
+
+
+def _body_years(doc: Document) -> tuple[int | None, int | None]:
+    """The most frequent year outside the plan part, and the plan heading's year minus one."""
     plan_lines = {h.line for h in doc.headings if _HEADING_RES["next_year"].search(h.title_text)}
     counts = Counter(
         int(y) for line in doc.body_lines() if line.index not in plan_lines for y in _YEAR.findall(line.text)
     )
-    if counts:
-        return counts.most_common(1)[0][0], "dominant"
     plan_years = [int(y) for i in sorted(plan_lines) for y in _YEAR.findall(doc.lines[i].text)]
-    if plan_years:
-        return plan_years[0] - 1, "plan"  # only the plan names a year: it is the year after the report's
-    return None, "none"
+    return (counts.most_common(1)[0][0] if counts else None), (plan_years[0] - 1 if plan_years else None)
 
 
 # ---- issuer ------------------------------------------------------------------------------------

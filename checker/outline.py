@@ -32,6 +32,11 @@ _DATE_IN_LINE = re.compile(
     r"(?:\d{1,2}|[〇○零一二三四五六七八九十]{1,3})\s*日?"
 )
 _PAGE_LINE = re.compile(r"^\s*(?:[-－—–]\s*\d{1,3}\s*[-－—–]|\d{1,3}|第\s*\d{1,3}\s*页(?:\s*共\s*\d{1,3}\s*页)?|\d{1,3}\s*/\s*\d{1,3})\s*$")
+# Web-page furniture that follows the signature in copied reports; format/junk reports it.
+_TRAILING_JUNK = re.compile(
+    r"^\s*(?:【[^】]{1,6}】\s*)+$|^\s*(?:责任编辑|编辑|审核|校对|来源|信息来源|文章来源|发布时间|浏览次数|点击[率数]|"
+    r"分享到|扫一扫|相关链接|相关新闻|打印本页|关闭窗口|字体)\s*[：:【]|^\s*(?:https?://|www\.)\S+\s*$"
+)
 _CLOSING = re.compile(r"^\s*特此(?:报告|汇报)[。.！]?\s*$")
 
 
@@ -192,7 +197,7 @@ def _back_matter(filled: list[Line], headings: dict[int, Heading]):
     """Closing formula, signature (issuer lines + date) and trailing page numbers."""
     end = len(filled)
     trailer: list[Line] = []
-    while end and _PAGE_LINE.match(filled[end - 1].content):
+    while end and (_PAGE_LINE.match(filled[end - 1].content) or _TRAILING_JUNK.match(filled[end - 1].content)):
         end -= 1
         trailer.insert(0, filled[end])
     date_line = None

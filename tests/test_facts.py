@@ -103,3 +103,11 @@ def test_a_plan_heading_with_a_wrong_year_is_still_the_plan(title):
 
 def test_a_review_of_last_years_plan_is_no_plan():
     assert heading_parts("2021年工作计划完成情况", 2021) == ["achievements"]
+
+
+def test_when_title_and_opening_disagree_the_body_decides():
+    text = ("石门县人民政府关于2022年度法治政府建设情况的报告\n2021年，石门县坚持依法行政。\n"
+            "一、2021年主要举措和成效\n2021年共办理复议案件12件。\n二、2022年工作安排\n继续。")
+    f = facts(text)
+    assert (f.year, f.title_year, f.opening_year) == (2021, 2022, 2021)
+    assert facts(text.replace("2021年共办理", "2022年共办理").replace("2022年工作安排", "2023年工作安排")).year == 2022

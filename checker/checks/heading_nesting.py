@@ -36,11 +36,13 @@ class HeadingNestingCheck(Check):
         for section in doc.sections():
             parent = section.heading
             base = max(parent.level, 0) if parent.level else 0
+            reported: set[int] = set()  # one finding per jumping level under a parent, not per heading
             for child in section.children:
                 h = child.heading
                 jump = (parent.level, h.level)
-                if h.level - base <= 1 or jump in allowed or (h.level == 5 and parent.level >= 2):
+                if h.level - base <= 1 or jump in allowed or (h.level == 5 and parent.level >= 2) or h.level in reported:
                     continue
+                reported.add(h.level)
                 yield Finding(h.marker, "jump", {
                     "parent": _shown(parent), "child": _shown(h), "expected": canonical_marker(base + 1, 1),
                 })
