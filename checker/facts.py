@@ -251,12 +251,17 @@ def _classify(doc: Document, year: int | None) -> dict[str, list[Section]]:
             for child in _descendants(section, max_level=3):
                 if "first_responsible" in heading_parts(child.heading.title_text, year):
                     sections.setdefault("first_responsible", []).append(child)
-    if "achievements" not in sections:
-        claimed = {id(s) for group in sections.values() for s in group}
-        topics = [s for s in unclassified if id(s) not in claimed and s.lines]
-        if topics:
-            sections["achievements"] = topics
-            sections["_topics"] = topics
+    claimed = {id(s) for group in sections.values() for s in group}
+    later = [s.span.start for p in ("shortcomings", "next_year") for s in sections.get(p, ())]
+    limit = min(later, default=doc.root.span.end + 1)
+    topics = [s for s in unclassified if id(s) not in claimed and s.lines and s.span.start < limit]
+    if "achievements" not in sections and topics:
+        sections["achievements"] = topics
+        sections["_topics"] = topics
+    elif topics:
+        # Topic sections before the shortcomings (一、基本情况 二、加强组织领导 … 六、主要成效) report the
+        # year's work too: they belong to the achievements part, after its named heading.
+        sections["achievements"] = sorted(sections["achievements"] + topics, key=lambda s: s.span.start)
     return sections
 
 

@@ -24,6 +24,7 @@ class Params:
     require: Regex
     min_matches: int = 1
     min_chars: int = 20  # a part shorter than this is left to other rules
+    per_1000_chars: float = 0.0  # also require this many matches per 1,000 characters (density)
 
 
 class PartContainsCheck(Check):
@@ -35,23 +36,26 @@ class PartContainsCheck(Check):
         info = facts.parts.get(self.params.part)
         if info is None:
             return
-        text = _body_text(doc, info)
-        if len(text.replace("\n", "")) < self.params.min_chars:
+        text = _body_text(doc, facts, self.params.part, info)
+        size = len(text.replace("\n", ""))
+        if size < self.params.min_chars:
             return
         found = len(self.params.require.findall(text))
-        if found < self.params.min_matches:
+        needed = max(self.params.min_matches, self.params.per_1000_chars * size / 1000)
+        if found < needed:
             yield Finding(info.span, values={"part": PART_NAMES[self.params.part], "found": found})
 
 
-def _body_text(doc, info) -> str:
-    """The part's text without its heading titles (a title may promise what the body lacks)."""
+def _body_text(doc, facts, part: str, info) -> str:
+    """The part's text without its sections' own heading titles (a title may promise what the body lacks)."""
     if info.section is None:
         return doc.text[info.span.start:info.span.end]
-    title: Span = info.section.heading.title
     pieces = []
-    for line in info.section.all_lines():
-        text = line.text
-        if line.start <= title.start < line.end:
-            text = text[: title.start - line.start] + text[title.end - line.start:]
-        pieces.append(text)
+    for section in facts.sections_of(part) or [info.section]:
+        title: Span = section.heading.title
+        for line in section.all_lines():
+            text = line.text
+            if line.start <= title.start < line.end:
+                text = text[: title.start - line.start] + text[title.end - line.start:]
+            pieces.append(text)
     return "\n".join(pieces)
