@@ -59,12 +59,13 @@ def _width_table() -> dict[int, str]:
     return table
 
 
-@lru_cache(maxsize=1)
-def traditional_table() -> dict[int, str]:
-    """Traditional-only character → Simplified, from OpenCC's character table.
+@lru_cache(maxsize=2)
+def traditional_table(full: bool = False) -> dict[int, str]:
+    """Traditional character → Simplified, from OpenCC's character table (1:1, so offsets stay exact).
 
-    Only characters that are never Simplified themselves are mapped (乾 and 於 stay), so a
-    Simplified report is left untouched and a 1:1 mapping keeps offsets exact.
+    The default table maps only characters that are never Simplified themselves, so a Simplified
+    report (with a name like 乾塘) is left untouched. ``full`` also maps characters both scripts
+    use (於→于, 乾→干): right for a text that is Traditional as a whole.
     """
     import opencc  # data only; OpenCC's phrase converter would change lengths
 
@@ -73,26 +74,31 @@ def traditional_table() -> dict[int, str]:
     with open(path, encoding="utf-8") as handle:
         for line in handle:
             parts = line.split()
-            if len(parts) >= 2 and len(parts[0]) == 1 and parts[0] not in parts[1:]:
-                if len(parts[1]) == 1:
+            if len(parts) >= 2 and len(parts[0]) == 1 and len(parts[1]) == 1 and parts[1] != parts[0]:
+                if full or parts[0] not in parts[1:]:
                     table[ord(parts[0])] = parts[1]
     return table
+
+
+def simplify(text: str, script: str) -> str:
+    """``text`` in Simplified characters as the matching view spells it, for a document of ``script``."""
+    if script == "simplified":
+        return text
+    return text.translate(traditional_table(full=script == "traditional"))
 
 
 def normalize(source: Source) -> Normalized:
     text = source.text
     folded = text.translate(_width_table())
-    traditional = sum(1 for ch in set(folded) if ord(ch) in traditional_table() and ch > "\u3000")
-    count = 0
-    if traditional:
-        simplified = folded.translate(traditional_table())
-        count = sum(1 for a, b in zip(folded, simplified) if a != b)
-        folded = simplified
+    strict = traditional_table()
+    count = sum(1 for ch in folded if ord(ch) in strict) if any(ord(ch) in strict for ch in set(folded)) else 0
+    script = _script(folded, count)
+    folded = simplify(folded, script)
     folded = folded.translate(_ASCII_TO_WIDE)
     folded = _COMMA_COLON.sub(lambda m: _COMMA_COLON_WIDE[m.group()], folded)
     edits, artifacts = _deletions(source, folded)
     view, offset_map = OffsetMap.from_edits(folded, edits)
-    return Normalized(view, offset_map, tuple(artifacts), _script(folded, count), count)
+    return Normalized(view, offset_map, tuple(artifacts), script, count)
 
 
 def _deletions(source: Source, folded: str) -> tuple[list[tuple[int, int, str]], list[Artifact]]:

@@ -8,7 +8,7 @@ an ``unless`` whitelist: a match that overlaps a whitelist match on the same lin
 check: pattern
 params:
   scope: body            # all | body | title | headings | signature | part:<name>
-  view: normalized       # or original: match the file as written (punctuation width)
+  view: normalized       # or original: the file as written (punctuation width), only Traditional→Simplified
   entries:
     - match: "法制(宣传|教育)"
       replace: "法治\\1"   # shown as {expected}; also the fix when fix: true
@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from typing import Any, Iterator
 
 from ..diagnostics import Edit, Finding, Fix, Severity
+from ..normalize import simplify
 from ..offsets import Span
 from ..scope import SCOPES, lines
 from .base import Check, ParamError
@@ -70,7 +71,7 @@ class PatternCheck(Check):
     def run(self, doc, facts) -> Iterator[Finding]:
         original = self.params.view == "original"
         for line in lines(doc, facts, self.params.scope):
-            text = doc.original(line.span) if original else line.text
+            text = simplify(doc.original(line.span), doc.norm.script) if original else line.text
             base = doc.norm.map.start(line.start) if original else line.start
             for entry in self.params.compiled:
                 if not _year_applies(entry, facts.year):
