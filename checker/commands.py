@@ -81,7 +81,7 @@ def check(args) -> int:
     results = [_lint_one(path, rules, config, args) for path in paths]
     from . import reporters
 
-    options = {"color": _color(args), "width": _width()}
+    options = {"color": _color(args), "width": _width(), "rules": rules}
     output = reporters.get(args.format).render(results, (), options)
     if not _write(output, args.output):
         return EXIT_TROUBLE
