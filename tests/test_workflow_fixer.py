@@ -77,8 +77,9 @@ def test_a_fix_is_taken_whole_or_not_at_all():
     blocker = _diag(5, 7, "Z")
     plan = fixer.plan([blocker, both], 10)
     assert plan.skipped == (blocker,) and plan.edits == both.fix.edits
-    plan = fixer.plan([_diag(4, 6, "Z"), both], 10)
-    assert plan.skipped == (both,) and [e.text for e in plan.edits] == ["Z"]
+    later = _diag(0, 1, "", edits=[Edit(Span(5, 6), "A"), Edit(Span(8, 9), "B")])
+    plan = fixer.plan([later, _diag(4, 6, "Z")], 10)
+    assert [d.fix for d in plan.skipped] == [later.fix] and [e.text for e in plan.edits] == ["Z"]
 
 
 def test_same_edit_from_two_rules_is_applied_once():
