@@ -61,6 +61,7 @@ def _parser() -> argparse.ArgumentParser:
 
     explain = sub.add_parser("explain", help="解释一条规则")
     explain.add_argument("rule")
+    explain.add_argument("--format", choices=["text", "json"], default="text")
     explain.add_argument("--ruleset", action="append")
     return parser
 

@@ -281,14 +281,34 @@ def explain(args) -> int:
         close = [rid for rid in loaded if args.rule in rid]
         hint = f"（相近的规则：{', '.join(close[:5])}）" if close else ""
         return _fail(f"没有规则 {args.rule}{hint}。用 fzlint rules 查看全部规则。")
+    if getattr(args, "format", "text") == "json":
+        return _explain_json(rule)
     print(f"{rule.id}  [{rule.severity.label}]  {rule.title}")
-    print(f"检查类型：{rule.check_name}；{'可自动修复' if rule.fixable else '不可自动修复'}；定义于 {rule.origin}")
+    print(f"检查类型：{rule.check_name}；{'可自动修复（fzlint check --fix）' if rule.fixable else '不可自动修复'}；定义于 {rule.origin}")
     print(f"\n依据：\n  {rule.rationale}")
+    print("\n提示信息：")
+    for message in rule.messages.values():
+        print(f"  - {message}")
     for label, key in (("不合格示例", "fail"), ("合格示例", "pass")):
         print(f"\n{label}：")
         for example in rule.examples[key]:
-            print("  " + example["text"].replace("\n", "\n  "))
+            year = f"（报告年度 {example['year']}）" if example.get("year") else ""
+            print("  " + example["text"].replace("\n", "\n  ") + year)
             print()
+    print(f"确认无需修改时，可在 .txt/.md 报告中该行上方加注释：<!-- fzlint-disable-next-line {rule.id} -->")
+    return EXIT_OK
+
+
+def _explain_json(rule: Rule) -> int:
+    import json
+
+    data = {
+        "id": rule.id, "severity": rule.severity.label, "check": rule.check_name, "title": rule.title,
+        "title_en": rule.title_en, "rationale": rule.rationale, "messages": dict(rule.messages),
+        "messages_en": dict(rule.messages_en), "fixable": rule.fixable, "origin": rule.origin,
+        "examples": {key: [dict(e) for e in rule.examples[key]] for key in ("fail", "pass")},
+    }
+    print(json.dumps(data, ensure_ascii=False, indent=2))
     return EXIT_OK
 
 
