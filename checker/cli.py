@@ -44,6 +44,11 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--lang", choices=["zh", "en"], help="消息语言（默认 zh）")
     check.add_argument("--no-progress", action="store_true", help="不显示进度条")
     check.add_argument("--color", choices=["auto", "always", "never"], default="auto")
+    check.add_argument("--fix", action="store_true", help="自动修复可安全修复的问题（仅 .txt .md），再报告其余问题")
+    check.add_argument("--diff", action="store_true", help="只显示 --fix 将做的修改（统一差异格式），不写文件")
+    check.add_argument("--unsafe-fixes", action="store_true", help="同时应用不一定安全的修复（需人工复核）")
+    check.add_argument("--baseline", metavar="FILE", help="只报告基线文件中没有的问题")
+    check.add_argument("--write-baseline", metavar="FILE", help="把当前全部问题记入基线文件")
 
     outline = sub.add_parser("outline", help="显示报告的标题层次和识别出的部分")
     outline.add_argument("path")
@@ -56,6 +61,7 @@ def _parser() -> argparse.ArgumentParser:
 
     explain = sub.add_parser("explain", help="解释一条规则")
     explain.add_argument("rule")
+    explain.add_argument("--format", choices=["text", "json"], default="text")
     explain.add_argument("--ruleset", action="append")
     return parser
 

@@ -78,17 +78,27 @@ def check(args) -> int:
     paths = collect(args.paths or ["."], config)
     if not paths:
         return _fail("没有找到可检查的文件（支持 .txt .md .docx .pdf）。")
+    fix_trouble = False
+    if args.fix or args.diff:
+        code = _fix_files(paths, rules, config, args)
+        if args.diff:
+            return code
+        fix_trouble = code == EXIT_TROUBLE
     results = [_lint_one(path, rules, config, args) for path in paths]
+    if args.write_baseline or args.baseline:
+        code = _baseline(results, args)
+        if code is not None:
+            return code
     from . import reporters
 
-    options = {"color": _color(args), "width": _width()}
+    options = {"color": _color(args), "width": _width(), "rules": rules}
     output = reporters.get(args.format).render(results, (), options)
     if not _write(output, args.output):
         return EXIT_TROUBLE
     for result in results:
         if result.error and args.format != "text":
             print(f"fzlint: {result.path}: {result.error}", file=sys.stderr)
-    if any(r.error for r in results):
+    if any(r.error for r in results) or fix_trouble:
         return EXIT_TROUBLE
     failing = any(d.severity >= config.fail_on for r in results for d in r.diagnostics)
     return EXIT_FINDINGS if failing else EXIT_OK
@@ -106,6 +116,71 @@ def _lint_one(path: str, rules: list[Rule], config: Config, args):
     if ignored:
         result.diagnostics = [d for d in result.diagnostics if not matches(d.rule, ignored)]
     return result
+
+
+def _fix_files(paths: list[str], rules: list[Rule], config: Config, args) -> int:
+    """--fix writes the fixes, --diff prints them; messages go to stderr, diffs to stdout."""
+    from .fixer import FixError, fix_path, write
+
+    lint = _fix_lint(rules, config)
+    changed = trouble = False
+    for path in paths:
+        if path == "-":
+            print("fzlint: 标准输入的内容不会被修复（请对文件使用 --fix）。", file=sys.stderr)
+            continue
+        try:
+            outcome = fix_path(path, lint, unsafe=args.unsafe_fixes, encoding=config.encoding)
+            if outcome.changed and not args.diff:
+                write(path, outcome.data, outcome.raw)
+        except FixError as err:
+            print(f"fzlint: {path}: {err}", file=sys.stderr)
+            trouble = trouble or not path.lower().endswith((".docx", ".pdf"))
+            continue
+        changed = changed or outcome.changed
+        _report_fix(outcome, args.diff)
+    if trouble:
+        return EXIT_TROUBLE
+    return EXIT_FINDINGS if changed else EXIT_OK
+
+
+def _fix_lint(rules: list[Rule], config: Config):
+    from .api import lint_source
+
+    def lint(source):
+        found = lint_source(source, rules, year=config.year, lang=config.lang).diagnostics
+        ignored = config.ignored_for(source.path)
+        return [d for d in found if not matches(d.rule, ignored)] if ignored else found
+
+    return lint
+
+
+def _report_fix(outcome, diff_only: bool) -> None:
+    if diff_only and outcome.changed:
+        sys.stdout.write(outcome.diff())
+    if outcome.applied:
+        verb = "可修复" if diff_only else "已修复"
+        detail = "，".join(f"{rule} {n} 处" for rule, n in sorted(outcome.applied.items()))
+        print(f"fzlint: {outcome.path}: {verb} {sum(outcome.applied.values())} 处（{detail}）。", file=sys.stderr)
+    if outcome.remaining:
+        print(f"fzlint: {outcome.path}: 另有 {len(outcome.remaining)} 处修复与其他修复重叠或未收敛，未应用；"
+              "请再次运行 --fix 或手工修改。", file=sys.stderr)
+
+
+def _baseline(results, args) -> int | None:
+    """--write-baseline records every finding and ends the run; --baseline drops the known ones."""
+    from . import baseline
+
+    try:
+        if args.write_baseline:
+            count = baseline.write(args.write_baseline, results)
+            print(f"fzlint: 已把 {count} 个问题记入基线 {args.write_baseline}。", file=sys.stderr)
+            return EXIT_TROUBLE if any(r.error for r in results) else EXIT_OK
+        removed = baseline.drop_known(results, baseline.load(args.baseline), args.baseline)
+    except baseline.BaselineError as err:
+        return _fail(str(err))
+    if removed:
+        print(f"fzlint: 基线 {args.baseline} 中已记录的 {removed} 个问题未再报告。", file=sys.stderr)
+    return None
 
 
 def _color(args) -> bool:
@@ -212,14 +287,34 @@ def explain(args) -> int:
         close = [rid for rid in loaded if args.rule in rid]
         hint = f"（相近的规则：{', '.join(close[:5])}）" if close else ""
         return _fail(f"没有规则 {args.rule}{hint}。用 fzlint rules 查看全部规则。")
+    if getattr(args, "format", "text") == "json":
+        return _explain_json(rule)
     print(f"{rule.id}  [{rule.severity.label}]  {rule.title}")
-    print(f"检查类型：{rule.check_name}；{'可自动修复' if rule.fixable else '不可自动修复'}；定义于 {rule.origin}")
+    print(f"检查类型：{rule.check_name}；{'可自动修复（fzlint check --fix）' if rule.fixable else '不可自动修复'}；定义于 {rule.origin}")
     print(f"\n依据：\n  {rule.rationale}")
+    print("\n提示信息：")
+    for message in rule.messages.values():
+        print(f"  - {message}")
     for label, key in (("不合格示例", "fail"), ("合格示例", "pass")):
         print(f"\n{label}：")
         for example in rule.examples[key]:
-            print("  " + example["text"].replace("\n", "\n  "))
+            year = f"（报告年度 {example['year']}）" if example.get("year") else ""
+            print("  " + example["text"].replace("\n", "\n  ") + year)
             print()
+    print(f"确认无需修改时，可在 .txt/.md 报告中该行上方加注释：<!-- fzlint-disable-next-line {rule.id} -->")
+    return EXIT_OK
+
+
+def _explain_json(rule: Rule) -> int:
+    import json
+
+    data = {
+        "id": rule.id, "severity": rule.severity.label, "check": rule.check_name, "title": rule.title,
+        "title_en": rule.title_en, "rationale": rule.rationale, "messages": dict(rule.messages),
+        "messages_en": dict(rule.messages_en), "fixable": rule.fixable, "origin": rule.origin,
+        "examples": {key: [dict(e) for e in rule.examples[key]] for key in ("fail", "pass")},
+    }
+    print(json.dumps(data, ensure_ascii=False, indent=2))
     return EXIT_OK
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import sys
 from typing import Iterable
 
+from . import suppress
 from .diagnostics import Diagnostic, Edit, Finding, Fix
 from .facts import Facts
 from .model import Document
@@ -22,6 +23,7 @@ class _Blank(dict):
 
 
 def run(doc: Document, facts: Facts, rules: Iterable[Rule], *, lang: str = "zh", strict: bool = False) -> list[Diagnostic]:
+    rules = list(rules)
     index = LineIndex(doc.source.text)
     found: list[Diagnostic] = []
     for rule in rules:
@@ -32,7 +34,19 @@ def run(doc: Document, facts: Facts, rules: Iterable[Rule], *, lang: str = "zh",
             if strict:
                 raise
             print(f"fzlint: 内部错误：规则 {rule.id} 在 {doc.source.path} 上出错（{type(err).__name__}: {err}），已跳过该规则。", file=sys.stderr)
-    return sorted(_unique(found), key=lambda d: d.sort_key)
+    return sorted(_suppress(_unique(found), rules, doc, facts, index, lang), key=lambda d: d.sort_key)
+
+
+def _suppress(found: list[Diagnostic], rules: list[Rule], doc: Document, facts: Facts, index: LineIndex,
+              lang: str) -> list[Diagnostic]:
+    """Apply the report's suppression comments; stale ones are stamped with the suppression rule."""
+    if doc.source.kind not in suppress.KINDS or "fzlint" not in doc.source.text:
+        return found
+    kept, problems = suppress.apply(found, doc.source.text, [r.id for r in rules])
+    meta = next((r for r in rules if r.check_name == "suppression"), None)
+    if meta is not None:
+        kept += [_stamp(meta, finding, doc, facts, index, lang) for finding in problems]
+    return kept
 
 
 def _stamp(rule: Rule, finding: Finding, doc: Document, facts: Facts, index: LineIndex, lang: str) -> Diagnostic:

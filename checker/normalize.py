@@ -40,6 +40,9 @@ _PINYIN = re.compile(
 )
 _ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]+")
 _CR = re.compile(r"\r(?=\n)")
+# fzlint's own comments (suppress.py); masked so that no rule, nor the outline, sees them
+FZLINT_COMMENT = re.compile(r"<!--[ \t]*fzlint(?P<body>[^\r\n]*?)-->")
+_COMMENT_LINE = re.compile(r"^[ \t]*<!--[ \t]*fzlint[^\r\n]*?-->[ \t]*(?:\r\n|\r|\n|$)", re.M)
 _MD_MARKUP = re.compile(r"^(?:#{1,6}[ \t]+|>[ \t]?|[-*+][ \t]+(?=\S))|\*\*|__", re.M)
 # ASCII punctuation inside Chinese text: folded to the full-width form, except between digits (1,234 10:30).
 _COMMA_COLON = re.compile(r"(?<![0-9])[,:]|[,:](?![0-9])")
@@ -116,8 +119,18 @@ def _deletions(source: Source, folded: str) -> tuple[list[tuple[int, int, str]],
     edits.extend((s.start, s.end, "") for s in source.drop)
     if source.kind == "md":
         edits.extend((m.start(), m.end(), "") for m in _MD_MARKUP.finditer(folded))
+    if source.kind in ("txt", "md") and "fzlint" in source.text:
+        edits.extend(_comment_edits(source.text))
     edits.sort()
     return edits, artifacts
+
+
+def _comment_edits(text: str) -> list[tuple[int, int, str]]:
+    """A comment alone on its line goes with its line break; one inside a line goes alone."""
+    whole = [(m.start(), m.end(), "") for m in _COMMENT_LINE.finditer(text)]
+    inline = [(m.start(), m.end(), "") for m in FZLINT_COMMENT.finditer(text)
+              if not any(a <= m.start() < b for a, b, _ in whole)]
+    return whole + inline
 
 
 def _script(text: str, traditional_count: int) -> str:

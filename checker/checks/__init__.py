@@ -10,6 +10,7 @@ from .part_contains import PartContainsCheck
 from .pattern import PatternCheck
 from .required_part import RequiredPartCheck
 from .signature import SignatureCheck
+from .suppression import SuppressionCheck
 from .title import TitleCheck
 
 REGISTRY = {
@@ -21,5 +22,6 @@ REGISTRY = {
     "pattern": PatternCheck,
     "required_part": RequiredPartCheck,
     "signature": SignatureCheck,
+    "suppression": SuppressionCheck,
     "title": TitleCheck,
 }

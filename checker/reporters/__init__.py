@@ -11,6 +11,8 @@ import importlib
 FORMATS = {
     "text": "terminal",
     "json": "json",
+    "sarif": "sarif",
+    "github": "github",
 }
 
 

@@ -1,0 +1,143 @@
+"""SARIF and GitHub-annotation output: structure, escaping, and unreadable files."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from checker.api import FileResult, lint_text
+from checker.diagnostics import Diagnostic, Severity
+from checker.reporters import FORMATS, get, github, sarif
+
+REPORT = "法治政府建设报告\n一.主要举措和成效\n(一)加强领导\n"
+
+
+@pytest.fixture(scope="module")
+def result(rules):
+    return lint_text(REPORT, rules, path="reports/桑柘镇 2021.txt")
+
+
+def _sarif(results, rules, batch=()):
+    return json.loads(get("sarif").render(results, batch, {"rules": rules}))
+
+
+def test_formats_are_registered():
+    assert FORMATS["sarif"] == "sarif" and FORMATS["github"] == "github"
+
+
+def test_sarif_has_the_required_structure(result, rules):
+    log = _sarif([result], rules)
+    assert log["version"] == "2.1.0" and log["$schema"].endswith("sarif-2.1.0.json")
+    (run,) = log["runs"]
+    assert run["columnKind"] == "unicodeCodePoints"
+    driver = run["tool"]["driver"]
+    assert driver["name"] == "fzlint" and driver["version"]
+    ids = [r["id"] for r in driver["rules"]]
+    assert len(ids) == len(set(ids)) and len(ids) == len(rules)
+    for descriptor in driver["rules"]:
+        assert {"id", "shortDescription", "fullDescription", "help", "defaultConfiguration"} <= set(descriptor)
+        assert descriptor["defaultConfiguration"]["level"] in ("error", "warning", "note")
+        assert descriptor["shortDescription"]["text"] and descriptor["help"]["text"]
+    assert len(run["results"]) == len(result.diagnostics) > 0
+    for item in run["results"]:
+        assert driver["rules"][item["ruleIndex"]]["id"] == item["ruleId"]
+        assert item["level"] in ("error", "warning", "note") and item["message"]["text"]
+        (location,) = item["locations"]
+        physical = location["physicalLocation"]
+        assert physical["artifactLocation"]["uri"] == "reports/%E6%A1%91%E6%9F%98%E9%95%87%202021.txt"
+        region = physical["region"]
+        assert region["startLine"] >= 1 and region["startColumn"] >= 1
+        assert (region["endLine"], region["endColumn"]) >= (region["startLine"], region["startColumn"])
+
+
+def test_sarif_rule_metadata_comes_from_the_rule(result, rules):
+    log = _sarif([result], rules)
+    rule = next(r for r in rules if r.id == "structure/heading-style")
+    descriptor = next(d for d in log["runs"][0]["tool"]["driver"]["rules"] if d["id"] == rule.id)
+    assert descriptor["shortDescription"]["text"] == rule.title
+    assert descriptor["fullDescription"]["text"] == rule.rationale
+    assert rule.rationale in descriptor["help"]["text"]
+    assert all(message in descriptor["help"]["text"] for message in rule.messages.values())
+    assert descriptor["defaultConfiguration"]["level"] == "warning"
+
+
+def test_sarif_positions_match_the_diagnostic(result, rules):
+    log = _sarif([result], rules)
+    style = [r for r in log["runs"][0]["results"] if r["ruleId"] == "structure/heading-style"]
+    assert [r["locations"][0]["physicalLocation"]["region"]["startLine"] for r in style] == [2, 3]
+    assert style[0]["locations"][0]["physicalLocation"]["region"]["endColumn"] == 3
+
+
+def test_sarif_reports_unreadable_files_as_notifications(result, rules):
+    broken = FileResult("reports/坏.txt", error="找不到这个文件。")
+    log = _sarif([result, broken], rules)
+    (invocation,) = log["runs"][0]["invocations"]
+    assert invocation["executionSuccessful"] is False
+    (note,) = invocation["toolExecutionNotifications"]
+    assert note["message"]["text"] == "找不到这个文件。" and note["level"] == "error"
+    assert all("坏" not in json.dumps(r, ensure_ascii=False) for r in log["runs"][0]["results"])
+
+
+def test_sarif_describes_rules_it_did_not_load():
+    d = Diagnostic("meta/other", Severity.INFO, "x", 1, 1, 1, 2, 0, 1)
+    log = json.loads(sarif.render([FileResult("a.txt", diagnostics=[d])], (), {}))
+    run = log["runs"][0]
+    assert run["tool"]["driver"]["rules"] == [{"id": "meta/other", "shortDescription": {"text": "meta/other"}}]
+    assert run["results"][0]["level"] == "note" and run["results"][0]["ruleIndex"] == 0
+
+
+def test_sarif_batch_findings_have_related_locations(rules):
+    batch = [{"rule": "topic/near-duplicate", "severity": "warning", "message": "重复", "share": 0.4,
+              "locations": [{"path": "a.txt", "line": 3, "end_line": 5}, {"path": "b.txt", "line": 7, "end_line": 9}]}]
+    log = _sarif([], rules, batch)
+    (item,) = log["runs"][0]["results"]
+    assert item["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == "a.txt"
+    assert item["relatedLocations"][0]["physicalLocation"]["region"] == {"startLine": 7, "endLine": 9}
+
+
+@pytest.mark.parametrize("raw, data, prop", [
+    ("100%", "100%25", "100%25"),
+    ("a\r\nb", "a%0D%0Ab", "a%0D%0Ab"),
+    ("x,y:z", "x,y:z", "x%2Cy%3Az"),
+    ("%0A", "%250A", "%250A"),
+])
+def test_github_escaping(raw, data, prop):
+    assert github.escape_data(raw) == data
+    assert github.escape_property(raw) == prop
+
+
+def test_github_lines(result):
+    text = github.render([result], (), {})
+    lines = text.splitlines()
+    assert len(lines) == len(result.diagnostics)
+    style = [l for l in lines if "title=structure/heading-style" in l]
+    assert style[0] == ("::warning file=reports/桑柘镇 2021.txt,line=2,col=1,endLine=2,endColumn=3,"
+                        "title=structure/heading-style::标题序号“一.”写法不规范，应写作“一、”。")
+    assert all(l.startswith(("::error ", "::warning ", "::notice ")) for l in lines)
+
+
+def test_github_escapes_messages_and_paths():
+    d = Diagnostic("term/misuse", Severity.ERROR, "比例100%\n第二行", 2, 1, 3, 4, 0, 9)
+    text = github.render([FileResult("a,b:c.txt", diagnostics=[d])], (), {})
+    # a multi-line annotation carries no columns (GitHub rejects them)
+    assert text == "::error file=a%2Cb%3Ac.txt,line=2,endLine=3,title=term/misuse::比例100%25%0A第二行\n"
+
+
+def test_github_unreadable_file_and_info_level():
+    info = Diagnostic("format/x", Severity.INFO, "m", 1, 1, 1, 2, 0, 1)
+    text = github.render([FileResult("a.txt", error="文件为空。"), FileResult("b.txt", diagnostics=[info])], (), {})
+    assert text.splitlines() == ["::error file=a.txt,title=fzlint::无法检查：文件为空。",
+                                 "::notice file=b.txt,line=1,col=1,endLine=1,endColumn=2,title=format/x::m"]
+
+
+def test_cli_formats_end_to_end(tmp_path, capsys):
+    from checker.cli import main
+
+    path = tmp_path / "r.txt"
+    path.write_text(REPORT, encoding="utf-8")
+    assert main(["check", str(path), "--format", "sarif", "--no-progress"]) == 1
+    log = json.loads(capsys.readouterr().out)
+    assert log["runs"][0]["results"]
+    assert main(["check", str(path), "--format", "github", "--no-progress"]) == 1
+    assert capsys.readouterr().out.startswith("::")
