@@ -6,8 +6,9 @@ Two shapes are looked for, and both prefer silence when unsure:
   name, nor a common word or a region (``common``, ``regions``), nor a place the report itself
   names as a county, city, village or community (a higher level or one's own village). What is
   left is flagged when the report names XX as another 镇/乡/街道, or when XX is no word at all
-  in jieba's dictionary (乾塘, a village-scale name); a place jieba knows (成都) may be the higher
-  level the report does not name, so it stays silent;
+  in jieba's dictionary (乾塘, a village-scale name) and the slogan is followed by
+  ``follow_unknown`` (法治乾塘进程); a place jieba knows (成都) may be the higher level the report
+  does not name, so it stays silent;
 - "YY镇党委 / YY镇人民政府" in a township's report (and "YY县委 / YY县人民政府" when the issuer's
   county is known) for a different YY at the same level, unless the clause is about relations
   with that place (``relational``: 与, 协助, 交界…).
@@ -17,6 +18,7 @@ check: foreign_locality
 params:
   heads: "法治|平安|美丽"
   follow: "进程|建设|创建|”|、|，|。"
+  follow_unknown: "进程|建设|创建"
   common: [政府, 社会, 乡村]
   regions: [中国, 四川]
   relational: "与|协助|交界"
@@ -45,6 +47,7 @@ _NOT_NAME = re.compile(r"[本我全该各此每两多乡镇县市区街村的和
 class Params:
     heads: Regex
     follow: Regex
+    follow_unknown: Regex  # what must follow when only the dictionary speaks for a place (进程|建设)
     common: tuple[str, ...] = ()
     regions: tuple[str, ...] = ()
     relational: Optional[Regex] = None
@@ -70,12 +73,13 @@ class ForeignLocalityCheck(Check):
         slogan = re.compile(rf"(?:{self.params.heads.pattern})([\u4e00-\u9fff]{{2}})(?=(?:{self.params.follow.pattern}))")
         for line in lines(doc, facts, self.params.scope):
             for m in slogan.finditer(line.text):
-                if self._foreign_slogan(m.group(1), own, mentions, facts.issuer_level):
+                strong = bool(self.params.follow_unknown.match(line.text, m.end()))
+                if self._foreign_slogan(m.group(1), own, mentions, strong):
                     values = {"match": m.group(), "place": m.group(1), "own": shown}
                     yield Finding(Span(line.start + m.start(), line.start + m.end()), "slogan", values)
             yield from self._bodies(line, own, facts, shown)
 
-    def _foreign_slogan(self, place: str, own: set, mentions: dict, level: str) -> bool:
+    def _foreign_slogan(self, place: str, own: set, mentions: dict, strong: bool) -> bool:
         if place in own or place in self.params.common or place in self.params.regions:
             return False
         suffixes = mentions.get(place, set())
@@ -83,7 +87,9 @@ class ForeignLocalityCheck(Check):
             return False  # a higher level or one's own village the report names
         if suffixes & {"镇", "乡", "街道"}:
             return True  # named as another town; the issuer's own town is in ``own``
-        return dictionary_tag(place) is None
+        # New slogans (法治护苗、法治惠企) are no dictionary words either; only "法治XX进程/建设" is
+        # shaped firmly enough to read an unknown XX as a place.
+        return strong and dictionary_tag(place) is None
 
     def _bodies(self, line, own: set, facts, shown: str) -> Iterator[Finding]:
         text = line.text
