@@ -70,15 +70,29 @@ def words(text: str) -> list[str]:
 
 
 @lru_cache(maxsize=1)
-def _tag_table() -> dict:
-    # jieba.posseg reads only the tag column of the default dictionary here (~0.25 s, once); the
-    # full tokenizer (~0.8 s) is not needed to ask what a known word is.
-    _import_jieba()
-    import jieba.posseg
+def _dictionary_text() -> str:
+    # jieba.posseg would load its HMM tables too (~0.5 s); the dictionary file alone is 5 MB of
+    # "word freq tag" lines that can be searched directly in a few milliseconds.
+    import importlib.util
+    from pathlib import Path
 
-    return jieba.posseg.dt.word_tag_tab
+    spec = importlib.util.find_spec("jieba")
+    if spec is None or spec.origin is None:
+        return ""
+    path = Path(spec.origin).parent / "dict.txt"
+    try:
+        return "\n" + path.read_text(encoding="utf-8")
+    except OSError:
+        return ""
 
 
+@lru_cache(maxsize=4096)
 def dictionary_tag(word: str) -> str | None:
     """jieba's part-of-speech tag for a dictionary word (ns place, nr name, v verb…); None if unknown."""
-    return _tag_table().get(word)
+    text = _dictionary_text()
+    at = text.find(f"\n{word} ")
+    if at < 0:
+        return None
+    end = text.find("\n", at + 1)
+    fields = text[at + 1:end if end >= 0 else len(text)].split()
+    return fields[2] if len(fields) >= 3 else None
