@@ -276,3 +276,16 @@ OUTDATED_MORE = [
 @pytest.mark.parametrize("year, body, signed, expected", OUTDATED_MORE, ids=[c[1][:12] for c in OUTDATED_MORE])
 def test_outdated_more(lint, year, body, signed, expected):
     check(lint, "term/outdated", year, body, signed, expected)
+
+
+def test_eight_five_plan_may_be_named_in_the_plan_part_of_a_2020_report(lint):
+    text = report(2020, "完成培训。", plan="深入实施“八五”普法规划。")
+    assert not found(lint, "term/outdated", text)
+    text = report(2020, "深入实施“八五”普法规划。")
+    assert found(lint, "term/outdated", text)
+
+
+def test_placeholder_in_title_and_signature(lint):
+    text = "XX镇人民政府关于2023年度法治政府建设情况的报告\n一、主要举措和成效\n完成培训。\n青溪镇人民政府\n2024年X月X日"
+    hits = found(lint, "term/placeholder", text)
+    assert {h.line for h in hits} == {1, 5}

@@ -10,6 +10,7 @@ the end of the first quarter of Y+1 is assumed: the filing deadline). A term is 
   of Y, or with D when ``by: signature``) and the report uses it as current. A clause that marks
   history (the shared ``past`` regex: 以来, 期间, 收官, 原…) is left alone, as is an entry's own
   ``unless`` clause regex and a document matching ``unless_document`` (十九大 beside 二十大).
+  An entry with ``plan_ok`` may be named ahead in the plan part, which speaks of Y+1.
 
 Plenum lists (十九届四中、五中全会) are expanded and each plenum is dated from ``plenums``.
 The table lives in YAML, so a new law or plenum is a data edit:
@@ -64,6 +65,7 @@ class Term:
     current: str
     note: str
     fact: str
+    plan_ok: bool  # may be named ahead in the plan part (the 八五 period was known before its plan came out)
     severity: Severity  # of stale/renamed findings; not_yet findings take the rule's severity
 
 
@@ -110,18 +112,21 @@ class DatedTermCheck(Check):
         for line in lines(doc, facts, self.params.scope):
             for term in terms:
                 for m in term.match.finditer(line.text):
-                    found = self._judge(term, line.text, m, year, written)
+                    ahead = term.plan_ok and facts.part_at(line.start + m.start()) == "next_year"
+                    found = self._judge(term, line.text, m, year, written, ahead)
                     if found:
                         kind, severity = found
                         yield _finding(line, m, term, kind, severity, year, when)
             yield from self._plenums(line, year, written, when)
 
-    def _judge(self, term: Term, text: str, m: re.Match, year: int, written: date):
+    def _judge(self, term: Term, text: str, m: re.Match, year: int, written: date, ahead: bool = False):
         a, b = clause(text, m.start(), m.end())
         context = text[a:b]
         if term.unless and term.unless.search(context):
             return None
         if term.since and written < term.since:
+            if ahead:
+                return None
             if self.params.future_re and self.params.future_re.search(context):
                 return None  # 迎接党的二十大: an announced event, not a cited one
             return "not_yet", None
@@ -169,7 +174,7 @@ def _cn_date(d: date) -> str:
 
 
 _TERM_KEYS = {"name", "match", "unless", "unless_document", "from", "stale_from", "by", "kind", "current",
-              "note", "fact", "severity"}
+              "note", "fact", "severity", "plan_ok"}
 
 
 def _term(index: int, raw: Any) -> Term:
@@ -200,6 +205,7 @@ def _term(index: int, raw: Any) -> Term:
         current=str(raw.get("current", "")),
         note=str(raw.get("note", "")),
         fact=str(raw.get("fact", "")),
+        plan_ok=bool(raw.get("plan_ok", False)),
         severity=severity,
     )
 
