@@ -93,3 +93,32 @@ def _overlapping_compound(text: str, start: int, end: int) -> bool:
 def words(text: str) -> list[str]:
     """Full jieba tokens (loads the default dictionary on first use)."""
     return _full_tokenizer().lcut(text, HMM=False)
+
+
+@lru_cache(maxsize=1)
+def _dictionary_text() -> str:
+    # jieba.posseg would load its HMM tables too (~0.5 s); the dictionary file alone is 5 MB of
+    # "word freq tag" lines that can be searched directly in a few milliseconds.
+    import importlib.util
+    from pathlib import Path
+
+    spec = importlib.util.find_spec("jieba")
+    if spec is None or spec.origin is None:
+        return ""
+    path = Path(spec.origin).parent / "dict.txt"
+    try:
+        return "\n" + path.read_text(encoding="utf-8")
+    except OSError:
+        return ""
+
+
+@lru_cache(maxsize=4096)
+def dictionary_tag(word: str) -> str | None:
+    """jieba's part-of-speech tag for a dictionary word (ns place, nr name, v verb…); None if unknown."""
+    text = _dictionary_text()
+    at = text.find(f"\n{word} ")
+    if at < 0:
+        return None
+    end = text.find("\n", at + 1)
+    fields = text[at + 1:end if end >= 0 else len(text)].split()
+    return fields[2] if len(fields) >= 3 else None

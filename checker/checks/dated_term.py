@@ -1,0 +1,228 @@
+"""Terms with dates: a congress, plenum, doctrine, plan, law or body name that did not exist yet, or
+that was superseded, at the time the report speaks of.
+
+A report on year Y is written by its signing date D (when the signature gives no usable date,
+the end of the first quarter of Y+1 is assumed: the filing deadline). A term is judged twice:
+
+- ``not_yet``: D (or that assumed date) lies before the term's ``from`` date: the writer could not
+  have cited it, so the text was copied from a later report or the year is wrong;
+- ``stale`` / ``renamed``: the term was superseded by ``stale_from`` (compared with the last day
+  of Y, or with D when ``by: signature``) and the report uses it as current. A clause that marks
+  history (the shared ``past`` regex: 以来, 期间, 收官, 原…) is left alone, as is an entry's own
+  ``unless`` clause regex and a document matching ``unless_document`` (十九大 beside 二十大).
+  An entry with ``plan_ok`` may be named ahead in the plan part, which speaks of Y+1.
+
+Plenum lists (十九届四中、五中全会) are expanded and each plenum is dated from ``plenums``.
+The table lives in YAML, so a new law or plenum is a data edit:
+
+```yaml
+check: dated_term
+params:
+  past: "以来|期间|收官"
+  future: "迎接|喜迎|即将召开"
+  plenums: {十九届六中: 2021-11-08}
+  terms:
+    - name: 党的二十大
+      match: "(?:党的)?二十大(?![项类])"
+      from: 2022-10-16
+      fact: 党的二十大于2022年10月16日开幕
+    - name: 《信访条例》
+      match: "《信访条例》"
+      stale_from: 2022-05-01
+      current: 《信访工作条例》
+      note: 《信访工作条例》自2022年5月1日起施行，取代2005年《信访条例》
+```
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any, Iterator
+
+from ..diagnostics import Finding, Severity
+from ..offsets import Span
+from ..scope import SCOPES, lines
+from .base import Check, ParamError
+from .context import clause
+
+_CN = {c: i for i, c in enumerate("一二三四五六七八九", start=1)}
+_PLENUM_LIST = re.compile(r"(十九|二十|二十一)届((?:[一二三四五六七八九]中(?:全会)?(?:、|和|及|与|以及)?)+)")
+_PLENUM_ITEM = re.compile(r"([一二三四五六七八九])中")
+
+
+@dataclass(frozen=True)
+class Term:
+    name: str
+    match: re.Pattern
+    unless: re.Pattern | None
+    unless_document: re.Pattern | None
+    since: date | None  # the first day the term can be cited
+    stale_from: date | None
+    by_signature: bool
+    kind: str  # stale | renamed
+    current: str
+    note: str
+    fact: str
+    plan_ok: bool  # may be named ahead in the plan part (the 八五 period was known before its plan came out)
+    severity: Severity  # of stale/renamed findings; not_yet findings take the rule's severity
+
+
+@dataclass(frozen=True)
+class Params:
+    terms: tuple[Any, ...]
+    past: str = ""
+    future: str = ""
+    plenums: dict[str, Any] = field(default_factory=dict)
+    scope: str = "body"
+    compiled: tuple[Term, ...] = field(default=(), repr=False)
+    past_re: Any = field(default=None, repr=False)
+    future_re: Any = field(default=None, repr=False)
+    plenum_dates: dict = field(default_factory=dict, repr=False)
+
+
+class DatedTermCheck(Check):
+    name = "dated_term"
+    Params = Params
+    messages = {
+        "not_yet": ("match", "term", "fact", "year", "written"),
+        "stale": ("match", "term", "year", "current", "note"),
+        "renamed": ("match", "term", "year", "current", "note"),
+    }
+
+    @classmethod
+    def validate(cls, params: Params) -> None:
+        if params.scope not in SCOPES:
+            raise ParamError(f"'scope' must be one of {', '.join(SCOPES)}")
+        terms = tuple(_term(i, raw) for i, raw in enumerate(params.terms))
+        object.__setattr__(params, "compiled", terms)
+        object.__setattr__(params, "past_re", _regex("past", params.past))
+        object.__setattr__(params, "future_re", _regex("future", params.future))
+        dates = {str(k): _date(f"plenums.{k}", v) for k, v in params.plenums.items()}
+        object.__setattr__(params, "plenum_dates", dates)
+
+    def run(self, doc, facts) -> Iterator[Finding]:
+        year = facts.year
+        if not year:
+            return
+        written, assumed = written_by(year, facts.signature_date)
+        when = f"落款日期{_cn_date(written)}" if not assumed else f"按{year + 1}年一季度末成文计"
+        terms = [t for t in self.params.compiled if not (t.unless_document and t.unless_document.search(doc.text))]
+        for line in lines(doc, facts, self.params.scope):
+            for term in terms:
+                for m in term.match.finditer(line.text):
+                    ahead = term.plan_ok and facts.part_at(line.start + m.start()) == "next_year"
+                    found = self._judge(term, line.text, m, year, written, ahead)
+                    if found:
+                        kind, severity = found
+                        yield _finding(line, m, term, kind, severity, year, when)
+            yield from self._plenums(line, year, written, when)
+
+    def _judge(self, term: Term, text: str, m: re.Match, year: int, written: date, ahead: bool = False):
+        a, b = clause(text, m.start(), m.end())
+        context = text[a:b]
+        if term.unless and term.unless.search(context):
+            return None
+        if term.since and written < term.since:
+            if ahead:
+                return None
+            if self.params.future_re and self.params.future_re.search(context):
+                return None  # 迎接党的二十大: an announced event, not a cited one
+            return "not_yet", None
+        if term.stale_from and (written if term.by_signature else date(year, 12, 31)) >= term.stale_from:
+            if _historical(text[a:m.start()], context, self.params.past_re):
+                return None
+            return term.kind, term.severity
+        return None
+
+    def _plenums(self, line, year: int, written: date, when: str) -> Iterator[Finding]:
+        for m in _PLENUM_LIST.finditer(line.text):
+            session = m.group(1)
+            for item in _PLENUM_ITEM.finditer(m.group(2)):
+                key = f"{session}届{item.group(1)}中"
+                held = self.params.plenum_dates.get(key)
+                if held and written < held:
+                    start = m.start(2) + item.start()
+                    span = Span(line.start + start, line.start + start + 2)
+                    values = {"match": key + "全会", "term": key + "全会", "fact": f"{key}全会于{_cn_date(held)}召开",
+                              "year": year, "written": when}
+                    yield Finding(span, "not_yet", values)
+
+
+def written_by(year: int, signed: date | None) -> tuple[date, bool]:
+    """The date the report was written by, and whether it is assumed (no usable signing date)."""
+    if signed is not None and year <= signed.year <= year + 1:
+        return signed, False
+    return date(year + 1, 3, 31), True
+
+
+def _historical(before: str, context: str, past: re.Pattern | None) -> bool:
+    if re.search(r"原[^，。；、]{0,3}$", before):
+        return True  # 原安监局, 原县法制办
+    return bool(past and past.search(context))
+
+
+def _finding(line, m, term: Term, kind: str, severity, year: int, when: str) -> Finding:
+    values = {"match": m.group(), "term": term.name, "fact": term.fact, "year": year, "written": when,
+              "current": term.current, "note": term.note}
+    return Finding(Span(line.start + m.start(), line.start + m.end()), kind, values, severity=severity)
+
+
+def _cn_date(d: date) -> str:
+    return f"{d.year}年{d.month}月{d.day}日"
+
+
+_TERM_KEYS = {"name", "match", "unless", "unless_document", "from", "stale_from", "by", "kind", "current",
+              "note", "fact", "severity", "plan_ok"}
+
+
+def _term(index: int, raw: Any) -> Term:
+    where = f"terms[{index}]"
+    if not isinstance(raw, dict) or "match" not in raw or "name" not in raw:
+        raise ParamError(f"'{where}' must be a mapping with 'name' and 'match'")
+    unknown = sorted(set(raw) - _TERM_KEYS)
+    if unknown:
+        raise ParamError(f"'{where}' has unknown key(s) {', '.join(unknown)} (known: {', '.join(sorted(_TERM_KEYS))})")
+    if "from" not in raw and "stale_from" not in raw:
+        raise ParamError(f"'{where}' needs 'from' or 'stale_from'")
+    if raw.get("by", "year") not in ("year", "signature") or raw.get("kind", "stale") not in ("stale", "renamed"):
+        raise ParamError(f"'{where}': 'by' must be year|signature and 'kind' stale|renamed")
+    try:
+        default = "info" if raw.get("kind") == "renamed" else "warning"
+        severity = Severity.parse(raw.get("severity") or default)
+    except KeyError:
+        raise ParamError(f"'{where}.severity' must be error, warning or info") from None
+    return Term(
+        name=str(raw["name"]),
+        match=_regex(f"{where}.match", raw["match"]),
+        unless=_regex(f"{where}.unless", raw.get("unless")),
+        unless_document=_regex(f"{where}.unless_document", raw.get("unless_document")),
+        since=_date(f"{where}.from", raw["from"]) if "from" in raw else None,
+        stale_from=_date(f"{where}.stale_from", raw["stale_from"]) if "stale_from" in raw else None,
+        by_signature=raw.get("by") == "signature",
+        kind=raw.get("kind", "stale"),
+        current=str(raw.get("current", "")),
+        note=str(raw.get("note", "")),
+        fact=str(raw.get("fact", "")),
+        plan_ok=bool(raw.get("plan_ok", False)),
+        severity=severity,
+    )
+
+
+def _regex(where: str, value: Any) -> re.Pattern | None:
+    if not value:
+        return None
+    try:
+        return re.compile(str(value))
+    except re.error as err:
+        raise ParamError(f"'{where}' is not a valid regular expression: {err}") from None
+
+
+def _date(where: str, value: Any) -> date:
+    if isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(str(value))
+    except ValueError:
+        raise ParamError(f"'{where}' must be a date YYYY-MM-DD, not {value!r}") from None

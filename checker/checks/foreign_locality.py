@@ -1,0 +1,133 @@
+"""Another place's name where the issuer's own belongs: the mark of a report copied from elsewhere.
+
+Two shapes are looked for, and both prefer silence when unsure:
+
+- slogans that name one's own locality (法治XX, 平安XX, 美丽XX) whose XX is neither the issuer's
+  name, nor a common word or a region (``common``, ``regions``), nor a place the report itself
+  names as a county, city, village or community (a higher level or one's own village). What is
+  left is flagged when the report names XX as another 镇/乡/街道, or when XX is no word at all
+  in jieba's dictionary (乾塘, a village-scale name) and the slogan is followed by
+  ``follow_unknown`` (法治乾塘进程); a place jieba knows (成都) may be the higher level the report
+  does not name, so it stays silent;
+- "YY镇党委 / YY镇人民政府" in a township's report (and "YY县委 / YY县人民政府" when the issuer's
+  county is known) for a different YY at the same level, unless the clause is about relations
+  with that place (``relational``: 与, 协助, 交界…).
+
+```yaml
+check: foreign_locality
+params:
+  heads: "法治|平安|美丽"
+  follow: "进程|建设|创建|”|、|，|。"
+  follow_unknown: "进程|建设|创建"
+  common: [政府, 社会, 乡村]
+  regions: [中国, 四川]
+  relational: "与|协助|交界"
+```
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Iterator, Optional
+
+from ..diagnostics import Finding
+from ..offsets import Span
+from ..scope import SCOPES, lines
+from ..segment import dictionary_tag
+from .base import Check, ParamError, Regex
+from .context import clause
+
+_TOWN_BODY = re.compile(r"(?:镇|乡|街道)(?=党委|党工委|人民政府|政府|办事处)")
+_COUNTY_BODY = re.compile(r"县(?=委|人民政府|政府)")
+_NOT_NAME = re.compile(r"[本我全该各此每两多乡镇县市区街村的和与及、，。；在为对由向于从将把被治法]")
+
+
+@dataclass(frozen=True)
+class Params:
+    heads: Regex
+    follow: Regex
+    follow_unknown: Regex  # what must follow when only the dictionary speaks for a place (进程|建设)
+    common: tuple[str, ...] = ()
+    regions: tuple[str, ...] = ()
+    relational: Optional[Regex] = None
+    scope: str = "body"
+
+
+class ForeignLocalityCheck(Check):
+    name = "foreign_locality"
+    Params = Params
+    messages = {"slogan": ("match", "place", "own"), "body": ("match", "place", "own")}
+
+    @classmethod
+    def validate(cls, params: Params) -> None:
+        if params.scope not in SCOPES:
+            raise ParamError(f"'scope' must be one of {', '.join(SCOPES)}")
+
+    def run(self, doc, facts) -> Iterator[Finding]:
+        own = set(facts.localities)
+        if not own:
+            return  # without the issuer's place nothing can be foreign
+        shown = max(facts.localities, key=len)
+        mentions = _mentions(doc.text)
+        slogan = re.compile(rf"(?:{self.params.heads.pattern})([\u4e00-\u9fff]{{2}})(?=(?:{self.params.follow.pattern}))")
+        for line in lines(doc, facts, self.params.scope):
+            for m in slogan.finditer(line.text):
+                strong = bool(self.params.follow_unknown.match(line.text, m.end()))
+                if self._foreign_slogan(m.group(1), own, mentions, strong):
+                    values = {"match": m.group(), "place": m.group(1), "own": shown}
+                    yield Finding(Span(line.start + m.start(), line.start + m.end()), "slogan", values)
+            yield from self._bodies(line, own, facts, shown)
+
+    def _foreign_slogan(self, place: str, own: set, mentions: dict, strong: bool) -> bool:
+        if place in own or place in self.params.common or place in self.params.regions:
+            return False
+        suffixes = mentions.get(place, set())
+        if suffixes & {"县", "市", "区", "州", "省", "村", "社区", "旗", "盟"}:
+            return False  # a higher level or one's own village the report names
+        if suffixes & {"镇", "乡", "街道"}:
+            return True  # named as another town; the issuer's own town is in ``own``
+        # New slogans (法治护苗、法治惠企) are no dictionary words either; only "法治XX进程/建设" is
+        # shaped firmly enough to read an unknown XX as a place.
+        return strong and dictionary_tag(place) is None
+
+    def _bodies(self, line, own: set, facts, shown: str) -> Iterator[Finding]:
+        text = line.text
+        patterns = []
+        if facts.issuer_level == "township":
+            patterns.append(_TOWN_BODY)
+        if any(name.endswith("县") for name in own) and facts.issuer_level in ("township", "county"):
+            patterns.append(_COUNTY_BODY)
+        for pattern in patterns:
+            for m in pattern.finditer(text):
+                place = _name_before(text, m.start(), own)
+                if place is None:
+                    continue
+                a, b = clause(text, m.start(), m.end())
+                if self.params.relational and self.params.relational.search(text[a:b]):
+                    continue
+                start = m.start() - len(place)
+                values = {"match": text[start:m.end()], "place": place + m.group(), "own": shown}
+                yield Finding(Span(line.start + start, line.start + m.end()), "body", values)
+
+
+def _name_before(text: str, at: int, own: set) -> str | None:
+    """The two-character place name before a 镇/县 suffix, if it is a name and not the issuer's."""
+    for size in (2, 3):
+        if at - size >= 0 and text[at - size:at] in own:
+            return None
+    name = text[max(0, at - 2):at]
+    if len(name) < 2 or _NOT_NAME.search(name) or not all("\u4e00" <= ch <= "\u9fff" for ch in name):
+        return None
+    before = text[at - 3] if at >= 3 else ""
+    if before and "\u4e00" <= before <= "\u9fff" and not _NOT_NAME.search(before):
+        return None  # a longer run of characters: where the name starts is unknown, stay silent
+    return name
+
+
+def _mentions(text: str) -> dict[str, set[str]]:
+    """Two-character names the report writes with an administrative suffix: name → suffixes."""
+    found: dict[str, set[str]] = {}
+    for m in re.finditer(r"([\u4e00-\u9fff]{2})(社区|街道|县|市|区|州|省|镇|乡|村|旗|盟)", text):
+        found.setdefault(m.group(1), set()).add(m.group(2))
+    return found

@@ -1,0 +1,113 @@
+"""Relative time words (今年, 去年, 截至目前) in a report that is read in the following year.
+
+A report on year Y is filed and read in Y+1, and published for years after: "今年" is read as Y+1
+by then, "截至目前" has no date at all. Each entry names the words (look-alikes such as 如今年轻 or
+项目前期 are excluded by the entry's regex) and the explicit text to write instead, as a template
+over {year} (Y), {next} (Y+1) and {prev} (Y-1); ``expected_in_plan`` is used inside the plan part,
+which speaks of Y+1 (there "今年" means Y+1). Words inside a quoted title or quotation (《…》, “…”)
+belong to what is quoted and are left alone.
+
+```yaml
+check: relative_time
+params:
+  entries:
+    - match: "今年以来"
+      expected: "{year}年以来"
+    - match: "(?<!如)今年(?!轻)"
+      expected: "{year}年"
+      expected_in_plan: "{next}年"
+    - match: "去年"          # no expected: the year it means depends on when it was written
+    - match: "目前"
+      severity: info
+```
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any, Iterator
+
+from ..diagnostics import Finding, Severity
+from ..offsets import Span
+from ..scope import SCOPES, lines
+from .base import Check, ParamError
+from .context import quoted
+
+
+@dataclass(frozen=True)
+class Entry:
+    match: re.Pattern
+    expected: str
+    expected_in_plan: str
+    severity: Severity | None
+
+
+@dataclass(frozen=True)
+class Params:
+    entries: tuple[Any, ...]
+    scope: str = "body"
+    skip_quoted: bool = True
+    compiled: tuple[Entry, ...] = field(default=(), repr=False)
+
+
+class RelativeTimeCheck(Check):
+    name = "relative_time"
+    Params = Params
+    messages = {"default": ("match", "expected", "read_year"), "undated": ("match", "read_year")}
+
+    @classmethod
+    def validate(cls, params: Params) -> None:
+        if params.scope not in SCOPES:
+            raise ParamError(f"'scope' must be one of {', '.join(SCOPES)}")
+        object.__setattr__(params, "compiled", tuple(_entry(i, raw) for i, raw in enumerate(params.entries)))
+
+    def run(self, doc, facts) -> Iterator[Finding]:
+        for line in lines(doc, facts, self.params.scope):
+            taken: list[tuple[int, int]] = []
+            for entry in self.params.compiled:
+                for m in entry.match.finditer(line.text):
+                    if any(a < m.end() and m.start() < b for a, b in taken):
+                        continue  # 今年以来 already reported; 今年 inside it is the same word
+                    if self.params.skip_quoted and quoted(line.text, m.start()):
+                        continue
+                    taken.append(m.span())
+                    yield self._finding(entry, line, m, facts)
+
+    def _finding(self, entry: Entry, line, m: re.Match, facts) -> Finding:
+        span = Span(line.start + m.start(), line.start + m.end())
+        year = facts.year
+        in_plan = facts.part_at(span.start) == "next_year"
+        template = entry.expected_in_plan if in_plan and entry.expected_in_plan else entry.expected
+        read_year = f"{year + 1}年" if year else "次年"
+        if not template or not year:
+            return Finding(span, "undated", {"match": m.group(), "read_year": read_year}, severity=entry.severity)
+        expected = template.format(year=year, next=year + 1, prev=year - 1)
+        values = {"match": m.group(), "expected": expected, "read_year": read_year}
+        return Finding(span, "default", values, severity=entry.severity)
+
+
+_KEYS = {"match", "expected", "expected_in_plan", "severity"}
+
+
+def _entry(index: int, raw: Any) -> Entry:
+    where = f"entries[{index}]"
+    if isinstance(raw, str):
+        raw = {"match": raw}
+    if not isinstance(raw, dict) or "match" not in raw:
+        raise ParamError(f"'{where}' must be a regex string or a mapping with 'match'")
+    unknown = sorted(set(raw) - _KEYS)
+    if unknown:
+        raise ParamError(f"'{where}' has unknown key(s) {', '.join(unknown)} (known: {', '.join(sorted(_KEYS))})")
+    try:
+        match = re.compile(raw["match"])
+        severity = Severity.parse(raw["severity"]) if raw.get("severity") else None
+        for key in ("expected", "expected_in_plan"):
+            str(raw.get(key, "")).format(year=1, next=2, prev=0)
+    except re.error as err:
+        raise ParamError(f"'{where}.match' is not a valid regular expression: {err}") from None
+    except KeyError as err:
+        raise ParamError(f"'{where}': unknown name {err} (severity: error|warning|info; templates: {{year}} {{next}} {{prev}})") from None
+    except (ValueError, IndexError) as err:
+        raise ParamError(f"'{where}': bad template: {err}") from None
+    return Entry(match, str(raw.get("expected", "")), str(raw.get("expected_in_plan", "")), severity)
