@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Iterable
 
+from . import dates
+from .dates import plain_years
 from .model import Document, Line, Section
 from .offsets import Span
 from .segment import is_word
@@ -41,7 +43,6 @@ _INLINE_RES = {
     "next_year": re.compile(r"(?:下一步|下步|下一年度?|明年)[，,]?[^。]{0,30}?(?:将|要|继续|进一步|计划)"),
 }
 _YEAR = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})(?=年)")
-_CN_YEAR_DIGITS = str.maketrans("〇○零一二三四五六七八九", "00012345678 9".replace(" ", ""))
 _ISSUER_SUFFIX = re.compile(
     r"(?:人民政府|政府|党委|党工委|委员会|办事处|街道|镇|乡|县|区|市|州|省|自治区|局|委|办|办公室|厅|中心)$"
 )
@@ -125,10 +126,20 @@ def _first_year(text: str) -> int | None:
 
 
 def _opening_year(doc: Document) -> int | None:
+    mention = opening_year_mention(doc)
+    return mention[0] if mention else None
+
+
+def opening_year_mention(doc: Document) -> tuple[int, Span] | None:
+    """The year the opening sentence reports on, and where (2023年，我局…; 现将2023年度…报告如下).
+
+    Periods (（2021－2025年）), cited titles (《2024年工作要点》), targets and 2018年以来 are skipped:
+    they are no report year, and taking one would make the year checks raise false errors.
+    """
     for line in doc.preamble[:2]:
-        m = _YEAR.search(line.content[:40])
-        if m:
-            return int(m.group(1))
+        head = line.text[:len(line.text) - len(line.text.lstrip())] + line.content[:40]
+        for mention in plain_years(head):
+            return mention.year, Span(line.start + mention.start, line.start + mention.end)
     return None
 
 
@@ -141,7 +152,7 @@ def _report_year(doc: Document, option: int | None, title: int | None, opening: 
         return opening, "opening"
     plan_lines = {h.line for h in doc.headings if _HEADING_RES["next_year"].search(h.title_text)}
     counts = Counter(
-        int(y) for line in doc.body_lines() if line.index not in plan_lines for y in _YEAR.findall(line.text)
+        m.year for line in doc.body_lines() if line.index not in plan_lines for m in plain_years(line.text)
     )
     if counts:
         return counts.most_common(1)[0][0], "dominant"
@@ -212,8 +223,9 @@ def heading_parts(title: str, year: int | None) -> list[str]:
         found.append("next_year")
     if year and "next_year" in found:
         years = {int(y) for y in _YEAR.findall(title)}
-        if years and year + 1 not in years and all(y <= year for y in years) and "下" not in title:
-            found.remove("next_year")  # "2021年工作计划执行情况" in a report on 2021
+        looks_back = _HEADING_RES["achievements"].search(title) or re.search(r"执行|回顾|总结", title)
+        if years and year + 1 not in years and all(y <= year for y in years) and "下" not in title and looks_back:
+            found.remove("next_year")  # "2021年工作计划执行情况" in a report on 2021; "2022年工作计划" stays a plan
             if not found:
                 found.append("achievements")
     return found
@@ -304,27 +316,9 @@ def _sentence_span(line: Line, at: int) -> Span:
 # ---- signature date ----------------------------------------------------------------------------
 
 def parse_date(text: str) -> date | None:
-    """2023年12月21日 / 二〇二三年十二月二十一日 / 2023.12.21 → date; None if no real date."""
-    m = re.search(
-        r"((?:19|20)\d{2}|[〇○零一二三四五六七八九]{4})\s*[年.\-/．]\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*[月.\-/．]\s*(\d{1,2}|[一二三四五六七八九十]{1,3})",
-        text,
-    )
-    if not m:
-        return None
-    year = m.group(1)
-    year = int(year) if year.isdigit() else int(year.translate(_CN_YEAR_DIGITS))
-    try:
-        return date(year, _small_number(m.group(2)), _small_number(m.group(3)))
-    except ValueError:
-        return None
-
-
-def _small_number(text: str) -> int:
-    if text.isdigit():
-        return int(text)
-    from .outline import cn_number
-
-    return cn_number(text)
+    """2023年12月21日 / 二〇二三年十二月二十一日 / 2023.12.21 → date; None if no real, complete date."""
+    written = dates.parse_date(text)
+    return written.as_date() if written else None
 
 
 def _signature_date(doc: Document) -> tuple[str | None, date | None]:
