@@ -42,6 +42,8 @@ _INLINE_RES = {
     "shortcomings": re.compile(r"(?:存在|仍有|还有|尚有|仍然存在)[^。；]{0,16}?(?:不足|问题|短板|差距|薄弱)"),
     "next_year": re.compile(r"(?:下一步|下步|下一年度?|明年)[，,]?[^。]{0,30}?(?:将|要|继续|进一步|计划)"),
 }
+# A heading that is nothing but a plan title: "2022年工作计划", "2022年法治政府建设工作安排：".
+_PLAN_TITLE = re.compile(r"^(?:19|20)\d{2}年度?[\u4e00-\u9fff“”]{0,14}?(?:计划|安排|打算|思路|要点)[。：]?$")
 _YEAR = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})(?=年)")
 _ISSUER_SUFFIX = re.compile(
     r"(?:人民政府|政府|党委|党工委|委员会|办事处|街道|镇|乡|县|区|市|州|省|自治区|局|委|办|办公室|厅|中心)$"
@@ -130,17 +132,33 @@ def _opening_year(doc: Document) -> int | None:
     return mention[0] if mention else None
 
 
-def opening_year_mention(doc: Document) -> tuple[int, Span] | None:
-    """The year the opening sentence reports on, and where (2023年，我局…; 现将2023年度…报告如下).
+def opening_year_mention(doc: Document) -> tuple[int, Span, bool] | None:
+    """The year the opening reports on, where, and whether the wording says so.
 
-    Periods (（2021－2025年）), cited titles (《2024年工作要点》), targets and 2018年以来 are skipped:
-    they are no report year, and taking one would make the year checks raise false errors.
+    Periods (（2021－2025年）), cited titles (《2024年工作要点》), targets, 2018年以来 and dates
+    (（2024年1月15日）) are skipped: taking one would make the year checks raise false errors. A year
+    that starts the report (2023年，我局…) or sits in "现将2023年…报告如下" is preferred and marked
+    sure; otherwise the first remaining year is returned, not sure.
     """
+    found = []
     for line in doc.preamble[:2]:
-        head = line.text[:len(line.text) - len(line.text.lstrip())] + line.content[:40]
-        for mention in plain_years(head):
-            return mention.year, Span(line.start + mention.start, line.start + mention.end)
-    return None
+        indent = len(line.text) - len(line.text.lstrip())
+        for mention in plain_years(line.text):
+            if re.match(r"[0-9]{1,2}月", line.text[mention.end:]):
+                continue
+            span = Span(line.start + mention.start, line.start + mention.end)
+            if _names_report_year(line.text, mention):
+                return mention.year, span, True
+            if mention.start < indent + 40:
+                found.append((mention.year, span, False))
+    return found[0] if found else None
+
+
+def _names_report_year(text: str, mention) -> bool:
+    if text[:mention.start].strip(" \t") in ("", "在", "于"):
+        return True
+    clause = re.split(r"[，。；！？]", text[mention.end:])[0]
+    return bool(re.search(r"报告如下|汇报如下|情况报告|工作报告", clause))
 
 
 def _report_year(doc: Document, option: int | None, title: int | None, opening: int | None):
@@ -223,9 +241,10 @@ def heading_parts(title: str, year: int | None) -> list[str]:
         found.append("next_year")
     if year and "next_year" in found:
         years = {int(y) for y in _YEAR.findall(title)}
-        looks_back = _HEADING_RES["achievements"].search(title) or re.search(r"执行|回顾|总结", title)
-        if years and year + 1 not in years and all(y <= year for y in years) and "下" not in title and looks_back:
-            found.remove("next_year")  # "2021年工作计划执行情况" in a report on 2021; "2022年工作计划" stays a plan
+        if years and year + 1 not in years and all(y <= year for y in years) and "下" not in title and not _PLAN_TITLE.search(title):
+            # "2021年工作计划执行情况" in a report on 2021 looks back; "2022年工作计划" stays a plan
+            # (with the wrong year, which numeric/year-mismatch reports)
+            found.remove("next_year")
             if not found:
                 found.append("achievements")
     return found

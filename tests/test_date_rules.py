@@ -62,6 +62,8 @@ CASES = [
     case("numeric/year-mismatch", True, Report(opening="2022年，我镇坚持依法行政。"), "opening-2022-title-2023", contains="2022"),
     case("numeric/year-mismatch", False, Report(opening="根据《法治政府建设实施纲要（2021－2025年）》，现将2023年有关情况报告如下。"), "opening-period-and-title"),
     case("numeric/year-mismatch", False, Report(opening="按照《青溪县2024年法治政府建设工作要点》，现将2023年情况报告如下。"), "opening-cited-title"),
+    case("numeric/year-mismatch", True, Report(opening="为贯彻落实县委部署，现将2022年度法治政府建设情况报告如下。"), "opening-report-clause"),
+    case("numeric/year-mismatch", False, Report(opening="为巩固2022年度考核成果，我镇坚持依法行政，现将有关情况报告如下。"), "opening-year-in-passing"),
     case("numeric/year-mismatch", False, Report(opening="2018年以来，我镇持续推进依法行政。"), "opening-since-2018"),
     case("numeric/year-mismatch", False, Report(opening="2023年以来，我镇持续推进依法行政。"), "opening-since-report-year"),
     # numeric/year-mismatch: the plan heading
@@ -223,3 +225,12 @@ def test_corpus_001_undated_plan_and_early_signature():
     ids = {d.rule for d in result.diagnostics}
     assert {"section/next-year-undated", "date/before-year-end"} <= ids
     assert not ids & {"date/out-of-range", "date/late", "date/publication-late", "date/format", "numeric/year-mismatch"}
+
+
+def test_plan_split_over_two_headings_uses_the_dated_one():
+    text = ("青溪镇人民政府关于2023年度法治政府建设情况的报告\n2023年，我镇坚持依法行政。\n一、主要举措和成效\n（一）加强组织领导。\n"
+            "二、存在的问题和下一步打算\n（一）人员不足，原因是编制紧张。\n三、2024年工作安排\n（一）继续学习。")
+    rules = [RULES["section/next-year-undated"], RULES["numeric/year-mismatch"]]
+    assert not lint_text(text, rules, strict=True).diagnostics
+    wrong = text.replace("三、2024年工作安排", "三、2023年工作安排")
+    assert [d.rule for d in lint_text(wrong, rules, strict=True).diagnostics] == ["numeric/year-mismatch"]

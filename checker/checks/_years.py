@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from ..dates import YearMention, plain_years, year_mentions
 from ..facts import Facts
-from ..model import Document, Line
+from ..model import Document, Line, Section
 from ..offsets import Span
 
 # Years a rule may compare against: a report year read from the title, the opening or the user.
@@ -46,14 +46,14 @@ def report_year(facts: Facts) -> int | None:
 
 def plan_years(doc: Document, facts: Facts) -> PlanYears | None:
     """The plan part's heading and opening years; None when the plan has no heading of its own."""
-    info = facts.parts.get("next_year")
-    if info is None or info.section is None or info.section.heading is None:
+    section = _plan_section(doc, facts)
+    if section is None:
         return None
-    heading = info.section.heading
+    heading = section.heading
     base = heading.title.start
     years = tuple(_shift(m, base) for m in plain_years(heading.title_text))
     dated = any(True for _ in year_mentions(heading.title_text))
-    sentence, start = _opening_sentence(doc, info.section)
+    sentence, start = _opening_sentence(doc, section)
     opening, forward, opening_dated = None, False, False
     if sentence is not None:
         m = _OPENING_PHRASE.match(sentence)
@@ -62,6 +62,17 @@ def plan_years(doc: Document, facts: Facts) -> PlanYears | None:
             forward = bool(_FORWARD.search(sentence)) and not _PAST.search(sentence)
         opening_dated = opening is not None or bool(plain_years(sentence))
     return PlanYears(heading.title, years, dated, opening, forward, opening_dated)
+
+
+def _plan_section(doc: Document, facts: Facts) -> Section | None:
+    """The plan's own section: of several (三、存在的问题和下一步打算 / 四、2024年工作安排), the one
+    whose heading names a year, else the first."""
+    info = facts.parts.get("next_year")
+    if info is None or info.section is None or info.section.heading is None:
+        return None
+    level = info.section.heading.level
+    peers = [s for s in facts.sections_of("next_year") if s.heading is not None and s.heading.level == level]
+    return next((s for s in peers if any(True for _ in year_mentions(s.heading.title_text))), info.section)
 
 
 def _shift(mention: YearMention, base: int) -> YearMention:

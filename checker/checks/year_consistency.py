@@ -35,8 +35,8 @@ def _title_vs_opening(doc, facts):
     if facts.title_year is None or facts.opening_year is None or facts.title_year == facts.opening_year:
         return
     mention = opening_year_mention(doc)
-    if mention is None:
-        return
+    if mention is None or not mention[2]:
+        return  # a year met in passing is no evidence against the title
     values = {"found": facts.opening_year, "expected": facts.title_year, "year": facts.title_year, "source": "标题"}
     yield Finding(mention[1], "opening", values)
 
