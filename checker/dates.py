@@ -70,11 +70,11 @@ def plain_years(text: str) -> list[YearMention]:
 
 
 def _role(text: str, start: int, before: str) -> str:
-    if text.rfind("《", 0, start) > text.rfind("》", 0, start):
-        return "quoted"
     after = text[start + 4:start + 16]
     if _RANGE_BEFORE.search(before) or _RANGE_AFTER.match(after):
         return "range"
+    if text.rfind("《", 0, start) > text.rfind("》", 0, start):
+        return "quoted"
     if _TARGET_BEFORE.search(before) or _TARGET_AFTER.match(after):
         return "target"
     if _SINCE_BEFORE.search(before) or _SINCE_AFTER.match(after):

@@ -13,7 +13,7 @@ from datetime import date
 from typing import Iterable
 
 from . import dates
-from .dates import plain_years
+from .dates import plain_years, year_mentions
 from .model import Document, Line, Section
 from .offsets import Span
 from .segment import is_word
@@ -94,7 +94,7 @@ class Facts:
 
 
 def derive(doc: Document, year: int | None = None) -> Facts:
-    title_year = _first_year(doc.title_text)
+    title_year = _title_year(doc.title_text)
     opening_year = _opening_year(doc)
     report_year, source = _report_year(doc, year, title_year, opening_year)
     issuer = _issuer(doc)
@@ -122,9 +122,9 @@ def derive(doc: Document, year: int | None = None) -> Facts:
 
 # ---- year --------------------------------------------------------------------------------------
 
-def _first_year(text: str) -> int | None:
-    m = _YEAR.search(text)
-    return int(m.group(1)) if m else None
+def _title_year(text: str) -> int | None:
+    """The title's report year; a period it cites (纲要（2021－2025年）) is none."""
+    return next((m.year for m in year_mentions(text) if m.role in ("plain", "quoted")), None)
 
 
 def _opening_year(doc: Document) -> int | None:

@@ -68,3 +68,14 @@ def test_opening_year_from_a_report_clause_late_in_a_long_opening():
     opening = "为深入贯彻落实党中央、国务院关于法治政府建设的决策部署，" * 3 + "现将我镇2023年法治政府建设工作情况报告如下："
     facts = facts_of(f"{opening}\n一、主要举措和成效\n（一）加强。")
     assert facts.opening_year == 2023
+
+
+@pytest.mark.parametrize("title, year", [
+    ("青溪县2023年度法治政府建设情况报告", 2023),
+    ("青溪县贯彻落实《法治政府建设实施纲要（2021—2025年）》2023年度情况报告", 2023),
+    ("关于报送《青溪县2023年度法治政府建设情况报告》的报告", 2023),
+    ("青溪县法治政府建设情况报告", None),
+])
+def test_title_year_skips_cited_periods(title, year):
+    facts = facts_of(f"{title}\n我县坚持依法行政。\n一、主要举措和成效\n（一）加强。")
+    assert facts.title_year == year
