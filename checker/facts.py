@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Iterable
 
+from . import dates
+from .dates import plain_years, year_mentions
 from .model import Document, Line, Section
 from .offsets import Span
 from .segment import is_word
@@ -41,8 +43,9 @@ _INLINE_RES = {
     "next_year": re.compile(r"(?:下一步|下步|下一年度?|明年)[，,]?[^。]{0,30}?(?:将|要|继续|进一步|计划)"),
 }
 _PLAN_REVIEW = re.compile(r"(?:计划|安排|要点)的?(?:完成|执行|落实|实施)情况")
+# A heading that is nothing but a plan title: "2022年工作计划", "2022年法治政府建设工作安排：".
+_PLAN_TITLE = re.compile(r"^(?:19|20)\d{2}年度?[\u4e00-\u9fff“”]{0,14}?(?:计划|安排|打算|思路|要点)[。：]?$")
 _YEAR = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})(?=年)")
-_CN_YEAR_DIGITS = str.maketrans("〇○零一二三四五六七八九", "00012345678 9".replace(" ", ""))
 _ISSUER_SUFFIX = re.compile(
     r"(?:人民政府|政府|党委|党工委|委员会|办事处|街道|镇|乡|县|区|市|州|省|自治区|局|委|办|办公室|厅|中心)$"
 )
@@ -92,7 +95,7 @@ class Facts:
 
 
 def derive(doc: Document, year: int | None = None) -> Facts:
-    title_year = _first_year(doc.title_text)
+    title_year = _title_year(doc.title_text)
     opening_year = _opening_year(doc)
     report_year, source = _report_year(doc, year, title_year, opening_year)
     issuer = _issuer(doc)
@@ -120,17 +123,43 @@ def derive(doc: Document, year: int | None = None) -> Facts:
 
 # ---- year --------------------------------------------------------------------------------------
 
-def _first_year(text: str) -> int | None:
-    m = _YEAR.search(text)
-    return int(m.group(1)) if m else None
+def _title_year(text: str) -> int | None:
+    """The title's report year; a period it cites (纲要（2021－2025年）) is none."""
+    return next((m.year for m in year_mentions(text) if m.role in ("plain", "quoted")), None)
 
 
 def _opening_year(doc: Document) -> int | None:
+    mention = opening_year_mention(doc)
+    return mention[0] if mention else None
+
+
+def opening_year_mention(doc: Document) -> tuple[int, Span, bool] | None:
+    """The year the opening reports on, where, and whether the wording says so.
+
+    Periods (（2021－2025年）), cited titles (《2024年工作要点》), targets, 2018年以来 and dates
+    (（2024年1月15日）) are skipped: taking one would make the year checks raise false errors. A year
+    that starts the report (2023年，我局…) or sits in "现将2023年…报告如下" is preferred and marked
+    sure; otherwise the first remaining year is returned, not sure.
+    """
+    found = []
     for line in doc.preamble[:2]:
-        m = _YEAR.search(line.content[:40])
-        if m:
-            return int(m.group(1))
-    return None
+        indent = len(line.text) - len(line.text.lstrip())
+        for mention in plain_years(line.text):
+            if re.match(r"[0-9]{1,2}月", line.text[mention.end:]):
+                continue
+            span = Span(line.start + mention.start, line.start + mention.end)
+            if _names_report_year(line.text, mention):
+                return mention.year, span, True
+            if mention.start < indent + 40:
+                found.append((mention.year, span, False))
+    return found[0] if found else None
+
+
+def _names_report_year(text: str, mention) -> bool:
+    if text[:mention.start].strip(" \t") in ("", "在", "于"):
+        return True
+    clause = re.split(r"[，。；！？]", text[mention.end:])[0]
+    return bool(re.search(r"报告如下|汇报如下|情况报告|工作报告", clause))
 
 
 def _report_year(doc: Document, option: int | None, title: int | None, opening: int | None):
@@ -157,7 +186,7 @@ def _body_years(doc: Document) -> tuple[int | None, int | None]:
     """The most frequent year outside the plan part, and the plan heading's year minus one."""
     plan_lines = {h.line for h in doc.headings if _HEADING_RES["next_year"].search(h.title_text)}
     counts = Counter(
-        int(y) for line in doc.body_lines() if line.index not in plan_lines for y in _YEAR.findall(line.text)
+        m.year for line in doc.body_lines() if line.index not in plan_lines for m in plain_years(line.text)
     )
     plan_years = [int(y) for i in sorted(plan_lines) for y in _YEAR.findall(doc.lines[i].text)]
     return (counts.most_common(1)[0][0] if counts else None), (plan_years[0] - 1 if plan_years else None)
@@ -222,11 +251,25 @@ def heading_parts(title: str, year: int | None) -> list[str]:
             found.append(part)
     if year and "next_year" not in found and re.match(rf"^{year + 1}年", title):
         found.append("next_year")
-    if "next_year" in found and _PLAN_REVIEW.search(title):
-        found.remove("next_year")  # "2021年工作计划完成情况" reviews the year, it plans nothing
+    if "next_year" in found and _looks_back(title, year):
+        found.remove("next_year")
         if not found:
             found.append("achievements")
     return found
+
+
+def _looks_back(title: str, year: int | None) -> bool:
+    """A plan-worded heading that reviews the year: "2021年工作计划完成情况", "2023年度重点工作安排部署".
+
+    "2022年工作计划" in a report on 2022 stays the plan (with the wrong year, which
+    numeric/year-mismatch reports).
+    """
+    if _PLAN_REVIEW.search(title):
+        return True
+    if not year:
+        return False
+    years = {int(y) for y in _YEAR.findall(title)}
+    return bool(years) and year + 1 not in years and all(y <= year for y in years) and "下" not in title and not _PLAN_TITLE.search(title)
 
 
 def _classify(doc: Document, year: int | None) -> dict[str, list[Section]]:
@@ -319,27 +362,9 @@ def _sentence_span(line: Line, at: int) -> Span:
 # ---- signature date ----------------------------------------------------------------------------
 
 def parse_date(text: str) -> date | None:
-    """2023年12月21日 / 二〇二三年十二月二十一日 / 2023.12.21 → date; None if no real date."""
-    m = re.search(
-        r"((?:19|20)\d{2}|[〇○零一二三四五六七八九]{4})\s*[年.\-/．]\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*[月.\-/．]\s*(\d{1,2}|[一二三四五六七八九十]{1,3})",
-        text,
-    )
-    if not m:
-        return None
-    year = m.group(1)
-    year = int(year) if year.isdigit() else int(year.translate(_CN_YEAR_DIGITS))
-    try:
-        return date(year, _small_number(m.group(2)), _small_number(m.group(3)))
-    except ValueError:
-        return None
-
-
-def _small_number(text: str) -> int:
-    if text.isdigit():
-        return int(text)
-    from .outline import cn_number
-
-    return cn_number(text)
+    """2023年12月21日 / 二〇二三年十二月二十一日 / 2023.12.21 → date; None if no real, complete date."""
+    written = dates.parse_date(text)
+    return written.as_date() if written else None
 
 
 def _signature_date(doc: Document) -> tuple[str | None, date | None]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from .dates import DATE_PATTERN
 from .model import Document, Heading, Line, Section, Signature
 from .normalize import Normalized, normalize
 from .offsets import Span
@@ -23,14 +24,8 @@ _TITLE_TOPIC = re.compile(r"法治|依法行政|法制")
 _ORG_LINE = re.compile(
     r"^(?:中共)?[\u4e00-\u9fff（）()·]{2,40}(?:人民政府|政府|委员会|党委|党工委|办事处|局|委|办|办公室|中心|厅|院|所|站|镇|乡|街道|区|县|市|州|旗|公司)$"
 )
-_DATE_LINE = re.compile(
-    r"^\s*(?:[\u4e00-\u9fff（）()]{2,40}\s+)?(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*[年.\-/．]\s*"
-    r"(?:\d{1,2}|[〇○零一二三四五六七八九十]{1,3})\s*[月.\-/．]\s*(?:\d{1,2}|[〇○零一二三四五六七八九十]{1,3})\s*日?\s*$"
-)
-_DATE_IN_LINE = re.compile(
-    r"(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*[年.\-/．]\s*(?:\d{1,2}|[〇○零一二三四五六七八九十]{1,3})\s*[月.\-/．]\s*"
-    r"(?:\d{1,2}|[〇○零一二三四五六七八九十]{1,3})\s*日?"
-)
+_DATE_LINE = re.compile(rf"^\s*(?:[\u4e00-\u9fff（）()]{{2,40}}\s+)?(?:{DATE_PATTERN})\s*$")
+_DATE_IN_LINE = re.compile(DATE_PATTERN)
 _PAGE_LINE = re.compile(r"^\s*(?:[-－—–]\s*\d{1,3}\s*[-－—–]|\d{1,3}|第\s*\d{1,3}\s*页(?:\s*共\s*\d{1,3}\s*页)?|\d{1,3}\s*/\s*\d{1,3})\s*$")
 # Web-page furniture that follows the signature in copied reports; format/junk reports it.
 _TRAILING_JUNK = re.compile(

@@ -1,0 +1,103 @@
+"""date/*: the signing date (成文日期) checked against the report year Y and the filing deadlines.
+
+One type serves several rules, each stating its window relative to Y in YAML:
+``not_before: "+1-01-01"`` means (Y+1)-01-01; ``not_after`` maps the issuer level (facts.issuer_level:
+provincial, prefecture, county, township, department, unknown) to a bound, ``default`` for the rest.
+A date whose day is missing (2024年3月) fires only when every day of that month is out of the window.
+``years`` limits a rule to dates in Y+k (so date/late stays silent on a year the out-of-range rule
+reports); ``real`` reports dates that do not exist (2024年2月30日). Y must come from the title,
+the opening or the command line: a year guessed from the body is too weak to judge a date by.
+
+```yaml
+check: signing_date
+params:
+  not_after: {default: "+1-03-01", provincial: "+1-04-01"}
+  years: [1]
+```
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from ..dates import DateText, parse_date
+from ..diagnostics import Finding
+from ._years import SOURCE_NAMES, report_year
+from .base import Check, ParamError
+
+_BOUND = re.compile(r"^\+([0-9])-([0-9]{2})-([0-9]{2})$")
+LEVEL_NAMES = {
+    "provincial": "省级", "prefecture": "市（州）级", "county": "县级", "township": "乡镇（街道）级",
+    "department": "政府部门", "unknown": "报告主体",
+}
+_VALUES = ("date", "date_year", "year", "next_year", "bound", "level", "source")
+
+
+@dataclass(frozen=True)
+class Params:
+    real: bool = False
+    not_before: str | None = None
+    not_after: dict[str, str] | None = None
+    years: tuple[int, ...] | None = (0, 1)
+
+
+class SigningDateCheck(Check):
+    name = "signing_date"
+    Params = Params
+    messages = {"invalid": _VALUES, "early": _VALUES, "late": _VALUES}
+
+    @classmethod
+    def validate(cls, params: Params) -> None:
+        bounds = [params.not_before] + list((params.not_after or {}).values())
+        for bound in filter(None, bounds):
+            if not _BOUND.match(bound):
+                raise ParamError(f"bound {bound!r} must look like '+1-03-01' (years after the report year, month, day)")
+        if params.not_after and "default" not in params.not_after:
+            raise ParamError("'not_after' needs a 'default' entry")
+
+    def run(self, doc, facts):
+        sig = doc.signature
+        if sig is None or sig.date_span is None:
+            return
+        written = parse_date(doc.text[sig.date_span.start:sig.date_span.end])
+        if written is None:
+            return
+        year = report_year(facts)
+        values = _values(written, facts, year)
+        if not written.real:
+            if self.params.real:
+                yield Finding(sig.date_span, "invalid", values)
+            return
+        if year is None or (self.params.years is not None and written.year - year not in self.params.years):
+            return
+        yield from self._window(sig.date_span, written, year, facts.issuer_level, values)
+
+    def _window(self, span, written: DateText, year: int, level: str, values: dict):
+        p = self.params
+        if p.not_before:
+            bound = _bound(p.not_before, year)
+            if written.latest() < bound:
+                yield Finding(span, "early", {**values, "bound": _show(bound)})
+        if p.not_after:
+            bound = _bound(p.not_after.get(level, p.not_after["default"]), year)
+            if written.earliest() > bound:
+                yield Finding(span, "late", {**values, "bound": _show(bound)})
+
+
+def _values(written: DateText, facts, year: int | None) -> dict:
+    return {
+        "date": written.text, "date_year": written.year, "year": year or "", "next_year": year + 1 if year else "",
+        "level": LEVEL_NAMES.get(facts.issuer_level, "报告主体"), "source": SOURCE_NAMES.get(facts.year_source, ""),
+        "bound": "",
+    }
+
+
+def _bound(text: str, year: int) -> date:
+    offset, month, day = (int(g) for g in _BOUND.match(text).groups())
+    return date(year + offset, month, day)
+
+
+def _show(day: date) -> str:
+    return f"{day.year}年{day.month}月{day.day}日"

@@ -1,0 +1,65 @@
+"""numeric/year-mismatch: the title, the opening and the plan part must agree on the report year Y.
+
+The title and the opening sentence name Y; the plan part is about Y+1 (《法治政府建设与责任落实
+督察工作规定》: 上一年度情况, 下一年度安排). A plan headed "2023年工作计划" in a report on 2023 is
+last year's plan copied forward. Only the plan heading and its opening year phrase are judged, never
+years the plan mentions in passing. When title and opening disagree, a plan fitting either is left
+alone: the title/opening finding already points at the slip.
+
+```yaml
+check: year_consistency
+```
+"""
+
+from __future__ import annotations
+
+from ..diagnostics import Finding
+from ..facts import opening_year_mention
+from ..offsets import Span
+from ._years import SOURCE_NAMES, plan_years, report_year
+from .base import Check
+
+_VALUES = ("found", "expected", "year", "source")
+
+
+class YearConsistencyCheck(Check):
+    name = "year_consistency"
+    messages = {"opening": _VALUES, "plan_heading": _VALUES, "plan_opening": _VALUES}
+
+    def run(self, doc, facts):
+        yield from _title_vs_opening(doc, facts)
+        yield from _plan(doc, facts)
+
+
+def _title_vs_opening(doc, facts):
+    if facts.title_year is None or facts.opening_year is None or facts.title_year == facts.opening_year:
+        return
+    mention = opening_year_mention(doc)
+    if mention is None or not mention[2]:
+        return  # a year met in passing is no evidence against the title
+    values = {"found": facts.opening_year, "expected": facts.title_year, "year": facts.title_year, "source": "标题"}
+    yield Finding(mention[1], "opening", values)
+
+
+def _plan(doc, facts):
+    year = report_year(facts)
+    plan = plan_years(doc, facts) if year else None
+    if plan is None:
+        return
+    accepted = {year + 1}
+    if facts.title_year and facts.opening_year:
+        accepted |= {facts.title_year + 1, facts.opening_year + 1}
+    values = {"expected": year + 1, "year": year, "source": SOURCE_NAMES.get(facts.year_source, "")}
+    if plan.heading_years:
+        if not accepted & {m.year for m in plan.heading_years}:
+            wrong = plan.heading_years[0]
+            yield Finding(_span(wrong), "plan_heading", {**values, "found": wrong.year})
+        return
+    if plan.heading_dated or plan.opening is None or not plan.opening_forward:
+        return
+    if plan.opening.year not in accepted:
+        yield Finding(_span(plan.opening), "plan_opening", {**values, "found": plan.opening.year})
+
+
+def _span(mention) -> Span:
+    return Span(mention.start, mention.end)
