@@ -77,7 +77,7 @@ def _breakdown(text: str, qs: list[Quantity], m: re.Match[str]) -> Breakdown | N
     if not before or not _GAP_TO_MARKER.fullmatch(text, before[-1].end, m.start()):
         return None
     total = before[-1]
-    label = clause_label(text, total.start, unit_start)
+    label = clause_label(text, total.start, unit_start, enumeration=True)
     first_of_group = all(q.unit_group != total.unit_group for q in before[:-1])
     if not (TOTAL_WORD.search(label) or first_of_group):
         return None  # 其中 may belong to an earlier figure: say nothing

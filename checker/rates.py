@@ -40,13 +40,14 @@ RATES: dict[str, Rate] = {
     "办结率": _rate("办结|办理完毕|办毕|结办", _HANDLED),
     "按时办结率": _rate("按时办结|按期办结", _HANDLED),
     "按期办结率": _rate("按时办结|按期办结", _HANDLED),
+    "审结率": _rate("审结", "受理|立案|收案|收到"),
     "结案率": _rate("结案|审结|办结", "受理|立案|收案|收到|(?<!正在)办理"),
     "化解率": _rate("化解|调处成功|调解成功", "排查|摸排|受理|收到|接到|发现|(?<!成功)调[处解]"),
     "成功率": _rate("成功|达成(?:调解)?协议", "调解|调处|受理|排查|摸排"),
     "调解成功率": _rate("成功|达成(?:调解)?协议", "调解|调处|受理|排查|摸排"),
     "满意率": _rate("满意", "回访|测评|调查|问卷|评议|评价|征求|走访|抽访|电访", totals=False),
     "知晓率": _rate("知晓", "调查|问卷|抽查|抽样|测评|走访|随机", totals=False),
-    "合格率": _rate("合格|通过|及格", "(?<!应)参考|参加|考试|参训|抽查|检查|抽检|检测|验收"),
+    "合格率": _rate("合格|通过|及格", "(?<!应)参考|参加|考试|参训|培训|抽查|检查|抽检|检测|验收"),
     "通过率": _rate("通过|合格", "(?<!应)参考|参加|考试|申请|提交|报送"),
     "参考率": _rate("(?<!应)参(?:加)?考(?:试)?", "应(?:参)?考|应参加", totals=False),
     "参训率": _rate("(?<!应)参(?:加)?(?:训|培训)", "应参训|应参加", totals=False),
@@ -55,7 +56,7 @@ RATES: dict[str, Rate] = {
     "回复率": _rate("答复|回复", "收到|受理|接到|交办|转办"),
     "覆盖率": _rate("覆盖|建成|实现|设立|配备|建立|开通", "共有|辖区|全(?:镇|乡|县|区|市)"),
     "完成率": _rate("完成", "计划|任务|应|下达|目标", proportion=False),
-    "纠错率": _rate("纠错|纠正|撤销|变更|确认违法", "审结|办结|审理|受理"),
+    "纠错率": _rate("纠错|纠正|撤销|变更|确认违法", "审结|办结|审理|受理|(?<!正在)办理"),
     "败诉率": _rate("败诉", "审结|判决|结案|应诉"),
     "出庭率": _rate("出庭", "开庭|应出庭"),
     "出庭应诉率": _rate("出庭", "开庭|应出庭"),
@@ -139,21 +140,27 @@ def pair(text: str, qs: list[Quantity], rate: RateMention, floor: int,
     if rate.share:
         return _pair_share(text, qs, rate, breakdowns)
     spec = RATES[rate.names[0]]
-    nums, dens = [], []
-    for q in qs:
-        if q.start < floor or q.end > rate.start or not countable(q):
-            continue
-        label = clause_label(text, q.start, floor)
-        if spec.numerator.search(label):
-            nums.append(q)
-        elif spec.denominator.search(label):
-            dens.append(q)
-    if len(nums) != 1 or len(dens) != 1 or nums[0].unit_group != dens[0].unit_group:
+    window = [q for q in qs if floor <= q.start and q.end <= rate.start and countable(q)]
+    roles = {q: _role(spec, clause_label(text, q.start, floor)) for q in window}
+    nums = [q for q in window if roles[q] == "num"]
+    if len(nums) != 1:
         return None
-    num, den = nums[0], dens[0]
+    num = nums[0]
+    same = [q for q in window if q.unit_group == num.unit_group]
+    dens = [q for q in same if roles[q] == "den"]
+    if len(dens) != 1 or any(roles[q] is None for q in same):
+        return None  # another count of the kind (其中行政案件80件) may be the real base
+    den = dens[0]
     if den.value.hi is not None and num.value.lo > den.value.hi:
         return None  # more done than received: the pairing itself is doubtful
     return num, den
+
+
+def _role(spec: Rate, label: str) -> str | None:
+    """"num" when the clause says the numerator's verb (办结), "den" for the base's (受理)."""
+    if spec.numerator.search(label):
+        return "num"
+    return "den" if spec.denominator.search(label) else None
 
 
 def _pair_share(text, qs, rate, breakdowns) -> tuple[Quantity, Quantity] | None:
@@ -167,6 +174,14 @@ def _pair_share(text, qs, rate, breakdowns) -> tuple[Quantity, Quantity] | None:
         if before[-1] in b.parts:
             return before[-1], b.total
     return None
+
+
+_TARGET = re.compile(r"力争|确保|争取|目标|要求|计划|预计|努力|拟|将")
+
+
+def is_target(text: str, rate: RateMention) -> bool:
+    """确保办结率100%, 力争满意率达到95%: a goal, not a result."""
+    return bool(_TARGET.search(clause_label(text, rate.start)))
 
 
 def has_base(text: str, qs: list[Quantity], rate: RateMention) -> bool:

@@ -21,6 +21,7 @@ _SENTENCE = re.compile(r"[^。！？]+[。！？]*|[。！？]+")
 _UNIT = re.compile(r"[^；]+；?|；")
 # Where a clause (the words a figure belongs to) begins: after a comma, colon, semicolon or 、.
 _CLAUSE_SEP = re.compile(r"[，,；：:、。！？\n]")
+_PHRASE_SEP = re.compile(r"[，,；：:。！？\n]")  # keeps 来信、来访 together
 
 
 @dataclass(frozen=True)
@@ -68,10 +69,13 @@ def _continues(prev: Line, line: Line, headings: dict[int, bool]) -> bool:
     return bool(tail) and tail[-1] not in _TERMINAL
 
 
-def clause_label(text: str, start: int, floor: int = 0) -> str:
-    """The words of the clause before ``start`` (after ``floor``): "受理" in "，受理120件"."""
+def clause_label(text: str, start: int, floor: int = 0, *, enumeration: bool = False) -> str:
+    """The words of the clause before ``start`` (after ``floor``): "受理" in "，受理120件".
+
+    With ``enumeration`` a 、 does not end the clause ("受理来信、来访" names two categories).
+    """
     head = text[floor:start]
     cut = 0
-    for m in _CLAUSE_SEP.finditer(head):
+    for m in (_PHRASE_SEP if enumeration else _CLAUSE_SEP).finditer(head):
         cut = m.end()
     return head[cut:]

@@ -21,7 +21,7 @@ from ..breakdown import find_breakdowns
 from ..diagnostics import Finding
 from ..numbers import Fit, Quantity, find_quantities, rate_fit
 from ..offsets import Span
-from ..rates import RateMention, find_rates, has_base, pair
+from ..rates import RateMention, find_rates, has_base, is_target, pair
 from ..scope import SCOPES, lines
 from ..sentences import Sentence, sentences
 from .base import Check, ParamError
@@ -50,16 +50,18 @@ class NumericRateCheck(Check):
         for sentence in sentences(doc, lines(doc, facts, self.params.scope)):
             qs = find_quantities(sentence.text)
             for rate in find_rates(sentence.text, qs):
-                for span, kind, values in self._judge(sentence, qs, rate, previous):
+                for span, kind, values in self._judge(sentence, qs, rate, previous, facts):
                     yield Finding(Span(sentence.start + span[0], sentence.start + span[1]),
                                   kind, values)
             previous = sentence
 
-    def _judge(self, sentence, qs, rate, previous):
+    def _judge(self, sentence, qs, rate, previous, facts):
         report = self.report
         if report == "out_of_range":
             return _out_of_range(sentence.text, rate)
         if report == "without_base":
+            if facts.part_at(sentence.start) == "next_year":
+                return ()  # plans state goals, not results
             return _without_base(sentence, qs, rate, previous)
         return _fit(sentence.text, qs, rate, report)
 
@@ -100,7 +102,7 @@ def _out_of_range(text: str, rate: RateMention):
 
 
 def _without_base(sentence: Sentence, qs, rate: RateMention, previous: Sentence | None):
-    if rate.share or has_base(sentence.text, qs, rate):
+    if rate.share or is_target(sentence.text, rate) or has_base(sentence.text, qs, rate):
         return
     if previous is not None and previous.block == sentence.block:
         if has_base(previous.text, find_quantities(previous.text), rate):
