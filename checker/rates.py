@@ -4,7 +4,8 @@ A rate is paired with its counts only when the sentence unit says unambiguously 
 the numerator and which the denominator (domain.md §6.2): each rate word has the verbs that
 introduce its numerator (办结 for 办结率) and its denominator (受理, 收到…), and exactly one count
 of each, in one measure-word group, must stand between the previous rate and this one. A count
-whose verb is negated (不合格, 未办结) is no numerator. 占比/占总数的 P% is paired only with a part
+whose verb is negated (不合格, 未办结) is no numerator; when a clause holds both kinds of verb, the
+one nearest the figure decides (调解成功38宗 is a numerator). 占比/占总数的 P% is paired only with a part
 of a breakdown (breakdown.py) whose total is the denominator. Anything else stays unpaired: a
 wrong pairing would be a false alarm, a missing one only a missed check.
 """
@@ -55,6 +56,7 @@ RATES: dict[str, Rate] = {
     "答复率": _rate("答复|回复", "收到|受理|接到|交办|转办"),
     "回复率": _rate("答复|回复", "收到|受理|接到|交办|转办"),
     "覆盖率": _rate("覆盖|建成|实现|设立|配备|建立|开通", "共有|辖区|全(?:镇|乡|县|区|市)"),
+    "整改率": _rate("整改(?:到位|完成|完毕)?", "发现|排查|检查出|下达|交办|反馈"),
     "完成率": _rate("完成", "计划|任务|应|下达|目标", proportion=False),
     "纠错率": _rate("纠错|纠正|撤销|变更|确认违法", "审结|办结|审理|受理|(?<!正在)办理"),
     "败诉率": _rate("败诉", "审结|判决|结案|应诉"),
@@ -157,10 +159,12 @@ def pair(text: str, qs: list[Quantity], rate: RateMention, floor: int,
 
 
 def _role(spec: Rate, label: str) -> str | None:
-    """"num" when the clause says the numerator's verb (办结), "den" for the base's (受理)."""
-    if spec.numerator.search(label):
-        return "num"
-    return "den" if spec.denominator.search(label) else None
+    """"num" or "den" by the cue nearest the figure: 调解成功38宗 is a success, 调解纠纷40宗 a base."""
+    num = max((m.end() for m in spec.numerator.finditer(label)), default=-1)
+    den = max((m.end() for m in spec.denominator.finditer(label)), default=-1)
+    if num < 0 and den < 0:
+        return None
+    return "num" if num >= den else "den"
 
 
 def _pair_share(text, qs, rate, breakdowns) -> tuple[Quantity, Quantity] | None:

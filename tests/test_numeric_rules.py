@@ -7,6 +7,8 @@ a case lists the rule it is about and whether that rule fires. Texts are our own
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 HEAD = "青溪镇人民政府关于2023年度法治政府建设情况的报告\n一、主要举措和成效\n"
 
@@ -56,6 +58,7 @@ FIRES = {
     "rate-semicolon-units": (RATE, "受理行政复议案件12件，审结10件，结案率83.3%；受理行政诉讼案件8件，"
                                    "审结6件，结案率80%。"),
     "rate-base-of-same-kind-only": (RATE, "全年接到群众来电1200个，受理诉求800件，办结780件，办结率95%。"),
+    "rate-zhenggai": (RATE, "检查发现问题35个，整改到位30个，整改率100%。"),
     "rate-cankao": (RATE, "应参考人员120人，实际参考110人，参考率98.3%。"),
     # --- rate-rounding
     "rounding-37-38": (ROUNDING, "调解纠纷38宗，成功37宗，成功率97.36%。"),
@@ -122,6 +125,8 @@ SILENT = {
     "rate-share-not-total": (RATE, "共受理案件40件，其中行政案件10件，占全县的30%。"),
     "rate-zero-base": (RATE, "受理诉求0件，办结0件，办结率100%。"),
     "rate-subset-in-between": (RATE, "共受理各类案件120件，其中行政案件80件，办结78件，办结率97.5%。"),
+    "rate-above-100-left-to-range": (RATE, "共排查矛盾纠纷326件，化解318件，化解率105%。"),
+    "rate-notice-is-no-base": (RATE, "下达整改通知书35份，整改到位30份，整改率100%。"),
     "rate-survey-sheets": (RATE, "发放满意度调查问卷500份，收回480份，满意率96%。"),
     "rate-cankao-fits": (RATE, "应参考人员120人，实际参考118人，参考率98.3%。"),
     "rate-paichao-huajie": (RATE, "共排查矛盾纠纷326件，化解318件，化解率97.5%。"),
@@ -191,7 +196,8 @@ MESSAGES = {
     "rate-shows-repeating": (RATE, "调解矛盾纠纷38宗，调解成功35宗，调解成功率97.4%。", ["92.105…%"]),
     "rounding-shows-expected": (ROUNDING, "调解纠纷38宗，成功37宗，成功率97.36%。", ["97.3684…%", "97.37%"]),
     "base-names-chain": (BASE, "机关干部学时完成率、参考率和考试合格率均达到100%。",
-                         ["完成率、参考率、合格率", "100%"]),
+                         ["完成率、参考率、合格率均为100%"]),
+    "base-names-respectively": (BASE, "办结率、满意率分别为100%、98%。", ["办结率、满意率分别为100%、98%"]),
 }
 
 
@@ -207,6 +213,19 @@ def test_finding_points_at_the_figures(lint) -> None:
     result = lint(HEAD + text, year=2023)
     (d,) = [d for d in result.diagnostics if d.rule == RATE]
     assert result.source.text[d.start:d.end] == "120件，办结114件，办结率96%"
+
+
+_ALPHABET = st.sampled_from(list("0123456789%.，。；、：（）\n共其中分别为包括在内等件条人次份率办结受理满意"
+                                  "合格占比同比增长一二十百余约近以上"))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(_ALPHABET, max_size=80))
+def test_random_text_never_raises(rules, text: str) -> None:
+    from checker.api import lint_text
+
+    numeric = [r for r in rules if r.id.startswith("numeric/")]
+    lint_text(HEAD + text, numeric, year=2023, strict=True)
 
 
 @pytest.mark.parametrize("text", ["", "共", "其中", "共0件，其中0件。", "办结率%", "占比100%以上",

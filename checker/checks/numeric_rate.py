@@ -108,6 +108,10 @@ def _without_base(sentence: Sentence, qs, rate: RateMention, previous: Sentence 
         if has_base(previous.text, find_quantities(previous.text), rate):
             return  # counts stated just before: a base, though too far to check against
     stated = "、".join(_bare(p.raw) for p in rate.percents)
+    if len(rate.percents) > 1:
+        stated = f"分别为{stated}"
+    elif len(rate.names) > 1:
+        stated = f"均为{stated}"
     yield (rate.start, rate.percents[-1].end), "without_base", {"rate": rate.name,
                                                                "stated": stated}
 
@@ -117,8 +121,8 @@ def _fit(text: str, qs: list[Quantity], rate: RateMention, report: str):
     earlier = [r for r in find_rates(text, qs) if unit_start <= r.start < rate.start]
     floor = earlier[-1].percents[-1].end if earlier else unit_start
     paired = pair(text, qs, rate, floor, find_breakdowns(text, qs))
-    if paired is None:
-        return
+    if paired is None or (rate.proportion and rate.percents[0].stated > 100):
+        return  # above 100%: percent-out-of-range says it more plainly
     num, den = paired
     pct = rate.percents[0]
     fit = rate_fit(pct, num.value, den.value)
