@@ -9,7 +9,9 @@ intervals"):
   ("人大建议和政协提案25件，其中人大建议10件、政协提案15件"); then Σparts must be able to equal
   the total;
 - any other 其中/包括/含 list is a selection: a list of parallel categories that ends its unit may
-  still not add up to *more* than the total, and adding up to less is only worth a hint;
+  still not add up to *more* than the total, and adding up to less is only worth a hint; but
+  lists of attributes (女党员、35岁以下、本科以上) overlap, and for people and "other" things
+  (OVERLAP_PRONE) a selection is checked only against a part larger than the total;
 - 等, 在内, 主要, 部分, 以上 hedge a list: it promises no sum at all.
 
 A breakdown is *coordinated* when its items are parallel categories ("A 3件、B 5件") that end the
@@ -33,6 +35,12 @@ _REMAINDER = re.compile(r"其余|其他|其它|剩余|余下|剩下")
 _HEDGE = re.compile(r"^等|在内|主要|部分|为主|之一|以上")
 _STATUS = re.compile(r"已|均|全部|办结|结案|审结|化解|成功|完成|整改|答复|回复|纠正|撤销|维持|驳回|"
                      r"处理|查处|移送|涉及|正在|在办|未|不予|不合格|同比|比上年|较")
+# Attributes of people or things cut across each other (女党员, 35岁以下, 本科以上): no partition.
+_ATTRIBUTE = re.compile(r"女|男|少数民族|岁|学历|本科|大专|研究生|硕士|博士|专业|职称|党员|退役|"
+                        r"以上|以下|示范|先进|星级")
+# Groups whose 其中 lists are often overlapping attributes (人员的学历、年龄；村的荣誉): a mere
+# selection of them proves nothing about sums, only exhaustive wording does.
+OVERLAP_PRONE = ("person", "other")
 _BREAK = re.compile(r"另|此外|还|同时|并")
 _ITEM_SEP = re.compile(r"^(?:[、，,]|以及|和|及|与|或)\s*")
 _LEAD = re.compile(r"^[\s，,：:、（(]*")
@@ -84,7 +92,7 @@ def _breakdown(text: str, qs: list[Quantity], m: re.Match[str]) -> Breakdown | N
     parts, labels, end = _items(text, qs, total, m.end())
     if not parts:
         return None
-    return _judge(text, total, label, m.group(), parts, labels, end)
+    return _judge(text, total, label, m, parts, labels, end)
 
 
 def _items(text: str, qs: list[Quantity], total: Quantity, start: int):
@@ -111,13 +119,14 @@ def _items(text: str, qs: list[Quantity], total: Quantity, start: int):
     return parts, labels, pos
 
 
-def _judge(text, total, label, marker, parts, labels, end) -> Breakdown:
-    tail = text[end:]
+def _judge(text, total, label, m, parts, labels, end) -> Breakdown:
+    marker, start, tail = m.group(), m.start(), text[end:]
     next_total = re.match(r"[\s，,]*(?:" + TOTAL_WORD.pattern + ")", tail)
     ends = bool(_END.fullmatch(tail) or next_total)
     hedged = bool(_HEDGE.search(tail.lstrip()[:4]) or any(_HEDGE.search(x) for x in labels)
+                  or "主要" in text[max(0, start - 4):start]
                   or (marker == "包括" and "在内" in tail[:6]))
-    coordinated = ends and not any(_STATUS.search(x) for x in labels)
+    coordinated = ends and not any(_STATUS.search(x) or _ATTRIBUTE.search(x) for x in labels)
     remainder = any(_REMAINDER.search(x) for x in labels)
     exhaustive = not hedged and ends and (
         (marker in _EXHAUSTIVE_MARKER and len(parts) >= 2)

@@ -6,10 +6,15 @@ a case lists the rule it is about and whether that rule fires. Texts are our own
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+# The shared corpus sits next to the checkout (or next to the folder of worktrees).
+CORPUS = next((p / "shared" / "corpus" for p in Path(__file__).resolve().parents
+               if (p / "shared" / "corpus").is_dir()), Path("/nonexistent"))
 HEAD = "青溪镇人民政府关于2023年度法治政府建设情况的报告\n一、主要举措和成效\n"
 
 SUM = "numeric/sum-mismatch"
@@ -87,6 +92,11 @@ SILENT = {
     "sum-baokuo-zainei": (SUM, "共培训干部200人次，包括领导干部50人次在内。"),
     "sum-deng-hedged": (SUM, "共受理案件20件，其中行政案件12件、民事案件9件等。"),
     "sum-zhuyao-hedged": (SUM, "共受理案件20件，其中主要为行政案件12件、民事案件9件。"),
+    "sum-party-member-attributes": (SUM, "全镇共有党员120名，其中女党员45名、35岁以下党员40名、"
+                                         "大专以上学历党员80名。"),
+    "sum-staff-selection": (SUM, "共培训干部200人次，其中领导干部150人次、执法人员80人次。"),
+    "sum-village-honours": (SUM, "全镇共有村（社区）12个，其中市级民主法治示范村8个、县级5个。"),
+    "sum-zhuyao-baokuo": (SUM, "共受理案件20件，主要包括行政案件12件、民事案件9件。"),
     "sum-status-list": (SUM, "共受理案件50件，其中行政案件30件，已办结28件。"),
     "sum-other-group": (SUM, "共开展培训5次，其中培训干部120人次。"),
     "sum-approx-fits-4000yu": (SUM, "共发放宣传资料4000余份，其中法律读本1000余份、宣传折页3000余份。"),
@@ -104,6 +114,7 @@ SILENT = {
     "incomplete-single-item": (INCOMPLETE, "共受理案件20件，其中行政案件12件。"),
     "incomplete-exact": (INCOMPLETE, "共受理案件20件，其中行政案件12件、民事案件8件。"),
     "incomplete-deng": (INCOMPLETE, "共受理案件20件，其中行政案件12件、民事案件6件等。"),
+    "incomplete-party-members": (INCOMPLETE, "全镇共有党员320名，其中女党员85名、少数民族党员12名。"),
     "incomplete-status": (INCOMPLETE, "共受理案件50件，其中行政案件30件，已办结18件。"),
     "mixed-same-unit": (MIXED, "共化解网络舆情14件，其中热线线索1件、信箱来件13件。"),
     "mixed-money-scale": (MIXED, "共投入经费500万元，其中上级补助300万元、本级安排2000000元。"),
@@ -233,3 +244,23 @@ def test_random_text_never_raises(rules, text: str) -> None:
                                   "共受理20件，其中\n\n行政案件30件"])
 def test_odd_input_never_raises(lint, text: str) -> None:
     lint(HEAD + text, year=2023)
+
+
+CORPUS_EXPECT = {
+    # file prefix: rules that must fire / must stay silent (domain.md, reviewed findings)
+    "000_": ({BASE}, {SUM, RATE, RANGE}),
+    "001_": ({BASE, MIXED}, {SUM, RATE, RANGE, INCOMPLETE}),
+    "003_": (set(), {SUM, RATE, RANGE}),
+}
+
+
+@pytest.mark.parametrize("prefix", CORPUS_EXPECT)
+def test_corpus(rules, prefix: str) -> None:
+    from checker.api import lint_path
+
+    paths = sorted(CORPUS.glob(f"{prefix}*.txt")) if CORPUS.is_dir() else []
+    if not paths:
+        pytest.skip("corpus not available")
+    fired = {d.rule for d in lint_path(str(paths[0]), rules, strict=True).diagnostics}
+    must, never = CORPUS_EXPECT[prefix]
+    assert must <= fired and not never & fired, fired

@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import ClassVar, Iterator
 
-from ..breakdown import Breakdown, find_breakdowns
+from ..breakdown import OVERLAP_PRONE, Breakdown, find_breakdowns
 from ..diagnostics import Finding
 from ..numbers import Interval, find_quantities
 from ..offsets import Span
@@ -83,7 +83,7 @@ def _mismatch(b: Breakdown, span):
             return (b.total.start, part.end), "part_exceeds", {"total": b.total.raw,
                                                               "part": part.raw}
     total = sum(p.value for p in b.parts)
-    over = b.coordinated and not b.hedged and _below(b.total.value, total)
+    over = _selection(b) and _below(b.total.value, total)
     if (b.exhaustive and not total.overlaps(b.total.value)) or over:
         return span, "sum", {**_values(b, total), "marker": b.marker}
     return None
@@ -91,11 +91,15 @@ def _mismatch(b: Breakdown, span):
 
 def _incomplete(b: Breakdown, span):
     total = sum(p.value for p in b.parts)
-    if (len(b.parts) < 2 or b.exhaustive or b.hedged or not b.coordinated
-            or not _below(total, b.total.value)):
+    if len(b.parts) < 2 or b.exhaustive or not _selection(b) or not _below(total, b.total.value):
         return None
     gap = b.total.value.lo - total.hi if total.hi is not None else None
     return span, "incomplete", {**_values(b, total), "gap": _plain(gap) if gap else "若干"}
+
+
+def _selection(b: Breakdown) -> bool:
+    """A plain list of disjoint categories: its sum may be compared, though it need not be all."""
+    return b.coordinated and not b.hedged and b.total.unit_group not in OVERLAP_PRONE
 
 
 def _unit_mixed(b: Breakdown, span):
