@@ -71,10 +71,10 @@ def test_disable_enable_range(lint):
 
 
 def test_enable_without_rules_closes_every_disable(lint):
-    text = _insert(_insert(REPORT, 5, "<!-- fzlint-disable structure, term -->"), 8, "<!-- fzlint-enable -->")
+    text = _insert(_insert(REPORT, 5, "<!-- fzlint-disable structure -->"), 8, "<!-- fzlint-enable -->")
     result = lint(text)
     assert _found(result, STYLE) == [(STYLE, 14)]
-    assert not _found(result, UNUSED)  # "term" names no loaded rule: unknown whether it is stale
+    assert not _found(result, UNUSED)  # the disable suppressed a finding: it is not stale
 
 
 def test_disable_without_enable_runs_to_the_end(lint):

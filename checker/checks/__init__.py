@@ -10,6 +10,8 @@ from .heading_nesting import HeadingNestingCheck
 from .heading_sequence import HeadingSequenceCheck
 from .heading_style import HeadingStyleCheck
 from .inline_part import InlinePartCheck
+from .numeric_rate import NumericRateCheck, PercentRangeCheck, RateBaseCheck, RateRoundingCheck
+from .numeric_sum import NumericSumCheck, SumIncompleteCheck, UnitMixedCheck
 from .part_contains import PartContainsCheck
 from .pattern import PatternCheck
 from .plan_undated import PlanUndatedCheck
@@ -30,6 +32,13 @@ REGISTRY = {
     "heading_sequence": HeadingSequenceCheck,
     "heading_style": HeadingStyleCheck,
     "inline_part": InlinePartCheck,
+    "numeric_percent_range": PercentRangeCheck,
+    "numeric_rate": NumericRateCheck,
+    "numeric_rate_base": RateBaseCheck,
+    "numeric_rate_rounding": RateRoundingCheck,
+    "numeric_sum": NumericSumCheck,
+    "numeric_sum_incomplete": SumIncompleteCheck,
+    "numeric_unit_mixed": UnitMixedCheck,
     "part_contains": PartContainsCheck,
     "pattern": PatternCheck,
     "plan_undated": PlanUndatedCheck,

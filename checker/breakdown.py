@@ -1,0 +1,162 @@
+"""A total and its breakdown in one sentence unit: "共受理案件20件，其中行政案件12件、民事案件8件".
+
+What the wording promises decides what may be checked (domain.md §6.1; style.md "Numbers are
+intervals"):
+
+- a part larger than its total is wrong whatever the wording;
+- parts are *exhaustive* when introduced by 分别为/分别是/分别有, when one of them is the rest
+  (其余/其他/剩余…), or when the listed categories are exactly those the total names
+  ("人大建议和政协提案25件，其中人大建议10件、政协提案15件"); then Σparts must be able to equal
+  the total;
+- any other 其中/包括/含 list is a selection: a list of parallel categories that ends its unit may
+  still not add up to *more* than the total, and adding up to less is only worth a hint; but
+  lists of attributes (女党员、35岁以下、本科以上) overlap, and for people and "other" things
+  (OVERLAP_PRONE) a selection is checked only against a part larger than the total;
+- 等, 在内, 主要, 部分, 以上 hedge a list: it promises no sum at all.
+
+A breakdown is *coordinated* when its items are parallel categories ("A 3件、B 5件") that end the
+unit (or are followed by the next total): an item whose words say what happened (已办结, 化解,
+调解成功…) is a status, not a category, and a status list says nothing about sums. Parts only add
+within one measure-word group (numbers.UNIT_GROUPS); another group ends the list.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .numbers import Quantity, find_quantities
+from .sentences import clause_label
+
+MARKER = re.compile(r"其中|分别为|分别是|分别有|包括|包含|内含|含(?![有量义金])")
+_EXHAUSTIVE_MARKER = ("分别为", "分别是", "分别有")
+TOTAL_WORD = re.compile(r"(?<![公一])共(?![同享建治识产青])|合计|累计|总计|总数|总量|全年|总共")
+_REMAINDER = re.compile(r"其余|其他|其它|剩余|余下|剩下")
+_HEDGE = re.compile(r"^等|在内|主要|部分|为主|之一|以上")
+_STATUS = re.compile(r"已|均|全部|办结|结案|审结|化解|成功|完成|整改|答复|回复|纠正|撤销|维持|驳回|"
+                     r"处理|查处|移送|涉及|正在|在办|未|不予|不合格|同比|比上年|较")
+# Attributes of people or things cut across each other (女党员, 35岁以下, 本科以上): no partition.
+_ATTRIBUTE = re.compile(r"女|男|少数民族|岁|学历|本科|大专|研究生|硕士|博士|专业|职称|党员|退役|"
+                        r"以上|以下|示范|先进|星级")
+# Groups whose 其中 lists are often overlapping attributes (人员的学历、年龄；村的荣誉): a mere
+# selection of them proves nothing about sums, only exhaustive wording does.
+OVERLAP_PRONE = ("person", "other")
+_BREAK = re.compile(r"另|此外|还|同时|并")
+_ITEM_SEP = re.compile(r"^(?:[、，,]|以及|和|及|与|或)\s*")
+_LEAD = re.compile(r"^[\s，,：:、（(]*")
+_GAP_TO_MARKER = re.compile(r"[\s，,：:（(]*")
+_END = re.compile(r"[\s）)”\"]*(?:等)?[\s）)”\"]*[。；！？]?\s*")
+_COORD = re.compile(r"以及|和|及|与|、")
+
+
+@dataclass(frozen=True)
+class Breakdown:
+    """Offsets are relative to the text given to ``find_breakdowns``."""
+
+    total: Quantity
+    total_label: str
+    marker: str
+    parts: tuple[Quantity, ...]
+    labels: tuple[str, ...]
+    exhaustive: bool
+    coordinated: bool
+    hedged: bool
+
+
+def countable(q: Quantity) -> bool:
+    """Figures that can be summed: counts and amounts, not rates nor changes."""
+    return not q.is_percent and not q.change
+
+
+def find_breakdowns(text: str, quantities: list[Quantity] | None = None) -> list[Breakdown]:
+    """Every total followed by a breakdown marker and at least one part, in order."""
+    qs = [q for q in (find_quantities(text) if quantities is None else quantities) if countable(q)]
+    found = []
+    for m in MARKER.finditer(text):
+        b = _breakdown(text, qs, m)
+        if b is not None:
+            found.append(b)
+    return found
+
+
+def _breakdown(text: str, qs: list[Quantity], m: re.Match[str]) -> Breakdown | None:
+    unit_start = text.rfind("；", 0, m.start()) + 1
+    before = [q for q in qs if unit_start <= q.start and q.end <= m.start()]
+    if not before or not _GAP_TO_MARKER.fullmatch(text, before[-1].end, m.start()):
+        return None
+    total = before[-1]
+    label = clause_label(text, total.start, unit_start, enumeration=True)
+    first_of_group = all(q.unit_group != total.unit_group for q in before[:-1])
+    if not (TOTAL_WORD.search(label) or first_of_group):
+        return None  # 其中 may belong to an earlier figure: say nothing
+    parts, labels, end = _items(text, qs, total, m.end())
+    if not parts:
+        return None
+    return _judge(text, total, label, m, parts, labels, end)
+
+
+def _items(text: str, qs: list[Quantity], total: Quantity, start: int):
+    """The parts after a marker: same group, parallel, each in its own short clause."""
+    parts: list[Quantity] = []
+    labels: list[str] = []
+    pos = start
+    for q in (q for q in qs if q.start >= start):
+        gap = text[pos:q.start]
+        if parts:
+            sep = _ITEM_SEP.match(gap)
+            if sep is None:
+                break
+            gap = gap[sep.end():]
+        else:
+            gap = gap[_LEAD.match(gap).end():]
+        if (re.search(r"[，,；。：:！？]", gap) or len(gap) > 30 or _BREAK.search(gap)
+                or TOTAL_WORD.search(gap) or MARKER.search(gap)
+                or q.unit_group != total.unit_group or "；" in text[start:q.start]):
+            break
+        parts.append(q)
+        labels.append(gap)
+        pos = q.end
+    return parts, labels, pos
+
+
+def _judge(text, total, label, m, parts, labels, end) -> Breakdown:
+    marker, start, tail = m.group(), m.start(), text[end:]
+    next_total = re.match(r"[\s，,]*(?:" + TOTAL_WORD.pattern + ")", tail)
+    ends = bool(_END.fullmatch(tail) or next_total)
+    hedged = bool(_HEDGE.search(tail.lstrip()[:4]) or any(_HEDGE.search(x) for x in labels)
+                  or "主要" in text[max(0, start - 4):start]
+                  or (marker == "包括" and "在内" in tail[:6]))
+    coordinated = ends and not any(_STATUS.search(x) or _ATTRIBUTE.search(x) for x in labels)
+    remainder = any(_REMAINDER.search(x) for x in labels)
+    exhaustive = not hedged and ends and (
+        (marker in _EXHAUSTIVE_MARKER and len(parts) >= 2)
+        or (coordinated and (remainder or _covers(label, labels))))
+    return Breakdown(total, label, marker, tuple(parts), tuple(labels), exhaustive,
+                     coordinated, hedged)
+
+
+def _covers(total_label: str, labels: list[str]) -> bool:
+    """Do the items name exactly the categories the total names ("A和B…，其中A…、B…")?"""
+    pieces = [p for p in _COORD.split(TOTAL_WORD.sub("", total_label)) if p]
+    if len(pieces) < 2 or len(pieces) != len(labels):
+        return False
+    taken: set[int] = set()
+    for item in labels:
+        scores = [_common(item, p) for p in pieces]
+        best = max(scores)
+        if best < 2 or scores.count(best) > 1 or scores.index(best) in taken:
+            return False
+        taken.add(scores.index(best))
+    return True
+
+
+def _common(a: str, b: str) -> int:
+    """Length of the longest common substring (labels are short)."""
+    best = 0
+    for i in range(len(a)):
+        for j in range(i + best + 1, len(a) + 1):
+            if a[i:j] in b:
+                best = j - i
+            else:
+                break
+    return best

@@ -1,0 +1,138 @@
+"""numeric/sum-mismatch, numeric/sum-incomplete, numeric/unit-mixed: a total and its breakdown.
+
+Which sums the wording promises is decided in ``checker/breakdown.py``; this check only reports.
+Sums are interval sums (4000余份 is [4000, 5000)), so a total is wrong only when no value its
+parts can mean equals a value it can mean.
+
+```yaml
+check: numeric_sum            # or numeric_sum_incomplete, numeric_unit_mixed
+params: {scope: body}
+```
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import ClassVar, Iterator
+
+from ..breakdown import OVERLAP_PRONE, Breakdown, find_breakdowns
+from ..diagnostics import Finding
+from ..numbers import Interval, find_quantities
+from ..offsets import Span
+from ..scope import SCOPES, lines
+from ..sentences import sentences
+from .base import Check, ParamError
+
+
+@dataclass(frozen=True)
+class Params:
+    scope: str = "body"
+
+
+class NumericSumCheck(Check):
+    """Parts that cannot add up to their total (numeric/sum-mismatch)."""
+
+    name = "numeric_sum"
+    Params = Params
+    messages = {"sum": ("total", "parts", "sum", "marker"), "part_exceeds": ("total", "part")}
+    report: ClassVar[str] = "mismatch"
+
+    @classmethod
+    def validate(cls, params: Params) -> None:
+        if params.scope not in SCOPES:
+            raise ParamError(f"'scope' must be one of {', '.join(SCOPES)}")
+
+    def run(self, doc, facts) -> Iterator[Finding]:
+        for sentence in sentences(doc, lines(doc, facts, self.params.scope)):
+            qs = find_quantities(sentence.text)
+            for b in find_breakdowns(sentence.text, qs):
+                finding = self._judge(b)
+                if finding is not None:
+                    span, kind, values = finding
+                    yield Finding(Span(sentence.start + span[0], sentence.start + span[1]),
+                                  kind, values)
+
+    def _judge(self, b: Breakdown):
+        span = (b.total.start, b.parts[-1].end)
+        if self.report == "mismatch":
+            return _mismatch(b, span)
+        if self.report == "incomplete":
+            return _incomplete(b, span)
+        return _unit_mixed(b, span)
+
+
+class SumIncompleteCheck(NumericSumCheck):
+    """A parallel 其中 list that sums below its total (numeric/sum-incomplete)."""
+
+    name = "numeric_sum_incomplete"
+    messages = {"incomplete": ("total", "parts", "sum", "gap")}
+    report = "incomplete"
+
+
+class UnitMixedCheck(NumericSumCheck):
+    """Measure words of one group mixed in a total and its parts (numeric/unit-mixed)."""
+
+    name = "numeric_unit_mixed"
+    messages = {"unit_mixed": ("total", "parts", "units")}
+    report = "unit_mixed"
+
+
+def _mismatch(b: Breakdown, span):
+    for part in b.parts:
+        if _below(b.total.value, part.value):
+            return (b.total.start, part.end), "part_exceeds", {"total": b.total.raw,
+                                                              "part": part.raw}
+    total = sum(p.value for p in b.parts)
+    over = _selection(b) and _below(b.total.value, total)
+    if (b.exhaustive and not total.overlaps(b.total.value)) or over:
+        return span, "sum", {**_values(b, total), "marker": b.marker}
+    return None
+
+
+def _incomplete(b: Breakdown, span):
+    total = sum(p.value for p in b.parts)
+    if len(b.parts) < 2 or b.exhaustive or not _selection(b) or not _below(total, b.total.value):
+        return None
+    gap = b.total.value.lo - total.hi if total.hi is not None else None
+    return span, "incomplete", {**_values(b, total), "gap": _plain(gap) if gap else "若干"}
+
+
+def _selection(b: Breakdown) -> bool:
+    """A plain list of disjoint categories: its sum may be compared, though it need not be all."""
+    return b.coordinated and not b.hedged and b.total.unit_group not in OVERLAP_PRONE
+
+
+def _unit_mixed(b: Breakdown, span):
+    units = []
+    for q in (b.total, *b.parts):
+        unit = "元" if q.unit_group == "money" else q.unit
+        if unit not in units:
+            units.append(unit)
+    if len(units) < 2:
+        return None
+    return span, "unit_mixed", {"total": b.total.raw, "parts": "、".join(p.raw for p in b.parts),
+                                "units": "、".join(f"“{u}”" for u in units)}
+
+
+def _below(a: Interval, b: Interval) -> bool:
+    """Every value of a lies below every value of b."""
+    return not a.overlaps(b) and a.hi is not None and a.hi <= b.lo
+
+
+def _values(b: Breakdown, total: Interval) -> dict[str, str]:
+    parts = "＋".join(_bare(p.raw) for p in b.parts)
+    return {"total": _bare(b.total.raw), "parts": parts, "sum": _fmt(total)}
+
+
+def _bare(raw: str) -> str:
+    return "".join(raw.split())  # a PDF line break inside "230\n余人次"
+
+
+def _fmt(value: Interval) -> str:
+    if value.lo == value.hi:
+        return _plain(value.lo)
+    return f"{value}（区间）"
+
+
+def _plain(x) -> str:
+    return format(x.normalize(), "f")

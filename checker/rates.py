@@ -1,0 +1,201 @@
+"""Rates in report text (办结率为96.7%, 占比25%) and the counts they are computed from.
+
+A rate is paired with its counts only when the sentence unit says unambiguously which count is
+the numerator and which the denominator (domain.md §6.2): each rate word has the verbs that
+introduce its numerator (办结 for 办结率) and its denominator (受理, 收到…), and exactly one count
+of each, in one measure-word group, must stand between the previous rate and this one. A count
+whose verb is negated (不合格, 未办结) is no numerator; when a clause holds both kinds of verb, the
+one nearest the figure decides (调解成功38宗 is a numerator). 占比/占总数的 P% is paired only with a part
+of a breakdown (breakdown.py) whose total is the denominator. Anything else stays unpaired: a
+wrong pairing would be a false alarm, a missing one only a missed check.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .breakdown import Breakdown, countable
+from .numbers import Quantity
+from .sentences import clause_label
+
+_TOTAL = r"(?<![公一])共(?![同享建治识产青])|合计|累计|总计|全年|总数"
+_NEG = r"(?<![不未没待非])"
+
+
+@dataclass(frozen=True)
+class Rate:
+    numerator: re.Pattern[str]
+    denominator: re.Pattern[str]
+    proportion: bool = True  # False: may exceed 100% (完成率 of a plan)
+
+
+def _rate(num: str, den: str, proportion: bool = True, totals: bool = True) -> Rate:
+    den = f"{den}|{_TOTAL}" if totals else den
+    return Rate(re.compile(_NEG + f"(?:{num})"), re.compile(f"(?:{den})"), proportion)
+
+
+_HANDLED = "受理|收到|接到|接收|交办|转办|登记|(?<!正在)办理(?!完毕)"
+# Literal registry: rate word -> the verbs of its numerator and denominator.
+RATES: dict[str, Rate] = {
+    "办结率": _rate("办结|办理完毕|办毕|结办", _HANDLED),
+    "按时办结率": _rate("按时办结|按期办结", _HANDLED),
+    "按期办结率": _rate("按时办结|按期办结", _HANDLED),
+    "审结率": _rate("审结", "受理|立案|收案|收到"),
+    "结案率": _rate("结案|审结|办结", "受理|立案|收案|收到|(?<!正在)办理"),
+    "化解率": _rate("化解|调处成功|调解成功", "排查|摸排|受理|收到|接到|发现|(?<!成功)调[处解]"),
+    "成功率": _rate("成功|达成(?:调解)?协议", "调解|调处|受理|排查|摸排"),
+    "调解成功率": _rate("成功|达成(?:调解)?协议", "调解|调处|受理|排查|摸排"),
+    "满意率": _rate("满意", "回访|测评|调查|问卷|评议|评价|征求|走访|抽访|电访", totals=False),
+    "知晓率": _rate("知晓", "调查|问卷|抽查|抽样|测评|走访|随机", totals=False),
+    "合格率": _rate("合格|通过|及格", "(?<!应)参考|参加|考试|参训|培训|抽查|检查|抽检|检测|验收"),
+    "通过率": _rate("通过|合格", "(?<!应)参考|参加|考试|申请|提交|报送"),
+    "参考率": _rate("(?<!应)参(?:加)?考(?:试)?", "应(?:参)?考|应参加", totals=False),
+    "参训率": _rate("(?<!应)参(?:加)?(?:训|培训)", "应参训|应参加", totals=False),
+    "受理率": _rate("受理", "收到|接到|申请|接收|登记"),
+    "答复率": _rate("答复|回复", "收到|受理|接到|交办|转办"),
+    "回复率": _rate("答复|回复", "收到|受理|接到|交办|转办"),
+    "覆盖率": _rate("覆盖|建成|实现|设立|配备|建立|开通", "共有|辖区|全(?:镇|乡|县|区|市)"),
+    "整改率": _rate("整改(?:到位|完成|完毕)?", "发现|排查|检查出|下达|交办|反馈"),
+    "完成率": _rate("完成", "计划|任务|应|下达|目标", proportion=False),
+    "纠错率": _rate("纠错|纠正|撤销|变更|确认违法", "审结|办结|审理|受理|(?<!正在)办理"),
+    "败诉率": _rate("败诉", "审结|判决|结案|应诉"),
+    "出庭率": _rate("出庭", "开庭|应出庭"),
+    "出庭应诉率": _rate("出庭", "开庭|应出庭"),
+    "采纳率": _rate("采纳", "提出|收到|征集|收集"),
+    "公开率": _rate("(?<!应)公开", "应公开|制发|印发|制定"),
+    "备案率": _rate("(?<!应)备案", "应备案|制发|印发|制定|出台"),
+    "审核率": _rate("(?<!应)审核", "应审核|制发|印发|制定|出台"),
+    "审查率": _rate("(?<!应)审查", "应审查|制发|印发|制定|出台"),
+    "执行率": _rate("执行", "应执行|生效", proportion=False),
+}
+_RATE_WORD = "|".join(sorted(map(re.escape, RATES), key=len, reverse=True))
+_RATE_RX = re.compile(_RATE_WORD)
+_CHAIN = re.compile(rf"[和及与、][^，,。；%0-9]{{0,8}}?({_RATE_WORD})")
+_FILLER = re.compile(r"[^，,。；、%0-9]{0,10}")
+_SHARE_RX = re.compile(r"占(?:比|[^，,。；、%0-9]{0,10}?(?:总数|总量|总额|全部|总)[^，,。；、%0-9]{0,4}?)"
+                       r"|所占比[例重]|比[例重]")
+_LIST_SEP = re.compile(r"[\s、，,和及]*")
+
+
+@dataclass(frozen=True)
+class RateMention:
+    """Offsets relative to the text given to ``find_rates``. ``names`` are empty for a share."""
+
+    start: int
+    names: tuple[str, ...]
+    percents: tuple[Quantity, ...]
+    share: bool = False
+
+    @property
+    def name(self) -> str:
+        return "、".join(self.names) if self.names else "占比"
+
+    @property
+    def proportion(self) -> bool:
+        return self.share or any(RATES[n].proportion for n in self.names)
+
+
+def find_rates(text: str, qs: list[Quantity]) -> list[RateMention]:
+    """Each rate word (or chain: 完成率和参考率、合格率均达到) with the level it states."""
+    found = []
+    pos = 0
+    for m in _RATE_RX.finditer(text):
+        if m.start() < pos:
+            continue
+        names, end = [m.group()], m.end()
+        while n := _CHAIN.match(text, end):
+            names.append(n.group(1))
+            end = n.end()
+        mention = _with_percents(text, qs, m.start(), end, tuple(names), share=False)
+        if mention is not None:
+            found.append(mention)
+            pos = mention.percents[-1].end
+    for m in _SHARE_RX.finditer(text):
+        mention = _with_percents(text, qs, m.start(), m.end(), (), share=True)
+        if mention is not None and all(mention.start != f.start for f in found):
+            found.append(mention)
+    return sorted(found, key=lambda r: r.start)
+
+
+def _with_percents(text, qs, start, end, names, share) -> RateMention | None:
+    """The percent right after the rate word (and any more after 分别为: 95%、98%)."""
+    following = [q for q in qs if q.start >= end]
+    if not following or not following[0].is_percent:
+        return None
+    first = following[0]
+    if not _FILLER.fullmatch(text, end, first.start) or first.change:
+        return None
+    percents = [first]
+    for q in following[1:]:
+        if not (q.is_percent and _LIST_SEP.fullmatch(text, percents[-1].end, q.start)):
+            break
+        percents.append(q)
+    return RateMention(start, names, tuple(percents), share)
+
+
+def pair(text: str, qs: list[Quantity], rate: RateMention, floor: int,
+         breakdowns: list[Breakdown]) -> tuple[Quantity, Quantity] | None:
+    """(numerator, denominator) of a single-rate, single-percent mention, or None if unclear."""
+    if len(rate.percents) != 1 or len(rate.names) > 1:
+        return None
+    if rate.share:
+        return _pair_share(text, qs, rate, breakdowns)
+    spec = RATES[rate.names[0]]
+    window = [q for q in qs if floor <= q.start and q.end <= rate.start and countable(q)]
+    roles = {q: _role(spec, clause_label(text, q.start, floor)) for q in window}
+    nums = [q for q in window if roles[q] == "num"]
+    if len(nums) != 1:
+        return None
+    num = nums[0]
+    same = [q for q in window if q.unit_group == num.unit_group]
+    dens = [q for q in same if roles[q] == "den"]
+    if len(dens) != 1 or any(roles[q] is None for q in same):
+        return None  # another count of the kind (其中行政案件80件) may be the real base
+    den = dens[0]
+    if den.value.hi is not None and num.value.lo > den.value.hi:
+        return None  # more done than received: the pairing itself is doubtful
+    return num, den
+
+
+def _role(spec: Rate, label: str) -> str | None:
+    """"num" or "den" by the cue nearest the figure: 调解成功38宗 is a success, 调解纠纷40宗 a base."""
+    num = max((m.end() for m in spec.numerator.finditer(label)), default=-1)
+    den = max((m.end() for m in spec.denominator.finditer(label)), default=-1)
+    if num < 0 and den < 0:
+        return None
+    return "num" if num >= den else "den"
+
+
+def _pair_share(text, qs, rate, breakdowns) -> tuple[Quantity, Quantity] | None:
+    """占比 right after a part of a breakdown: that part over the breakdown's total."""
+    if rate.start < len(text) and not text.startswith(("占比", "占"), rate.start):
+        return None
+    before = [q for q in qs if q.end <= rate.start and countable(q)]
+    if not before or not re.fullmatch(r"[，,\s]?", text[before[-1].end:rate.start]):
+        return None
+    for b in breakdowns:
+        if before[-1] in b.parts:
+            return before[-1], b.total
+    return None
+
+
+_TARGET = re.compile(r"力争|确保|争取|目标|要求|计划|预计|努力|拟|将")
+
+
+def is_target(text: str, rate: RateMention) -> bool:
+    """确保办结率100%, 力争满意率达到95%: a goal, not a result."""
+    return bool(_TARGET.search(clause_label(text, rate.start)))
+
+
+def has_base(text: str, qs: list[Quantity], rate: RateMention) -> bool:
+    """Does any count in ``text`` read as this rate's numerator or denominator?"""
+    for q in qs:
+        if not countable(q):
+            continue
+        label = clause_label(text, q.start)
+        for name in rate.names:
+            spec = RATES[name]
+            if spec.numerator.search(label) or spec.denominator.search(label):
+                return True
+    return False
