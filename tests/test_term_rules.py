@@ -289,3 +289,12 @@ def test_placeholder_in_title_and_signature(lint):
     text = "XX镇人民政府关于2023年度法治政府建设情况的报告\n一、主要举措和成效\n完成培训。\n青溪镇人民政府\n2024年X月X日"
     hits = found(lint, "term/placeholder", text)
     assert {h.line for h in hits} == {1, 5}
+
+
+@pytest.mark.parametrize("sentence", [
+    "全面清理县政府规范性文件12件。", "建立县委常委会会前学法制度。", "坚持县委统一领导。", "按时提交镇政府常务会议审议。",
+])
+def test_foreign_locality_ignores_verbs_before_a_body_name(lint, sentence):
+    for issuer, level in (("石门县人民政府", "县"), ("青溪镇人民政府", "镇")):
+        text = f"{issuer}关于2023年度法治政府建设情况的报告\n2023年，我{level}坚持依法行政。\n一、主要举措和成效\n{sentence}"
+        assert not [d for d in lint(text).diagnostics if d.rule == "term/foreign-locality"], (issuer, sentence)

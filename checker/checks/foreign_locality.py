@@ -122,6 +122,9 @@ def _name_before(text: str, at: int, own: set) -> str | None:
     before = text[at - 3] if at >= 3 else ""
     if before and "\u4e00" <= before <= "\u9fff" and not _NOT_NAME.search(before):
         return None  # a longer run of characters: where the name starts is unknown, stay silent
+    tag = dictionary_tag(name)
+    if tag is not None and not tag.startswith("ns"):
+        return None  # a word, not a name: 清理县政府文件, 坚持县委领导
     return name
 
 

@@ -24,7 +24,7 @@ _VALUES = ("found", "expected", "year", "source")
 
 class YearConsistencyCheck(Check):
     name = "year_consistency"
-    messages = {"opening": _VALUES, "plan_heading": _VALUES, "plan_opening": _VALUES}
+    messages = {"opening": _VALUES, "title": _VALUES, "plan_heading": _VALUES, "plan_opening": _VALUES}
 
     def run(self, doc, facts):
         yield from _title_vs_opening(doc, facts)
@@ -37,6 +37,11 @@ def _title_vs_opening(doc, facts):
     mention = opening_year_mention(doc)
     if mention is None or not mention[2]:
         return  # a year met in passing is no evidence against the title
+    if facts.year == facts.opening_year and doc.title:
+        # The body and the plan side with the opening (facts.derive): the title is the slip.
+        values = {"found": facts.title_year, "expected": facts.opening_year, "year": facts.opening_year, "source": "开头和正文"}
+        yield Finding(Span(doc.title[0].start, doc.title[-1].end), "title", values)
+        return
     values = {"found": facts.opening_year, "expected": facts.title_year, "year": facts.title_year, "source": "标题"}
     yield Finding(mention[1], "opening", values)
 
