@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from decimal import Decimal, localcontext
 from enum import Enum
 
@@ -311,6 +312,12 @@ def _mask(text: str) -> bytearray:
 
 def find_quantities(text: str) -> list[Quantity]:
     """Every quantity in ``text`` in order of appearance; never raises on odd input."""
+    return list(_quantities(text))
+
+
+@lru_cache(maxsize=2048)
+def _quantities(text: str) -> tuple[Quantity, ...]:
+    """Cached: every numeric rule reads the same sentences, so each is parsed once per run."""
     folded = text.translate(_FOLD)
     mask = _mask(folded)
     found: list[Quantity] = []
@@ -324,7 +331,7 @@ def find_quantities(text: str) -> list[Quantity]:
                                   _band(Decimal(n), 0, Decimal(1)), "%", "percent", None, 0,
                                   _is_change(folded, m.start(), "%")))
     found.sort(key=lambda q: q.start)
-    return [q for i, q in enumerate(found) if i == 0 or q.start >= found[i - 1].end]
+    return tuple(q for i, q in enumerate(found) if i == 0 or q.start >= found[i - 1].end)
 
 
 def rate_interval(stated: Decimal, decimals: int) -> tuple[Interval, Interval]:

@@ -96,29 +96,30 @@ def words(text: str) -> list[str]:
 
 
 @lru_cache(maxsize=1)
-def _dictionary_text() -> str:
+def _dictionary_text() -> bytes:
     # jieba.posseg would load its HMM tables too (~0.5 s); the dictionary file alone is 5 MB of
-    # "word freq tag" lines that can be searched directly in a few milliseconds.
+    # "word freq tag" lines that can be searched directly. Kept as bytes: decoding it would cost
+    # more than all the searches of a report.
     import importlib.util
     from pathlib import Path
 
     spec = importlib.util.find_spec("jieba")
     if spec is None or spec.origin is None:
-        return ""
+        return b""
     path = Path(spec.origin).parent / "dict.txt"
     try:
-        return "\n" + path.read_text(encoding="utf-8")
+        return b"\n" + path.read_bytes()
     except OSError:
-        return ""
+        return b""
 
 
 @lru_cache(maxsize=4096)
 def dictionary_tag(word: str) -> str | None:
     """jieba's part-of-speech tag for a dictionary word (ns place, nr name, v verb…); None if unknown."""
     text = _dictionary_text()
-    at = text.find(f"\n{word} ")
+    at = text.find(b"\n" + word.encode("utf-8") + b" ")
     if at < 0:
         return None
-    end = text.find("\n", at + 1)
+    end = text.find(b"\n", at + 1)
     fields = text[at + 1:end if end >= 0 else len(text)].split()
-    return fields[2] if len(fields) >= 3 else None
+    return fields[2].decode("utf-8", "replace") if len(fields) >= 3 else None
