@@ -26,6 +26,7 @@ from .chars import is_cjk
 
 _MARK = re.compile(r"[,;:?!()]")
 _WIDE = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"}
+_QUOTES = "“”‘’"
 _NAMES = {",": "逗号", ";": "分号", ":": "冒号", "?": "问号", "!": "叹号", "(": "括号", ")": "括号"}
 _URL = re.compile(r"(?:https?|ftp)://[A-Za-z0-9._~:/?#\[\]@!$&'()*+,;=%-]+|www\.[A-Za-z0-9._~/?#@!$&'()*+,;=%-]+"
                   r"|[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}")
@@ -70,16 +71,21 @@ def _skipped(doc, text: str) -> set[int]:
 
 
 def _in_chinese(text: str, at: int) -> bool:
+    """True when the mark sits in Chinese text: a Chinese character or mark is its nearest neighbour.
+
+    Quotes are shared by both languages: on the left they are looked through (“好”, belongs to the
+    Chinese sentence), on the right they do not count ("Always!”主题" ends an English phrase).
+    """
     ch = text[at]
-    left, right = _near(text, at, -1), _near(text, at, 1)
-    if ch in ",:" and left.isdigit() and right.isdigit() and text[at - 1].isdigit() and text[at + 1].isdigit():
+    left, right = _near(text, at, -1, " \t“”‘’\"'"), _near(text, at, 1, " \t")
+    if ch in ",:" and text[at - 1:at].isdigit() and text[at + 1:at + 2].isdigit():
         return False  # 1,234 and 10:30
-    return is_cjk(left) or is_cjk(right)
+    return is_cjk(left) or (is_cjk(right) and right not in _QUOTES)
 
 
-def _near(text: str, at: int, step: int) -> str:
-    """The nearest character before (step -1) or after (step 1) ``at`` that is not a space or tab."""
+def _near(text: str, at: int, step: int, skip: str) -> str:
+    """The nearest character before (step -1) or after (step 1) ``at`` that is not in ``skip``."""
     i = at + step
-    while 0 <= i < len(text) and text[i] in " \t":
+    while 0 <= i < len(text) and text[i] in skip:
         i += step
     return text[i] if 0 <= i < len(text) and text[i] not in "\r\n" else ""
