@@ -7,8 +7,6 @@ report's own text?", "delete this whole line"); answering them once keeps the ru
 from __future__ import annotations
 
 import re
-from typing import Iterator
-
 from ..diagnostics import Edit, Fix
 from ..model import Document, Line
 from ..offsets import Span
@@ -37,16 +35,3 @@ def delete_line(doc: Document, line: Line, description: str = "删除该行", *,
 
 def filled_lines(doc: Document) -> list[Line]:
     return [line for line in doc.lines if line.content]
-
-
-def heading_lines(doc: Document) -> dict[int, object]:
-    """Line index → Heading, for headings the outline recognised."""
-    return {h.line: h for h in doc.headings}
-
-
-def neighbours(lines: list[Line], pos: int) -> Iterator[Line]:
-    """The filled lines just before and after ``lines[pos]``."""
-    if pos > 0:
-        yield lines[pos - 1]
-    if pos + 1 < len(lines):
-        yield lines[pos + 1]
