@@ -47,6 +47,8 @@ def lint_path(path: str, rules: list[Rule], *, year: int | None = None, encoding
         source = load_path(path, encoding=encoding)
     except SourceError as err:
         return FileResult(path, error=str(err))
+    except Exception as err:  # noqa: BLE001 - a reader's bug (or a missing reader) is no traceback
+        return _unreadable(path, err, strict)
     return _guarded(source, rules, year, lang, strict)
 
 
@@ -56,6 +58,8 @@ def lint_bytes(data: bytes, path: str, rules: list[Rule], *, year: int | None = 
         source = load_bytes(data, path, encoding=encoding)
     except SourceError as err:
         return FileResult(path, error=str(err))
+    except Exception as err:  # noqa: BLE001 - a reader's bug (or a missing reader) is no traceback
+        return _unreadable(path, err, strict)
     return _guarded(source, rules, year, lang, strict)
 
 
@@ -67,6 +71,12 @@ def lint_text(text: str, rules: list[Rule] | None = None, *, path: str = "<text>
 
         rules = load()
     return lint_source(Source(path, kind, text), rules, year=year, strict=strict)
+
+
+def _unreadable(path: str, err: Exception, strict: bool) -> FileResult:
+    if strict:
+        raise err
+    return FileResult(path, error=f"内部错误，无法读取此文件（{type(err).__name__}）。请将文件反馈给 fzlint 维护者。")
 
 
 def _guarded(source: Source, rules: list[Rule], year: int | None, lang: str, strict: bool) -> FileResult:

@@ -28,14 +28,10 @@ def findings(result) -> list[tuple[str, str]]:
 
 def _content(result, d) -> str:
     """What the finding points at, in the matching view: positions differ between formats, text does not."""
-    original = result.source.text[d.start:d.end]
-    return re.sub(r"\s+", "", original.translate(_folding()))
+    from checker.normalize import _width_table, simplify
 
-
-def _folding():
-    from checker.normalize import _width_table, traditional_table
-
-    return {**_width_table(), **traditional_table()}
+    original = result.source.text[d.start:d.end].translate(_width_table())
+    return re.sub(r"\s+", "", simplify(original, result.document.norm.script))
 
 
 @pytest.fixture(scope="module", params=REPORTS, ids=lambda p: p.name)

@@ -2,36 +2,51 @@
 
 from __future__ import annotations
 
+from .brackets import BracketBalanceCheck
+from .broken_line import BrokenLineCheck
 from .date_format import DateFormatCheck
 from .dated_term import DatedTermCheck
 from .foreign_locality import ForeignLocalityCheck
 from .future_year import FutureYearCheck
+from .garbled import GarbledCheck
+from .half_width import HalfWidthCheck
 from .heading_nesting import HeadingNestingCheck
 from .heading_sequence import HeadingSequenceCheck
 from .heading_style import HeadingStyleCheck
 from .inline_part import InlinePartCheck
+from .junk_line import JunkLineCheck
 from .numeric_rate import NumericRateCheck, PercentRangeCheck, RateBaseCheck, RateRoundingCheck
 from .numeric_sum import NumericSumCheck, SumIncompleteCheck, UnitMixedCheck
+from .page_number import PageNumberCheck
 from .part_contains import PartContainsCheck
 from .pattern import PatternCheck
 from .plan_undated import PlanUndatedCheck
+from .punctuation_run import PunctuationRunCheck
 from .relative_time import RelativeTimeCheck
 from .required_part import RequiredPartCheck
+from .script import ScriptCheck
 from .signature import SignatureCheck
 from .signing_date import SigningDateCheck
 from .suppression import SuppressionCheck
 from .title import TitleCheck
+from .whitespace import WhitespaceCheck
 from .year_consistency import YearConsistencyCheck
+from .year_range import YearRangeCheck
 
 REGISTRY = {
+    "bracket_balance": BracketBalanceCheck,
+    "broken_line": BrokenLineCheck,
     "date_format": DateFormatCheck,
     "dated_term": DatedTermCheck,
     "foreign_locality": ForeignLocalityCheck,
     "future_year": FutureYearCheck,
+    "garbled": GarbledCheck,
+    "half_width": HalfWidthCheck,
     "heading_nesting": HeadingNestingCheck,
     "heading_sequence": HeadingSequenceCheck,
     "heading_style": HeadingStyleCheck,
     "inline_part": InlinePartCheck,
+    "junk_line": JunkLineCheck,
     "numeric_percent_range": PercentRangeCheck,
     "numeric_rate": NumericRateCheck,
     "numeric_rate_base": RateBaseCheck,
@@ -39,14 +54,19 @@ REGISTRY = {
     "numeric_sum": NumericSumCheck,
     "numeric_sum_incomplete": SumIncompleteCheck,
     "numeric_unit_mixed": UnitMixedCheck,
+    "page_number": PageNumberCheck,
     "part_contains": PartContainsCheck,
     "pattern": PatternCheck,
     "plan_undated": PlanUndatedCheck,
+    "punctuation_run": PunctuationRunCheck,
     "relative_time": RelativeTimeCheck,
     "required_part": RequiredPartCheck,
+    "script": ScriptCheck,
     "signature": SignatureCheck,
     "signing_date": SigningDateCheck,
     "suppression": SuppressionCheck,
     "title": TitleCheck,
+    "whitespace": WhitespaceCheck,
     "year_consistency": YearConsistencyCheck,
+    "year_range": YearRangeCheck,
 }

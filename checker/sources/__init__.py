@@ -10,6 +10,9 @@ from .errors import SourceError
 
 SUPPORTED = (".txt", ".md", ".docx", ".pdf")
 MAX_BYTES = 64 * 1024 * 1024
+# An annual report runs to some 5,000–30,000 characters. Text a hundred times longer is no report,
+# and linting it would take minutes and gigabytes (50 MB of text: ~2 min, ~7 GB with JSON output).
+MAX_CHARS = 2_000_000
 
 _LEGACY = {
     ".doc": "这是旧版 Word（.doc）文件，fzlint 不能直接读取。请在 Word 或 WPS 中“另存为” .docx 后再检查。",
@@ -80,7 +83,15 @@ def load_bytes(data: bytes, path: str, *, encoding: str | None = None, kind: str
     from .text import decode
 
     decoded = decode(data, encoding)
+    _check_length(decoded.text)
     return Source(path, kind, decoded.text, decoded.encoding, decoded.bom, decoded.newline)
+
+
+def _check_length(text: str) -> None:
+    if len(text) > MAX_CHARS:
+        raise SourceError(
+            f"文本过长（约 {len(text) // 10000} 万字，上限 {MAX_CHARS // 10000} 万字），不像是一份年度报告，未检查。"
+        )
 
 
 def _read_docx(data: bytes):
@@ -98,6 +109,7 @@ def _read_pdf(data: bytes):
 def _from_extracted(path: str, kind: str, extracted) -> Source:
     if not extracted.text.strip():
         raise SourceError("文件中没有文字内容，无法检查。")
+    _check_length(extracted.text)
     return Source(
         path,
         kind,
@@ -109,4 +121,4 @@ def _from_extracted(path: str, kind: str, extracted) -> Source:
     )
 
 
-__all__ = ["Source", "SourceError", "SUPPORTED", "load_path", "load_bytes", "kind_of"]
+__all__ = ["Source", "SourceError", "SUPPORTED", "MAX_BYTES", "MAX_CHARS", "load_path", "load_bytes", "kind_of"]

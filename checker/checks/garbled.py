@@ -1,0 +1,85 @@
+"""format/garbled: conversion artifacts and mojibake.
+
+- pinyin a web converter put after characters (政(zhèng)府): normalize.py records them as
+  artifacts with original spans; the fix deletes them;
+- a Latin letter standing for a character: one letter glued between Chinese characters (法z治,
+  人民Z府), or a letter followed by its own reading (Z(zhèng)府). Codes and abbreviations have
+  digits or more letters (G318, 5G, LED, APP, QQ) and stay silent; a capital before a word
+  like 级 超 类 型 (A级, B超) is a grade, not a lost character;
+- U+FFFD replacement characters, and mojibake: 锟斤拷 烫烫烫 屯屯屯 (decoder debris), UTF-8 read as
+  Latin-1 (Ã¤Â é\\x9b), GBK read as Latin-1 (ÖÐÎÄ), UTF-8 punctuation read as GBK (锛 銆 鈥).
+
+```yaml
+check: garbled
+params:
+  grade_words: "级|超|类|型"
+```
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..diagnostics import Edit, Finding, Fix, Severity
+from ..offsets import Span
+from .base import Check, Regex
+from .chars import HAN
+
+_PINYIN_CHARS = "a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ"
+_LETTER_WITH_READING = re.compile(rf"(?<![A-Za-z0-9])([A-Za-z])[(（]([{_PINYIN_CHARS}]{{1,7}}[1-5]?)[)）](?=[{HAN}])", re.I)
+_LONE_LETTER = re.compile(rf"(?<=[{HAN}])([A-Za-z])(?=[{HAN}])")
+_MOJIBAKE = re.compile(
+    r"\ufffd+|(?:锟斤拷)+|烫{3,}|屯{3,}|(?:[锛銆鈥][^\n]{0,2}){3,}"
+    r"|(?:[\u00c2-\u00d6\u00d8-\u00f4][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013-\u203a\u20ac\u2122]{1,3}){2,}"
+    r"|[\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u00ff\u0080-\u009f]{4,}"
+)
+
+
+@dataclass(frozen=True)
+class Params:
+    # a capital letter before these is a grade or a name (A级 B超 X光 T恤 A股 C区 B栋), not a lost character
+    grade_words: Regex = re.compile(r"级|超|类|型|光|恤|股|轮|区|栋|座|幢|楼|号|档|卡|证|岗|组|队|版|端|字|点|线|站|值|照|计划|方案|角")
+    # e政务 and i深圳 are service names; X镇 and 第N次 are placeholders (term/placeholder's business)
+    skip_letters: str = "eiXxN"
+
+
+class GarbledCheck(Check):
+    name = "garbled"
+    Params = Params
+    messages = {
+        "pinyin": ("found",),
+        "letter": ("found", "letter"),
+        "letter_reading": ("found", "letter", "reading"),
+        "mojibake": ("found",),
+    }
+    fixable = True
+
+    def run(self, doc, facts):
+        for artifact in doc.norm.artifacts:
+            if artifact.kind == "pinyin":
+                fix = Fix("删除拼音", (Edit(artifact.span, ""),))
+                yield Finding(artifact.span, "pinyin", {"found": artifact.text}, fix=fix, original=True)
+        original = doc.source.text
+        for m in _LETTER_WITH_READING.finditer(original):
+            if m.group(1).lower() == m.group(2)[0].lower():
+                values = {"found": m.group() + original[m.end():m.end() + 1], "letter": m.group(1), "reading": m.group(2)}
+                yield Finding(Span(m.start(), m.end()), "letter_reading", values, original=True)
+        yield from self._lone_letters(doc)
+        for m in _MOJIBAKE.finditer(original):
+            shown = m.group()[:12].replace("\ufffd", "�")
+            yield Finding(Span(m.start(), m.end()), "mojibake", {"found": shown}, original=True)
+
+    def _lone_letters(self, doc):
+        text = doc.text
+        for m in _LONE_LETTER.finditer(text):
+            letter = m.group(1)
+            severity = None
+            if letter in self.params.skip_letters:
+                continue
+            if letter.isupper():
+                if self.params.grade_words.match(text, m.end()):
+                    continue
+                severity = Severity.WARNING  # capitals are sometimes names (甲A联赛); lower case never is
+            found = text[max(m.start() - 2, 0):m.end() + 2]
+            yield Finding(Span(m.start(), m.end()), "letter", {"found": found, "letter": letter}, severity=severity)

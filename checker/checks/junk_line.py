@@ -1,0 +1,75 @@
+"""format/junk: whole lines that came from a web page or a scraping site, not from the report.
+
+Reports collected from government portals carry the page around them (来源：…, 责任编辑：…,
+【打印本页】【关闭窗口】, 字体：【大 中 小】, share buttons, bare URLs, watermarks such as
+"公文汇 www.gongwenhui.com"). Each entry matches the whole line as written; an entry marked
+``short`` only counts on a short line without 。, so "群众扫一扫二维码即可查询。" stays silent.
+The fix deletes the line.
+
+```yaml
+check: junk_line
+params:
+  max_chars: 40
+  entries:
+    - {match: "^来源[：:]", what: 来源说明}
+    - {match: "扫一扫|分享到", what: 分享按钮, short: true}
+```
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..diagnostics import Finding
+from .base import Check, ParamError
+from .chars import delete_line
+
+
+@dataclass(frozen=True)
+class Params:
+    entries: tuple[Any, ...]
+    max_chars: int = 40
+    compiled: tuple[tuple[re.Pattern, str, bool], ...] = field(default=(), repr=False)
+
+
+class JunkLineCheck(Check):
+    name = "junk_line"
+    Params = Params
+    messages = {"default": ("line", "what")}
+    fixable = True
+
+    @classmethod
+    def validate(cls, params: Params) -> None:
+        object.__setattr__(params, "compiled", tuple(_entry(i, raw) for i, raw in enumerate(params.entries)))
+
+    def run(self, doc, facts):
+        for line in doc.lines:
+            if not line.content:
+                continue
+            text = doc.original(line.span).strip()
+            what = self._what(text)
+            if what:
+                shown = text if len(text) <= 30 else text[:30] + "…"
+                yield Finding(line.span, values={"line": shown, "what": what}, fix=delete_line(doc, line))
+
+    def _what(self, text: str) -> str | None:
+        short = len(text) <= self.params.max_chars and "。" not in text
+        for pattern, what, needs_short in self.params.compiled:
+            if (short or not needs_short) and pattern.search(text):
+                return what
+        return None
+
+
+def _entry(index: int, raw: Any) -> tuple[re.Pattern, str, bool]:
+    where = f"entries[{index}]"
+    if not isinstance(raw, dict) or not isinstance(raw.get("match"), str) or not isinstance(raw.get("what"), str):
+        raise ParamError(f"'{where}' must be a mapping with 'match' (regex) and 'what' (a name for the message)")
+    unknown = set(raw) - {"match", "what", "short"}
+    if unknown:
+        raise ParamError(f"'{where}' has unknown key(s) {', '.join(sorted(unknown))}")
+    try:
+        return re.compile(raw["match"]), raw["what"], bool(raw.get("short", False))
+    except re.error as err:
+        raise ParamError(f"'{where}' is not a valid regular expression: {err}") from None

@@ -1,0 +1,67 @@
+"""format/whitespace: invisible characters and stray spaces that copying leaves behind.
+
+Zero-width characters (recorded by normalize.py as artifacts), no-break spaces from web pages,
+lines holding nothing but spaces, and ASCII spaces between two Chinese characters inside running
+text. Spaces in the title, the signature and the header are layout and stay silent; so do
+indentation at the start of a line and spaces next to Latin letters or digits (2023 年 is
+another rule's business, LED 显示屏 is fine). One finding per line and kind.
+
+```yaml
+check: whitespace
+```
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..diagnostics import Edit, Finding, Fix
+from ..offsets import Span
+from .base import Check
+from .chars import HAN
+
+_STRAY = re.compile(rf"(?<=[{HAN}，。、；：？！”’）》])[ ]+(?=[{HAN}“‘（《])")
+_NBSP = re.compile("\u00a0+")
+_LAYOUT = ("title", "header", "signature", "trailer", "addressee", "closing")
+_NAMES = {"\u200b": "零宽空格", "\u200c": "零宽非连接符", "\u200d": "零宽连接符", "\u2060": "零宽不换行符",
+          "\ufeff": "字节顺序标记（BOM）", "\u00ad": "软连字符"}
+
+
+class WhitespaceCheck(Check):
+    name = "whitespace"
+    messages = {"zero_width": ("name",), "nbsp": ("count",), "blank": (), "stray": ("found",)}
+    fixable = True
+
+    def run(self, doc, facts):
+        for artifact in doc.norm.artifacts:
+            if artifact.kind == "zero-width":
+                fix = Fix("删除不可见字符", (Edit(artifact.span, ""),))
+                name = _NAMES.get(artifact.text[0], "不可见字符")
+                yield Finding(artifact.span, "zero_width", {"name": name}, fix=fix, original=True)
+        original = doc.source.text
+        for line in doc.lines:
+            span = doc.norm.map.span(line.span)
+            text = original[span.start:span.end]
+            yield from _line(doc, line, span.start, text)
+
+
+def _line(doc, line, base: int, text: str):
+    if text and not text.strip():
+        whole = Span(base, base + len(text))
+        yield Finding(whole, "blank", fix=Fix("删除行内空白", (Edit(whole, ""),)), original=True)
+        return
+    spaces = list(_NBSP.finditer(text))
+    if spaces:
+        edits = tuple(Edit(Span(base + m.start(), base + m.end()), " " * len(m.group())) for m in spaces)
+        first = Span(base + spaces[0].start(), base + spaces[0].end())
+        count = sum(len(m.group()) for m in spaces)
+        yield Finding(first, "nbsp", {"count": count}, fix=Fix("改为普通空格", edits), original=True)
+    if doc.line_kinds.get(line.index) in _LAYOUT:
+        return
+    body = text.lstrip(" \u3000\t\u00a0")
+    lead = len(text) - len(body)
+    stray = _STRAY.search(body)
+    if stray:
+        at = Span(base + lead + stray.start(), base + lead + stray.end())
+        found = body[max(stray.start() - 3, 0):stray.end() + 3]
+        yield Finding(at, "stray", {"found": found}, fix=Fix("删除多余空格", (Edit(at, ""),), safe=False), original=True)

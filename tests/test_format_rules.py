@@ -1,0 +1,319 @@
+"""format/* rules: what fires, what stays silent (look-alikes), where it points and what the fix does."""
+
+from __future__ import annotations
+
+import pytest
+
+from checker.api import lint_text
+
+HEAD = "一、主要举措和成效\n"
+
+
+@pytest.fixture(scope="module")
+def by_id(rules):
+    table = {rule.id: rule for rule in rules}
+
+    def run(rule_id: str, text: str, kind: str = "txt"):
+        result = lint_text(text, [table[rule_id]], kind=kind, strict=True)
+        return [d for d in result.diagnostics if d.rule == rule_id]
+
+    return run
+
+
+def apply_fixes(text: str, diagnostics, safe_only: bool = True) -> str:
+    edits = sorted((e for d in diagnostics if d.fix and (d.fix.safe or not safe_only) for e in d.fix.edits),
+                   key=lambda e: e.span.start, reverse=True)
+    for edit in edits:
+        text = text[:edit.span.start] + edit.text + text[edit.span.end:]
+    return text
+
+
+# ---- format/junk -------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("line", [
+    "来源：青溪县人民政府网", "信息来源: 县司法局", "责任编辑：李四", "【打印本页】 【关闭窗口】", "字体：【大 中 小】",
+    "浏览次数：1024", "扫一扫在手机打开当前页", "分享到：", "相关链接", "http://www.qingxi.gov.cn/a.html",
+    "公文汇 www.gongwenhui.com", "首页 > 政务公开 > 法治政府建设", "【关闭】",
+])
+def test_junk_lines_fire_and_the_fix_deletes_the_line(by_id, line):
+    text = HEAD + "2023年，我镇坚持依法行政。\n" + line + "\n全面推进政务公开。"
+    found = by_id("format/junk", text)
+    assert len(found) == 1 and found[0].line == 3
+    assert apply_fixes(text, found) == HEAD + "2023年，我镇坚持依法行政。\n全面推进政务公开。"
+
+
+@pytest.mark.parametrize("line", [
+    "资金来源：县级财政专项资金。", "召开新闻发布会3次，发布相关新闻稿件12篇。", "群众扫一扫二维码即可查询办事指南。",
+    "来源广泛的意见建议均已办结。", "推动编辑出版普法读物2种。", "在政府网站（www.qingxi.gov.cn）公开年度报告。",
+    "开展“打印本页”式的形式主义整治，全年清理文件20件，切实减轻基层负担，提升工作效率。",
+])
+def test_report_sentences_mentioning_sources_or_news_stay_silent(by_id, line):
+    assert not by_id("format/junk", HEAD + line)
+
+
+# ---- format/page-number ------------------------------------------------------------------------
+
+@pytest.mark.parametrize("page", ["5", "- 3 -", "—3—", "－ 12 －", "第3页", "第 3 页 共 10 页", "3/10", "共10页 第3页"])
+def test_page_numbers_between_paragraphs_fire(by_id, page):
+    text = HEAD + "2023年，我镇坚持依法行政，全面推进政务公开。\n" + page + "\n全年办理行政复议案件12件，均已办结。"
+    assert [d.line for d in by_id("format/page-number", text)] == [3]
+
+
+def test_trailing_page_number_fires_with_a_safe_fix(by_id):
+    text = HEAD + "2023年，我镇坚持依法行政。\n青溪镇人民政府\n2024年1月26日\n5"
+    found = by_id("format/page-number", text)
+    assert [d.line for d in found] == [5] and found[0].fix.safe
+
+
+def test_a_bare_number_mid_document_is_fixed_only_by_hand(by_id):
+    text = HEAD + "2023年，我镇坚持依法行政，全面推进政务公开。\n7\n全年办理行政复议案件12件，均已办结。"
+    assert not by_id("format/page-number", text)[0].fix.safe
+
+
+@pytest.mark.parametrize("text", [
+    HEAD + "3.加强执法监督。全年开展执法检查12次。",
+    HEAD + "2023年，我镇坚持依法行政。\n2023\n全年办理案件12件。",
+    HEAD + "案件统计如下：\n类别\n件数\n行政复议\n12\n行政诉讼\n3\n全年共办理案件15件。",
+    HEAD + "全年办理行政复议案件12件，同比增长3/10。",
+])
+def test_headings_years_and_table_cells_are_no_page_numbers(by_id, text):
+    assert not by_id("format/page-number", text)
+
+
+# ---- format/broken-line ------------------------------------------------------------------------
+
+def test_word_split_across_a_blank_line_fires(by_id):
+    text = HEAD + "1.依法履行行政职能。健全完善重大事项决策制度、会\n\n议制度等制度，在行使重大决策中征求法律顾问意见。"
+    found = by_id("format/broken-line", text)
+    assert [d.line for d in found] == [2]
+    assert "会议制度" in apply_fixes(text, found, safe_only=False)
+
+
+@pytest.mark.parametrize("text", [
+    HEAD + "2023年，我镇全面推进依法行政，\n严格落实重大行政决策程序。",
+    HEAD + "严格落实重大行政决策的\n各项程序规定。",
+    HEAD + "严格落实重大行政决策程序规定\n，全年未发生行政诉讼败诉案件。",
+])
+def test_lines_ending_mid_sentence_fire(by_id, text):
+    assert len(by_id("format/broken-line", text)) == 1
+
+
+@pytest.mark.parametrize("text", [
+    HEAD + "（一）加强组织领导\n2023年，我镇全面推进依法行政。",
+    HEAD + "主要做法如下：\n一是健全制度。",
+    HEAD + "存在的不足有以下方面\n（一）制度建设有待加强。",
+    HEAD + "全年重点工作\n严格落实重大行政决策程序。",
+    HEAD + "2023年，我镇全面推进依法行政\n全年办理行政复议案件12件。",
+    "青溪镇人民政府关于2023年度法治政府建设\n情况的报告\n" + HEAD + "全面推进依法行政。",
+    HEAD + "全面推进依法行政。\n青溪镇人民政府\n2024年1月26日",
+])
+def test_headings_titles_lists_and_unpunctuated_paragraphs_stay_silent(by_id, text):
+    assert not by_id("format/broken-line", text)
+
+
+def test_pdf_text_is_left_alone(by_id):
+    assert not by_id("format/broken-line", HEAD + "全面推进依法行政，\n严格落实决策程序。", kind="pdf")
+
+
+# ---- format/punctuation-width ------------------------------------------------------------------
+
+def test_half_width_marks_fire_with_safe_fixes(by_id):
+    text = HEAD + "2023年,我镇坚持依法行政;主要表现在:一是(略)?二是!"
+    found = by_id("format/punctuation-width", text)
+    assert len(found) == 7
+    assert apply_fixes(text, found) == HEAD + "2023年，我镇坚持依法行政；主要表现在：一是（略）？二是！"
+
+
+@pytest.mark.parametrize("text", [
+    HEAD + "全年投入资金1,234万元，上午10:30召开会议，比例为1:1。",
+    HEAD + "详见 https://www.qingxi.gov.cn/index.html?id=1&a=(2)，欢迎监督。",
+    HEAD + "开展“Law Day: Know Your Rights, Always!”主题活动。",
+    HEAD + "联系邮箱：fzb@qingxi.gov.cn。",
+    HEAD + "（一）加强组织领导。",
+])
+def test_numbers_urls_and_english_keep_ascii_marks(by_id, text):
+    assert not by_id("format/punctuation-width", text)
+
+
+def test_heading_brackets_are_left_to_heading_style(by_id):
+    assert not by_id("format/punctuation-width", HEAD + "(一)加强组织领导。")
+
+
+def test_a_whole_half_width_copy_is_summarised_in_its_first_finding(by_id):
+    text = HEAD + "我镇坚持依法行政,全面推进政务公开,加强执法监督。" * 6
+    found = by_id("format/punctuation-width", text)
+    assert len(found) == 12
+    assert "全文共 12 处半角标点" in found[0].message and "全文共" not in found[1].message
+
+
+# ---- format/punctuation-repeated ---------------------------------------------------------------
+
+@pytest.mark.parametrize("text, expected, safe", [
+    ("战略,；以宪法为核心", "战略；以宪法为核心", False),
+    ("有待加强。、", "有待加强。", False),
+    ("办结12件，，群众满意", "办结12件，群众满意", True),
+    ("制度、、机制", "制度、机制", True),
+    ("有待加强。。", "有待加强。", True),
+])
+def test_doubled_marks_fire(by_id, text, expected, safe):
+    found = by_id("format/punctuation-repeated", HEAD + text)
+    assert len(found) == 1 and found[0].fix.safe is safe
+    assert apply_fixes(HEAD + text, found, safe_only=False) == HEAD + expected
+
+
+@pytest.mark.parametrize("text", [
+    "群众说：“办事更方便了。”我们将继续努力……", "这难道不是我们的责任吗？！", "会议强调——依法行政。",
+    "（一）加强组织领导。", "《宪法》、《民法典》。", "办结率100%，群众满意。",
+])
+def test_allowed_neighbours_stay_silent(by_id, text):
+    assert not by_id("format/punctuation-repeated", HEAD + text)
+
+
+# ---- format/bracket-unbalanced -----------------------------------------------------------------
+
+def test_unclosed_title_mark_points_at_the_mark(by_id):
+    text = HEAD + "认真贯彻《法治政府建设实施纲要（2021—2025年），全面推进依法行政。"
+    found = by_id("format/bracket-unbalanced", text)
+    assert len(found) == 1 and found[0].line == 2 and found[0].column == 5 and "《" in found[0].message
+
+
+def test_unopened_closing_mark_is_reported(by_id):
+    found = by_id("format/bracket-unbalanced", HEAD + "全年办理案件12件）。")
+    assert len(found) == 1 and "）" in found[0].message
+
+
+@pytest.mark.parametrize("text", [
+    HEAD + "认真贯彻《法治政府建设实施纲要（2021—2025年）》和渝委发〔2016〕27号文件。",
+    "关于印发《青溪镇法治政府建设\n实施方案》的通知\n" + HEAD,
+    HEAD + "1）健全制度。\n2）规范执法。\na）明确分工。",
+    HEAD + "落实“谁执法谁普法”责任制，开展“‘八五’普法”活动。",
+])
+def test_balanced_or_wrapped_marks_stay_silent(by_id, text):
+    assert not by_id("format/bracket-unbalanced", text)
+
+
+# ---- format/garbled ----------------------------------------------------------------------------
+
+def test_pinyin_after_characters_is_deleted_by_a_safe_fix(by_id):
+    text = HEAD + "全面推进法治政(zhèng)府(fǔ)建设。"
+    found = by_id("format/garbled", text)
+    assert len(found) == 2 and all(d.severity.label == "error" for d in found)
+    assert apply_fixes(text, found) == HEAD + "全面推进法治政府建设。"
+
+
+@pytest.mark.parametrize("text, severity", [
+    ("全面推进法z治政府建设。", "error"),
+    ("全面推进法治Z(zhèng)府建设。", "error"),
+    ("全面推进法治人民Z府建设。", "warning"),
+    ("推进锟斤拷锟斤拷建设。", "error"),
+    ("推进法治\ufffd建设。", "error"),
+    ("推进ä¸\u00adæ\u0096\u0087建设。", "error"),
+    ("推进ÖÐÎÄ建设。", "error"),
+    ("推进烫烫烫烫建设。", "error"),
+])
+def test_lost_characters_and_mojibake_fire(by_id, text, severity):
+    found = by_id("format/garbled", HEAD + text)
+    assert found and found[0].severity.label == severity
+
+
+@pytest.mark.parametrize("text", [
+    "沿G318国道建设5G基站，利用LED显示屏和APP、PPT、QQ群、Wi-Fi宣传，开通12345热线。",
+    "景区被评为A级景区，开展B超筛查，C区、B栋完成改造，T恤1000件。",
+    "开通e政务平台，××县全面推进法治建设，X镇完成第N次检查。",
+    "制定了《工作方案（2023年）》，温度为25°C，占比±5%。",
+    "市场主体名称为Café咖啡店。",
+])
+def test_codes_grades_and_placeholders_are_not_garbled(by_id, text):
+    assert not by_id("format/garbled", HEAD + text)
+
+
+# ---- format/traditional-script -----------------------------------------------------------------
+
+def test_traditional_report_gets_one_error_with_a_conversion_fix(by_id):
+    text = "青溪鎮2023年度法治政府建設情況報告\n一、主要舉措和成效\n2023年，青溪鎮堅持依法行政，全面推進法治政府建設。"
+    found = by_id("format/traditional-script", text)
+    assert len(found) == 1 and found[0].severity.label == "error" and "已先转为简体" in found[0].message
+    assert "青溪镇" in apply_fixes(text, found, safe_only=False)
+
+
+def test_a_stray_traditional_character_is_a_warning(by_id):
+    text = HEAD + "2023年，我镇坚持依法行政，全面推進法治政府建设各项工作，取得明显成效，群众满意度持续提升。"
+    found = by_id("format/traditional-script", text)
+    assert len(found) == 1 and found[0].severity.label == "warning" and "进" in found[0].message
+
+
+def test_characters_shared_by_both_scripts_stay_silent(by_id):
+    assert not by_id("format/traditional-script", HEAD + "乾坤大挪移，于是乎于今为烈，著名的干部。")
+
+
+# ---- format/interpunct -------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("利用“12•4”国家宪法宣传日开展宣传。", "12·4"),
+    ("利用4.15国家安全宣传日开展宣传。", "4·15"),
+    ("在“3.15”消费者权益日开展咨询。", "3·15"),
+    ("开展5.12防灾减灾日演练。", "5·12"),
+])
+def test_event_dates_with_wrong_separator_fire(by_id, text, expected):
+    found = by_id("format/interpunct", HEAD + text)
+    assert len(found) == 1 and expected in found[0].message
+
+
+@pytest.mark.parametrize("text", [
+    "利用“12·4”国家宪法日、“4·15”全民国家安全教育日开展宣传。",
+    "全年发放资料1.5万份，增长4.15个百分点，人均1.2亩节水灌溉。",
+    "3.2完善制度建设，共4.5天。",
+    "第一季度办结率98.5%，其中3.15日前办结12件。",
+])
+def test_decimals_and_section_numbers_stay_silent(by_id, text):
+    assert not by_id("format/interpunct", HEAD + text)
+
+
+# ---- format/range-dash and format/lost-dash ----------------------------------------------------
+
+def test_mixed_range_dashes_report_the_minority(by_id):
+    text = HEAD + "落实《纲要（2015－2020年）》《方案（2016-2020年）》《意见（2017—2020年）》《规划（2021—2025年）》。"
+    found = by_id("format/range-dash", text)
+    assert len(found) == 2 and all("一字线" in d.message for d in found)
+
+
+def test_one_dash_style_and_phone_numbers_stay_silent(by_id):
+    text = HEAD + "落实《纲要（2021-2025年）》和《规划（2021-2025年）》，电话023-2021-2025。"
+    assert not by_id("format/range-dash", text)
+
+
+@pytest.mark.parametrize("text", ["《纲要（20212025年）》", "（20212025）", "制定20212025年规划"])
+def test_fused_year_ranges_fire(by_id, text):
+    found = by_id("format/lost-dash", HEAD + text)
+    assert len(found) == 1 and "2021—2025" in found[0].message
+
+
+@pytest.mark.parametrize("text", ["咨询电话20212025。", "编号20252021年。", "账号2021202520。", "（2021—2025年）"])
+def test_other_eight_digit_numbers_stay_silent(by_id, text):
+    assert not by_id("format/lost-dash", HEAD + text)
+
+
+# ---- format/whitespace -------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, kind", [
+    ("全面推进法治\u200b政府建设。", "看不见"),
+    ("\u00a0\u00a0全面推进法治政府建设。", "不间断空格"),
+    ("全面推进法治政府建设。\n ", "只有空格"),
+    ("全面推进法治 政府建设。", "多余的空格"),
+])
+def test_invisible_and_stray_whitespace_fires(by_id, text, kind):
+    found = by_id("format/whitespace", HEAD + text)
+    assert len(found) == 1 and kind in found[0].message
+
+
+@pytest.mark.parametrize("text", [
+    "　　全面推进法治政府建设，利用LED 显示屏宣传，2023 年成效明显。",
+    "全面推进法治政府建设。\n\n特此报告。",
+])
+def test_indentation_and_latin_spacing_stay_silent(by_id, text):
+    assert not by_id("format/whitespace", HEAD + text)
+
+
+def test_layout_spaces_in_title_and_signature_stay_silent(by_id):
+    text = "青溪镇 2023年度法治政府建设情况报告\n" + HEAD + "全面推进法治政府建设。\n青溪镇 人民政府\n2024年1月26日"
+    assert not by_id("format/whitespace", text)
