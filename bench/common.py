@@ -14,9 +14,17 @@ ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples" / "clean"
 
 
+# pip compiles an installed package to bytecode, as it did for lark, rich and yaml; a checkout run
+# under PYTHONDONTWRITEBYTECODE would recompile fzlint's sources on every start and measure that
+# instead. Bytecode goes to a scratch prefix so the checkout stays clean.
+_PYCACHE = Path(os.environ.get("TMPDIR", "/tmp")) / "fzlint-bench-pycache"
+
+
 def timed(cmd: list[str], runs: int = 5, warmup: int = 1, cwd: Path | None = None) -> tuple[float, float]:
     """Median wall seconds and peak RSS (MB) of ``cmd`` over ``runs`` runs."""
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    env.update(PYTHONPATH=str(ROOT), PYTHONPYCACHEPREFIX=str(_PYCACHE))
+    warmup = max(warmup, 1)  # the first run writes the bytecode
     for _ in range(warmup):
         subprocess.run(cmd, capture_output=True, env=env, cwd=cwd)
     times, peak = [], 0.0

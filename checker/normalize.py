@@ -70,9 +70,12 @@ def traditional_table(full: bool = False) -> dict[int, str]:
     report (with a name like 乾塘) is left untouched. ``full`` also maps characters both scripts
     use (於→于, 乾→干): right for a text that is Traditional as a whole.
     """
-    import opencc  # data only; OpenCC's phrase converter would change lengths
+    import importlib.util
 
-    path = f"{opencc.__path__[0]}/dictionary/TSCharacters.txt"
+    # Data only (OpenCC's phrase converter would change lengths); find_spec locates the package
+    # without importing it, which would pull in json and the regex module for nothing.
+    spec = importlib.util.find_spec("opencc")
+    path = f"{list(spec.submodule_search_locations)[0]}/dictionary/TSCharacters.txt"
     table: dict[int, str] = {}
     with open(path, encoding="utf-8") as handle:
         for line in handle:

@@ -12,10 +12,9 @@ import os
 import re
 import string
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
-
-import yaml
 
 from .checks import REGISTRY
 from .checks.base import Check, ParamError
@@ -72,11 +71,15 @@ class _Mapping(dict):
         return self.key_lines.get(key, self.line)
 
 
-_Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+@lru_cache(maxsize=1)
+def _loader():
+    """A SafeLoader (libyaml's when available) whose mappings remember their lines; built on first use."""
+    import yaml
 
-
-class _Loader(_Base):  # type: ignore[misc, valid-type]
-    pass
+    base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    loader = type("_Loader", (base,), {})
+    loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+    return loader
 
 
 def _construct_mapping(loader, node):
@@ -93,9 +96,6 @@ def _construct_mapping(loader, node):
     return mapping
 
 
-_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
-
-
 def _read_yaml(path: Path) -> _Mapping:
     shown = display_path(path)
     try:
@@ -104,8 +104,10 @@ def _read_yaml(path: Path) -> _Mapping:
         raise RulesetError(f"{shown}: cannot read ruleset: {err.strerror or err}") from None
     except UnicodeDecodeError:
         raise RulesetError(f"{shown}: ruleset is not UTF-8") from None
+    import yaml
+
     try:
-        data = yaml.load(text, Loader=_Loader)  # noqa: S506 - _Loader derives from SafeLoader
+        data = yaml.load(text, Loader=_loader())  # noqa: S506 - the loader derives from SafeLoader
     except RulesetError as err:
         raise RulesetError(str(err).replace("{path}", shown)) from None
     except yaml.YAMLError as err:
@@ -189,6 +191,13 @@ def _relative(path: Path, name: Any) -> Path:
 # ---- compiling ----------------------------------------------------------------------------------
 
 def load(names: list[str] | tuple[str, ...] = ("default",)) -> list[Rule]:
+    """The compiled rules of the named rulesets; bundled ones come from an on-disk cache when fresh."""
+    from .rulecache import cached
+
+    return cached(tuple(names), _load)
+
+
+def _load(names: tuple[str, ...]) -> list[Rule]:
     merged: dict[str, tuple[_Mapping, str]] = {}
     for name in names:
         merged.update(_raw_rules(resolve(name)))

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import os
+import tempfile
 from pathlib import Path
 
 import pytest
+
+# The compiled-ruleset cache of this test session lives in a scratch directory, never in ~/.cache.
+os.environ.setdefault("FZLINT_CACHE_DIR", tempfile.mkdtemp(prefix="fzlint-test-cache-"))
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT.parent / "shared" / "corpus"

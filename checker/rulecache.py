@@ -1,0 +1,75 @@
+"""Compiled bundled rulesets, cached on disk so a pre-commit run skips YAML parsing and validation.
+
+The cache key covers fzlint's version, the Python version and the path, size and modification
+time of every bundled YAML file, so any edit to a ruleset (or an upgrade) makes a fresh entry.
+Rulesets given as file paths are always read from YAML. The cache lives in the user's own cache
+directory ($FZLINT_CACHE_DIR, else $XDG_CACHE_HOME/fzlint, else ~/.cache/fzlint); any trouble
+with it (read-only home, a stale or corrupt file) silently falls back to reading the YAML.
+FZLINT_NO_CACHE=1 turns it off.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import sys
+import tempfile
+from pathlib import Path
+from typing import Callable
+
+from . import __version__
+
+
+def cache_dir() -> Path:
+    explicit = os.environ.get("FZLINT_CACHE_DIR")
+    if explicit:
+        return Path(explicit)
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "fzlint"
+
+
+def cached(names: tuple[str, ...], load: Callable[[tuple[str, ...]], list]) -> list:
+    key = _key(names)
+    if key is None:
+        return load(names)
+    path = cache_dir() / f"rules-{key}.pickle"
+    try:
+        with open(path, "rb") as handle:
+            return pickle.load(handle)
+    except Exception:  # noqa: BLE001 - missing, stale or unreadable: rebuild from YAML
+        pass
+    rules = load(names)
+    _store(path, rules)
+    return rules
+
+
+def _key(names: tuple[str, ...]) -> str | None:
+    """None when a ruleset is not bundled (a user's file is read fresh every time)."""
+    from .resources import ruleset_dir
+
+    if os.environ.get("FZLINT_NO_CACHE") or any(not _bundled(name) for name in names):
+        return None
+    root = ruleset_dir()
+    digest = hashlib.sha256(f"{__version__}|{sys.version}|{root}|{','.join(names)}".encode())
+    for path in sorted(root.rglob("*.yaml")):
+        stat = path.stat()
+        digest.update(f"|{path.relative_to(root)}:{stat.st_size}:{stat.st_mtime_ns}".encode())
+    return digest.hexdigest()[:24]
+
+
+def _bundled(name: str) -> bool:
+    return not (name.endswith((".yaml", ".yml")) or "/" in name or os.sep in name)
+
+
+def _store(path: Path, rules: list) -> None:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile("wb", dir=path.parent, delete=False, prefix=".rules-") as handle:
+            pickle.dump(rules, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(handle.name, path)
+    except Exception:  # noqa: BLE001 - a cache we cannot write is only a slower start
+        try:
+            os.unlink(handle.name)  # type: ignore[possibly-undefined]
+        except Exception:  # noqa: BLE001
+            pass

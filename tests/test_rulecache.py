@@ -1,0 +1,63 @@
+"""The on-disk cache of compiled bundled rulesets: used when fresh, rebuilt when a YAML file changes,
+and harmless when it cannot be written."""
+
+from __future__ import annotations
+
+import os
+import shutil
+
+import pytest
+
+from checker import resources, rulecache
+from checker.ruleset import load
+
+from conftest import ROOT
+
+
+@pytest.fixture
+def bundled(tmp_path, monkeypatch):
+    """A private copy of the bundled rulesets and a private cache directory."""
+    copy = tmp_path / "rulesets"
+    shutil.copytree(ROOT / "rulesets", copy)
+    monkeypatch.setattr(resources, "ruleset_dir", lambda: copy)
+    monkeypatch.setenv("FZLINT_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.delenv("FZLINT_NO_CACHE", raising=False)
+    return copy
+
+
+def test_second_load_comes_from_the_cache(bundled, tmp_path):
+    first = load()
+    assert len(list((tmp_path / "cache").glob("rules-*.pickle"))) == 1
+    second = load()
+    assert [r.id for r in second] == [r.id for r in first]
+    assert second[0] is not first[0]  # unpickled, not the same objects
+
+
+def test_editing_a_yaml_file_invalidates_the_cache(bundled, tmp_path):
+    assert any(r.id == "structure/title-missing" for r in load())
+    path = bundled / "default" / "structure.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("    severity: warning\n    title: 缺少规范的报告标题", "    severity: off\n    title: 缺少规范的报告标题"), encoding="utf-8")
+    os.utime(path, ns=(path.stat().st_atime_ns, path.stat().st_mtime_ns + 1_000_000))
+    assert not any(r.id == "structure/title-missing" for r in load())
+    assert len(list((tmp_path / "cache").glob("rules-*.pickle"))) == 2
+
+
+def test_a_corrupt_cache_file_is_rebuilt(bundled, tmp_path):
+    load()
+    cached = next((tmp_path / "cache").glob("rules-*.pickle"))
+    cached.write_bytes(b"not a pickle")
+    assert load()
+    assert cached.read_bytes() != b"not a pickle"
+
+
+def test_an_unwritable_cache_directory_only_costs_time(bundled, tmp_path, monkeypatch):
+    blocker = tmp_path / "file-not-dir"
+    blocker.write_text("x")
+    monkeypatch.setenv("FZLINT_CACHE_DIR", str(blocker / "cache"))
+    assert load()
+
+
+def test_user_rulesets_are_never_cached(bundled, tmp_path):
+    profile = tmp_path / "p.yaml"
+    profile.write_text("extends: default\nrules: {}\n", encoding="utf-8")
+    assert rulecache._key((str(profile),)) is None
