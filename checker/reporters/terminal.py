@@ -63,13 +63,15 @@ def _file(console, result) -> None:
 
 
 def _facts_line(result) -> str:
-    facts = result.facts
+    info = result.info
+    if info is None:
+        return ""
     bits = []
-    if facts.year:
-        bits.append(f"{facts.year}年度")
-    if facts.issuer:
-        bits.append(facts.issuer)
-    bits.append("部分：" + ("、".join(_SHORT_PART[p] for p in facts.parts) or "未识别"))
+    if info.year:
+        bits.append(f"{info.year}年度")
+    if info.issuer:
+        bits.append(info.issuer)
+    bits.append("部分：" + ("、".join(_SHORT_PART[p] for p in info.part_names) or "未识别"))
     return "（" + " · ".join(bits) + "）"
 
 
