@@ -6,6 +6,7 @@ from .heading_nesting import HeadingNestingCheck
 from .heading_sequence import HeadingSequenceCheck
 from .heading_style import HeadingStyleCheck
 from .inline_part import InlinePartCheck
+from .near_duplicate import NearDuplicateCheck
 from .part_contains import PartContainsCheck
 from .pattern import PatternCheck
 from .required_part import RequiredPartCheck
@@ -17,6 +18,7 @@ REGISTRY = {
     "heading_sequence": HeadingSequenceCheck,
     "heading_style": HeadingStyleCheck,
     "inline_part": InlinePartCheck,
+    "near_duplicate": NearDuplicateCheck,
     "part_contains": PartContainsCheck,
     "pattern": PatternCheck,
     "required_part": RequiredPartCheck,
