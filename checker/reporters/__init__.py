@@ -11,6 +11,9 @@ import importlib
 FORMATS = {
     "text": "terminal",
     "json": "json",
+    "csv": "csv",
+    "xlsx": "xlsx",
+    "html": "html",
 }
 
 
