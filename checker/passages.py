@@ -15,7 +15,7 @@ import bisect
 import re
 import zlib
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Iterable, Sequence
 
 SEP = "\x00"  # stands for masked (stock) text and breaks: no shingle or passage crosses it
@@ -108,6 +108,7 @@ class Passage:
     b_start: int
     b_end: int
     shared: int  # ideographs identical in both (gaps of a merged passage not counted)
+    longest: int  # the longest stretch without a gap
 
 
 def shared_passages(a: str, b: str, hits: Iterable[tuple[int, int]], k: int, gap: int) -> list[Passage]:
@@ -130,7 +131,7 @@ def _extend(a: str, b: str, i: int, j: int, k: int) -> Passage:
     end_a, end_b = i + k, j + k
     while end_a < len(a) and end_b < len(b) and a[end_a] == b[end_b] != SEP:
         end_a, end_b = end_a + 1, end_b + 1
-    return Passage(start_a, end_a, start_b, end_b, end_a - start_a)
+    return Passage(start_a, end_a, start_b, end_b, end_a - start_a, end_a - start_a)
 
 
 def _merge(runs: list[Passage], a: str, b: str, gap: int) -> list[Passage]:
@@ -154,7 +155,7 @@ def _join(cur: Passage, run: Passage, a: str, b: str, gap: int) -> Passage | Non
         return None
     overlap = max(0, min(cur.a_end, run.a_end) - run.a_start)
     return Passage(cur.a_start, max(cur.a_end, run.a_end), cur.b_start, max(cur.b_end, run.b_end),
-                   cur.shared + run.shared - overlap)
+                   cur.shared + run.shared - overlap, max(cur.longest, run.longest))
 
 
 def _real(text: str, start: int, end: int) -> int:
@@ -165,14 +166,15 @@ def _real(text: str, start: int, end: int) -> int:
 def trim(p: Passage, a: Fingerprint, b: Fingerprint, stub: int) -> Passage:
     """Cut a stub of fewer than ``stub`` ideographs off a passage's first or last line (a heading
     numeral, a part name both reports use), so the lines reported are the ones really shared."""
-    for fp, start, end in ((a, p.a_start, p.a_end), (b, p.b_start, p.b_end)):
-        head = _line_end(fp, start) - start
+    for side in (a, b):
+        start, end = (p.a_start, p.a_end) if side is a else (p.b_start, p.b_end)
+        head = _line_end(side, start) - start
         if head < stub and head < p.shared - stub:
-            p = Passage(p.a_start + head, p.a_end, p.b_start + head, p.b_end, p.shared - head)
-        start, end = (p.a_start, p.a_end) if fp is a else (p.b_start, p.b_end)
-        tail = end - fp.line_starts[max(bisect.bisect_right(fp.line_starts, end - 1) - 1, 0)]
-        if tail < stub and tail < p.shared - stub:
-            p = Passage(p.a_start, p.a_end - tail, p.b_start, p.b_end - tail, p.shared - tail)
+            p = replace(p, a_start=p.a_start + head, b_start=p.b_start + head, shared=p.shared - head)
+            start += head
+        tail = end - side.line_starts[max(bisect.bisect_right(side.line_starts, end - 1) - 1, 0)]
+        if tail < stub and tail < p.shared - stub and end - tail > start:
+            p = replace(p, a_end=p.a_end - tail, b_end=p.b_end - tail, shared=p.shared - tail)
     return p
 
 

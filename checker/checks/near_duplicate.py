@@ -33,6 +33,7 @@ _PLACE = re.compile(r"^[\u4e00-\u9fff]{2,}(?:镇|乡|街道|县|区|市|州|旗|
 @dataclass(frozen=True)
 class Params:
     min_chars: int = 50  # shortest shared passage reported, in ideographs (punctuation and digits not counted)
+    min_run: int = 30  # ... which must contain an identical stretch this long (edits bridge only real copies)
     shingle: int = 8  # ideographs per shingle: the seed two reports must share
     common_share: float = 0.2  # a shingle in more than this share of the batch's issuers is common text ...
     common_min: int = 5  # ... provided it is also in more than this many issuers
@@ -49,8 +50,8 @@ class NearDuplicateCheck(BatchCheck):
     def validate(cls, params: Params) -> None:
         if not 4 <= params.shingle <= 32:
             raise ParamError("'shingle' must be between 4 and 32")
-        if params.min_chars < params.shingle:
-            raise ParamError("'min_chars' must be at least 'shingle'")
+        if not params.shingle <= params.min_run <= params.min_chars:
+            raise ParamError("'min_run' must be between 'shingle' and 'min_chars'")
         if not 0 < params.common_share <= 1:
             raise ParamError("'common_share' must be in (0, 1]")
 
@@ -72,7 +73,7 @@ class NearDuplicateCheck(BatchCheck):
             a, b = prints[i], prints[j]
             k = self.params.shingle
             passages = (trim(p, a, b, k) for p in shared_passages(a.text, b.text, hits, k, k))
-            found = [p for p in passages if p.shared >= self.params.min_chars]
+            found = [p for p in passages if p.shared >= self.params.min_chars and p.longest >= self.params.min_run]
             share = sum(p.shared for p in found) / max(min(a.size, b.size), 1)
             for passage in found:
                 yield self._finding(items[i], items[j], passage, min(share, 1.0))
