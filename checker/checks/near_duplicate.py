@@ -4,8 +4,9 @@ A batch check: per report it only keeps a fingerprint (checker/passages.py); aft
 pairs reports of different issuers that share a stretch of at least ``min_chars`` ideographs.
 Stock text does not count: the ``stock`` patterns (regulation titles, the required part names,
 the standard political preamble) are masked before comparing, and a shingle that more than
-``common_share`` of the batch's issuers (and more than ``common_min``) use is treated as common
-phrasing of the batch. Two reports of one issuer (other years, a resubmission) are never paired.
+``common_max`` issuers use (or more than ``common_share`` of a small batch's issuers, at least 2)
+is common phrasing of the batch, not a copy between two reports; this also bounds the number of
+pairs a shingle can produce, so a batch of 1,000 reports compares in about a second. Two reports of one issuer (other years, a resubmission) are never paired.
 
 ```yaml
 check: near_duplicate
@@ -35,8 +36,8 @@ class Params:
     min_chars: int = 50  # shortest shared passage reported, in ideographs (punctuation and digits not counted)
     min_run: int = 30  # ... which must contain an identical stretch this long (edits bridge only real copies)
     shingle: int = 8  # ideographs per shingle: the seed two reports must share
-    common_share: float = 0.2  # a shingle in more than this share of the batch's issuers is common text ...
-    common_min: int = 5  # ... provided it is also in more than this many issuers
+    common_max: int = 8  # a shingle used by more issuers than this is common phrasing, not a copy ...
+    common_share: float = 0.3  # ... and so is one used by more than this share of a small batch's issuers (at least 2)
     stock: tuple[Regex, ...] = ()  # stock passages never counted, matched on the ideographs-only text
 
 
@@ -52,8 +53,8 @@ class NearDuplicateCheck(BatchCheck):
             raise ParamError("'shingle' must be between 4 and 32")
         if not params.shingle <= params.min_run <= params.min_chars:
             raise ParamError("'min_run' must be between 'shingle' and 'min_chars'")
-        if not 0 < params.common_share <= 1:
-            raise ParamError("'common_share' must be in (0, 1]")
+        if not 0 < params.common_share <= 1 or params.common_max < 2:
+            raise ParamError("'common_share' must be in (0, 1] and 'common_max' at least 2")
 
     def collect(self, doc, facts) -> Fingerprint:
         index = LineIndex(doc.source.text)
@@ -67,16 +68,20 @@ class NearDuplicateCheck(BatchCheck):
     def run_batch(self, items: Sequence[BatchItem]) -> Iterable[BatchFinding]:
         prints = [item.data for item in items]
         groups = issuer_groups(items)
-        limit = max(self.params.common_min, int(self.params.common_share * len(set(groups))))
+        limit = max(2, min(self.params.common_max, int(self.params.common_share * len(set(groups)))))
         pairs = candidate_pairs(prints, groups, limit)
         for (i, j), hits in sorted(pairs.items()):
-            a, b = prints[i], prints[j]
-            k = self.params.shingle
-            passages = (trim(p, a, b, k) for p in shared_passages(a.text, b.text, hits, k, k))
-            found = [p for p in passages if p.shared >= self.params.min_chars and p.longest >= self.params.min_run]
-            share = sum(p.shared for p in found) / max(min(a.size, b.size), 1)
+            if len({j - i for i, j in hits}) == len(hits):  # a copy puts several seeds on one diagonal
+                continue
+            found = self._passages(prints[i], prints[j], hits)
+            share = sum(p.shared for p in found) / max(min(prints[i].size, prints[j].size), 1)
             for passage in found:
                 yield self._finding(items[i], items[j], passage, min(share, 1.0))
+
+    def _passages(self, a: Fingerprint, b: Fingerprint, hits: list[tuple[int, int]]) -> list[Passage]:
+        k, p = self.params.shingle, self.params
+        found = [x for x in shared_passages(a.text, b.text, hits, k, k) if x.shared >= p.min_chars and x.longest >= p.min_run]
+        return [x for x in (trim(x, a, b, k) for x in found) if x.shared >= p.min_chars]
 
     def _finding(self, x: BatchItem, y: BatchItem, p: Passage, share: float) -> BatchFinding:
         a, b = x.data, y.data
@@ -95,12 +100,9 @@ class NearDuplicateCheck(BatchCheck):
 def issuer_groups(items: Sequence[BatchItem]) -> list[str]:
     """One group name per item; reports of one issuer share it (丰都县双龙镇人民政府 = 双龙镇)."""
     keys = [_issuer_key(item) for item in items]
-    places = sorted({k for k in keys if _PLACE.match(k)}, key=len)
-    groups = []
-    for key in keys:
-        shorter = next((p for p in places if len(p) < len(key) and key.endswith(p)), None)
-        groups.append(shorter or key)
-    return groups
+    places = {k for k in keys if _PLACE.match(k)}
+    # the shortest place name a key ends with stands for the issuer
+    return [next((key[i:] for i in range(len(key) - 2, 0, -1) if key[i:] in places), key) for key in keys]
 
 
 def _issuer_key(item: BatchItem) -> str:
