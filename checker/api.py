@@ -13,6 +13,7 @@ from .diagnostics import Diagnostic, Severity
 from .facts import Facts, derive
 from .model import Document
 from .outline import build
+from .report_info import ReportInfo, describe
 from .ruleset import Rule
 from .sources import Source, SourceError, load_bytes, load_path
 
@@ -25,6 +26,7 @@ class FileResult:
     facts: Facts | None = None
     diagnostics: list[Diagnostic] = field(default_factory=list)
     error: str | None = None
+    info: ReportInfo | None = None  # what reporters show; survives when document/facts are dropped
 
     def count(self, severity: Severity) -> int:
         return sum(1 for d in self.diagnostics if d.severity == severity)
@@ -38,7 +40,7 @@ def lint_source(source: Source, rules: list[Rule], *, year: int | None = None, l
     document = build(source)
     facts = derive(document, year)
     diagnostics = engine.run(document, facts, rules, lang=lang, strict=strict)
-    return FileResult(source.path, source, document, facts, diagnostics)
+    return FileResult(source.path, source, document, facts, diagnostics, info=describe(document, facts))
 
 
 def lint_path(path: str, rules: list[Rule], *, year: int | None = None, encoding: str | None = None,

@@ -22,6 +22,16 @@ class _Parser(argparse.ArgumentParser):
         self.exit(EXIT_TROUBLE, f"fzlint: 用法错误：{message}\n")
 
 
+def _jobs(value: str) -> int:
+    try:
+        jobs = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"进程数应为正整数，而不是 {value!r}") from None
+    if jobs < 1:
+        raise argparse.ArgumentTypeError("进程数至少为 1")
+    return jobs
+
+
 def _parser() -> argparse.ArgumentParser:
     from .reporters import FORMATS
 
@@ -43,6 +53,10 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--encoding", help="强制使用该编码读取文本文件（如 gb18030）")
     check.add_argument("--lang", choices=["zh", "en"], help="消息语言（默认 zh）")
     check.add_argument("--no-progress", action="store_true", help="不显示进度条")
+    check.add_argument("--jobs", "-j", type=_jobs, help="并行检查的进程数（默认：CPU 核数；1 表示不并行）")
+    check.add_argument("--include", action="append", help="文件夹中只检查匹配这些通配符的文件（逗号分隔，可重复）")
+    check.add_argument("--exclude", action="append", help="文件夹中跳过匹配这些通配符的文件（逗号分隔，可重复）")
+    check.add_argument("--statistics", action="store_true", help="按规则统计问题数量")
     check.add_argument("--color", choices=["auto", "always", "never"], default="auto")
     check.add_argument("--fix", action="store_true", help="自动修复可安全修复的问题（仅 .txt .md），再报告其余问题")
     check.add_argument("--diff", action="store_true", help="只显示 --fix 将做的修改（统一差异格式），不写文件")

@@ -12,6 +12,8 @@ from .diagnostics import Severity
 from .ruleset import Rule, RulesetError, load
 from .sources import SUPPORTED
 
+BINARY_FORMATS = ("xlsx",)
+
 
 def _fail(message: str) -> int:
     print(f"fzlint: {message}", file=sys.stderr)
@@ -66,10 +68,20 @@ def _config(args) -> Config:
         year=args.year,
         lang=args.lang,
         encoding=args.encoding,
+        include=_globs(args.include),
+        exclude=_globs(args.exclude),
     )
 
 
+def _globs(values: list[str] | None) -> tuple[str, ...] | None:
+    if not values:
+        return None
+    return tuple(g.strip() for v in values for g in v.split(",") if g.strip())
+
+
 def check(args) -> int:
+    if args.format in BINARY_FORMATS and not args.output:
+        return _fail(f"--format {args.format} 生成的是二进制文件，请用 -o 指定输出文件，例如 -o 审查结果.{args.format}")
     try:
         config = _config(args)
         rules = load_rules(config)
@@ -84,15 +96,19 @@ def check(args) -> int:
         if args.diff:
             return code
         fix_trouble = code == EXIT_TROUBLE
-    results = [_lint_one(path, rules, config, args) for path in paths]
+    from .batch import lint_files
+
+    results, batch = lint_files(paths, rules, config, jobs=args.jobs, progress=not args.no_progress,
+                                stdin_name=args.stdin_filename)
     if args.write_baseline or args.baseline:
         code = _baseline(results, args)
         if code is not None:
             return code
     from . import reporters
 
-    options = {"color": _color(args), "width": _width(), "rules": rules}
-    output = reporters.get(args.format).render(results, (), options)
+    options = {"color": _color(args), "width": _width(), "statistics": args.statistics, "rules": rules,
+               "titles": {r.id: r.title for r in rules}}
+    output = reporters.get(args.format).render(results, batch, options)
     if not _write(output, args.output):
         return EXIT_TROUBLE
     for result in results:
@@ -101,21 +117,8 @@ def check(args) -> int:
     if any(r.error for r in results) or fix_trouble:
         return EXIT_TROUBLE
     failing = any(d.severity >= config.fail_on for r in results for d in r.diagnostics)
+    failing = failing or any(Severity.parse(f["severity"]) >= config.fail_on for f in batch)
     return EXIT_FINDINGS if failing else EXIT_OK
-
-
-def _lint_one(path: str, rules: list[Rule], config: Config, args):
-    from .api import lint_bytes, lint_path
-
-    if path == "-":
-        name = args.stdin_filename or "<stdin>"
-        result = lint_bytes(sys.stdin.buffer.read(), name, rules, year=config.year, encoding=config.encoding, lang=config.lang)
-    else:
-        result = lint_path(path, rules, year=config.year, encoding=config.encoding, lang=config.lang)
-    ignored = config.ignored_for(result.path)
-    if ignored:
-        result.diagnostics = [d for d in result.diagnostics if not matches(d.rule, ignored)]
-    return result
 
 
 def _fix_files(paths: list[str], rules: list[Rule], config: Config, args) -> int:
@@ -248,7 +251,7 @@ def _outline_children(tree, section, part_of, doc, index) -> None:
     from rich.markup import escape
 
     from .checks.headings import canonical_marker
-    from .reporters.terminal import SHORT_PART
+    from .reporters.summary import PART_LABEL as SHORT_PART
 
     for child in section.children:
         h = child.heading

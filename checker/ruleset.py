@@ -307,7 +307,18 @@ def _examples(raw: Any, fail) -> dict[str, tuple[dict, ...]]:
                 normalised.append({"text": item})
             elif isinstance(item, dict) and isinstance(item.get("text"), str) and set(item) <= {"text", "year", "note"}:
                 normalised.append(dict(item))
+            elif isinstance(item, dict) and _is_batch_example(item):
+                normalised.append({**item, "text": EXAMPLE_FILE_BREAK.join(item["files"])})
             else:
-                raise fail("examples", f"each '{key}' example is a text or a mapping with 'text' (and optional 'year', 'note')")
+                raise fail("examples", f"each '{key}' example is a text, a mapping with 'text' (and optional 'year', 'note'), or, for a cross-report rule, a mapping with 'files' (two or more texts)")
         result[key] = tuple(normalised)
     return result
+
+
+EXAMPLE_FILE_BREAK = "\n\n———— 另一份报告 ————\n\n"  # how `explain` shows the files of a cross-report example
+
+
+def _is_batch_example(item: dict) -> bool:
+    files = item.get("files")
+    return (set(item) <= {"files", "note"} and isinstance(files, list) and len(files) >= 2
+            and all(isinstance(f, str) for f in files))

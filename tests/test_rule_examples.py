@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from checker.api import lint_text
+from checker.batch import lint_texts
 from checker.ruleset import load
 
 RULES = load()
@@ -18,8 +19,12 @@ CASES = [
 
 @pytest.mark.parametrize("rule, kind, index, example", CASES)
 def test_example(rule, kind, index, example):
-    result = lint_text(example["text"], [rule], year=example.get("year"), strict=True)
-    fired = [d for d in result.diagnostics if d.rule == rule.id]
+    if "files" in example:  # a cross-report rule: the example is a batch of reports
+        _, batch = lint_texts(example["files"], [rule])
+        fired = [f for f in batch if f["rule"] == rule.id]
+    else:
+        result = lint_text(example["text"], [rule], year=example.get("year"), strict=True)
+        fired = [d for d in result.diagnostics if d.rule == rule.id]
     if kind == "fail":
         assert fired, f"{rule.id}: fail example {index} did not fire:\n{example['text']}"
     else:

@@ -15,6 +15,7 @@ from .heading_sequence import HeadingSequenceCheck
 from .heading_style import HeadingStyleCheck
 from .inline_part import InlinePartCheck
 from .junk_line import JunkLineCheck
+from .near_duplicate import NearDuplicateCheck
 from .numeric_rate import NumericRateCheck, PercentRangeCheck, RateBaseCheck, RateRoundingCheck
 from .numeric_sum import NumericSumCheck, SumIncompleteCheck, UnitMixedCheck
 from .page_number import PageNumberCheck
@@ -47,6 +48,7 @@ REGISTRY = {
     "heading_style": HeadingStyleCheck,
     "inline_part": InlinePartCheck,
     "junk_line": JunkLineCheck,
+    "near_duplicate": NearDuplicateCheck,
     "numeric_percent_range": PercentRangeCheck,
     "numeric_rate": NumericRateCheck,
     "numeric_rate_base": RateBaseCheck,

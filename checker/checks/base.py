@@ -11,7 +11,7 @@ import dataclasses
 import re
 import types
 import typing
-from typing import Any, ClassVar, Iterable
+from typing import Any, ClassVar, Iterable, Sequence
 
 from ..diagnostics import Finding
 from ..facts import Facts
@@ -34,6 +34,7 @@ class Check:
     Params: ClassVar[type] = NoParams
     messages: ClassVar[dict[str, tuple[str, ...]]] = {"default": ()}
     fixable: ClassVar[bool] = False
+    batch: ClassVar[bool] = False  # True for BatchCheck: compares the reports of one run
 
     def __init__(self, params: Any) -> None:
         self.params = params
@@ -61,6 +62,58 @@ class Check:
         """Cross-field checks a subclass may add; raise ParamError."""
 
     def run(self, doc: Document, facts: Facts) -> Iterable[Finding]:
+        raise NotImplementedError
+
+
+# ---- checks across the reports of one run ------------------------------------------------------
+
+@dataclasses.dataclass(frozen=True)
+class BatchItem:
+    """One report of a batch, as a batch check sees it: ``data`` is what its ``collect`` returned."""
+
+    index: int  # position in the run's input order
+    path: str
+    issuer: str | None
+    year: int | None
+    data: Any
+
+
+@dataclasses.dataclass(frozen=True)
+class Location:
+    index: int  # BatchItem.index
+    line: int  # 1-based, original text
+    end_line: int
+
+
+@dataclasses.dataclass(frozen=True)
+class BatchFinding:
+    """A raw cross-report hit; the batch runner stamps rule id, severity, message and paths."""
+
+    locations: tuple[Location, ...]
+    kind: str = "default"
+    values: dict = dataclasses.field(default_factory=dict)
+    share: float | None = None
+
+
+class BatchCheck(Check):
+    """A check over all reports of one run (template copying between submissions).
+
+    It finds nothing in a single file (``run`` yields nothing, so the per-file engine needs no
+    special case). Instead the batch runner calls ``collect`` on each parsed report, in the worker
+    process that parsed it, keeping a small picklable fingerprint; once every file is done it calls
+    ``run_batch`` once with all fingerprints in input order. Rules of such a type are selected,
+    ignored and explained like any other rule.
+    """
+
+    batch = True
+
+    def run(self, doc: Document, facts: Facts) -> Iterable[Finding]:
+        return ()
+
+    def collect(self, doc: Document, facts: Facts) -> Any:
+        raise NotImplementedError
+
+    def run_batch(self, items: Sequence[BatchItem]) -> Iterable[BatchFinding]:
         raise NotImplementedError
 
 

@@ -13,6 +13,9 @@ FORMATS = {
     "json": "json",
     "sarif": "sarif",
     "github": "github",
+    "csv": "csv",
+    "xlsx": "xlsx",
+    "html": "html",
 }
 
 

@@ -13,17 +13,17 @@ SCHEMA_VERSION = 1
 
 
 def file_record(result) -> dict[str, Any]:
-    source, facts = result.source, result.facts
+    source, info = result.source, result.info
     index = LineIndex(source.text) if source else None
     record: dict[str, Any] = {
         "path": result.path,
         "format": source.kind if source else _kind(result.path),
         "encoding": source.encoding if source else None,
-        "script": result.document.norm.script if result.document else None,
-        "report_year": facts.year if facts else None,
-        "title": (result.document.title_text or None) if result.document else None,
-        "issuer": facts.issuer if facts else None,
-        "parts": _parts(result) if facts else [],
+        "script": info.script if info else None,
+        "report_year": info.year if info else None,
+        "title": info.title if info else None,
+        "issuer": info.issuer if info else None,
+        "parts": [{"part": p.part, "line": p.line, "heading": p.heading, "how": p.how} for p in info.parts] if info else [],
         "diagnostics": [] if result.error else [diagnostic_record(d, index) for d in result.diagnostics],
         "error": result.error,
     }
@@ -51,17 +51,6 @@ def _fix(fix, index: LineIndex) -> dict[str, Any]:
         end_line, end_column = index.position(e.span.end)
         edits.append({"line": line, "column": column, "end_line": end_line, "end_column": end_column, "text": e.text})
     return {"description": fix.description, "edits": edits, "safe": fix.safe}
-
-
-def _parts(result) -> list[dict[str, Any]]:
-    doc, facts = result.document, result.facts
-    index = LineIndex(doc.source.text)
-    parts = []
-    for info in facts.parts.values():
-        line, _ = index.position(doc.norm.map.start(info.line.start))
-        heading = info.line.content if info.how != "inline" else doc.text[info.span.start:info.span.end]
-        parts.append({"part": info.part, "line": line, "heading": heading, "how": info.how})
-    return parts
 
 
 def _kind(path: str) -> str:

@@ -12,14 +12,12 @@ from collections import defaultdict
 
 from ..diagnostics import Severity
 from ..facts import PART_NAMES
+from .summary import PART_LABEL as _SHORT_PART
+from .summary import SEVERITY_LABEL, file_rows, rule_stats, worst_first
 
 SHOWN_PER_RULE = 3
 _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 _LABEL = {Severity.ERROR: "错误", Severity.WARNING: "警告", Severity.INFO: "提示"}
-SHORT_PART = {
-    "achievements": "举措和成效", "first_responsible": "第一责任人", "shortcomings": "不足和原因",
-    "next_year": "下一年度安排", "other": "其他",
-}
 _WINDOW = 36  # cells of context either side of a long line's finding
 
 
@@ -34,6 +32,11 @@ def render(results, batch=(), options=None) -> str:
         _file(console, result)
     for finding in batch:
         _batch(console, finding)
+    if len(results) > 1:
+        console.print()
+        console.print(_table(results, batch))
+    if options.get("statistics"):
+        console.print(_statistics(results, batch, options.get("titles") or {}))
     _summary(console, results, batch)
     return buffer.getvalue()
 
@@ -63,13 +66,15 @@ def _file(console, result) -> None:
 
 
 def _facts_line(result) -> str:
-    facts = result.facts
+    info = result.info
+    if info is None:
+        return ""
     bits = []
-    if facts.year:
-        bits.append(f"{facts.year}年度")
-    if facts.issuer:
-        bits.append(facts.issuer)
-    bits.append("部分：" + ("、".join(SHORT_PART[p] for p in facts.parts) or "未识别"))
+    if info.year:
+        bits.append(f"{info.year}年度")
+    if info.issuer:
+        bits.append(info.issuer)
+    bits.append("部分：" + ("、".join(_SHORT_PART[p] for p in info.part_names) or "未识别"))
     return "（" + " · ".join(bits) + "）"
 
 
@@ -112,6 +117,39 @@ def _batch(console, finding) -> None:
 
     places = "；".join(f"{loc['path']}:{loc['line']}" for loc in finding.get("locations", []))
     console.print(f"[yellow]跨文件[/]  [dim]{escape(finding['rule'])}[/]  {escape(finding['message'])}  [dim]{escape(places)}[/]")
+
+
+def _table(results, batch):
+    """One row per file, worst first: who reported, which year, which parts, how bad."""
+    from rich.table import Table
+    from rich.text import Text
+
+    table = Table(title="批量检查汇总（问题最严重的在前）", title_justify="left", header_style="bold")
+    for name, extra in (("文件", {"overflow": "fold", "min_width": 16}), ("报告主体", {}), ("年度", {"justify": "right"}),
+                        ("已识别部分", {"overflow": "fold"}), ("错误", {"justify": "right"}), ("警告", {"justify": "right"}),
+                        ("提示", {"justify": "right"}), ("跨文件", {"justify": "right"}),
+                        ("最严重问题", {"overflow": "ellipsis", "no_wrap": True, "max_width": 40})):
+        table.add_column(name, **extra)
+    for row in worst_first(file_rows(results, batch)):
+        style = "bold red" if row.error else _STYLE.get(row.worst, "green")
+        worst = row.worst_text if row.error or not row.worst_rule else row.worst_message
+        table.add_row(Text(row.path), Text(row.issuer or "—"), str(row.year or "—"), Text(row.parts_tiny),
+                      str(row.errors), str(row.warnings), str(row.infos), str(row.cross), Text(worst, style=style))
+    return table
+
+
+def _statistics(results, batch, titles: dict):
+    """--statistics: how often each rule fired, in how many files."""
+    from rich.table import Table
+    from rich.text import Text
+
+    table = Table(title="按规则统计", title_justify="left", header_style="bold")
+    for name in ("规则", "级别", "次数", "文件数", "说明"):
+        table.add_column(name, justify="right" if name in ("次数", "文件数") else "left")
+    for stat in rule_stats(results, batch):
+        table.add_row(Text(stat.rule), Text(SEVERITY_LABEL[stat.severity], style=_STYLE[stat.severity]),
+                      str(stat.count), str(stat.files), Text(titles.get(stat.rule, "")))
+    return table
 
 
 def _summary(console, results, batch) -> None:

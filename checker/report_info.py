@@ -1,0 +1,56 @@
+"""What reporters need to know about a report beyond its findings, as one small picklable value.
+
+A parsed Document with its Facts is ~45 KB pickled and slow to rebuild; a batch run sends each
+file's result from a worker process back to the parent, so workers send this summary instead
+(about 1 KB) and drop the Document. Every reporter reads the report's year, issuer, title and
+parts from here, whether the file was linted in-process or in a worker.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .facts import Facts
+from .model import Document
+from .offsets import LineIndex
+
+
+@dataclass(frozen=True)
+class PartRef:
+    part: str  # achievements | first_responsible | shortcomings | next_year | other
+    line: int  # 1-based line in the original text
+    heading: str
+    how: str  # heading | nested | topics | inline
+
+
+@dataclass(frozen=True)
+class ReportInfo:
+    script: str  # simplified | traditional | mixed
+    year: int | None
+    title: str | None
+    issuer: str | None
+    parts: tuple[PartRef, ...]
+
+    @property
+    def part_names(self) -> tuple[str, ...]:
+        return tuple(p.part for p in self.parts)
+
+
+def describe(doc: Document, facts: Facts) -> ReportInfo:
+    return ReportInfo(
+        script=doc.norm.script,
+        year=facts.year,
+        title=doc.title_text or None,
+        issuer=facts.issuer,
+        parts=_parts(doc, facts),
+    )
+
+
+def _parts(doc: Document, facts: Facts) -> tuple[PartRef, ...]:
+    index = LineIndex(doc.source.text)
+    parts = []
+    for info in facts.parts.values():
+        line, _ = index.position(doc.norm.map.start(info.line.start))
+        heading = info.line.content if info.how != "inline" else doc.text[info.span.start:info.span.end]
+        parts.append(PartRef(info.part, line, heading, info.how))
+    return tuple(parts)

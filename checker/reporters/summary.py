@@ -1,0 +1,183 @@
+"""Aggregates over one run's results, shared by the terminal, CSV, Excel and HTML views.
+
+Counting and sorting only: one row per file (worst first), counts per rule and per part, and the
+text a finding points at. Nothing here looks for problems.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+
+from ..diagnostics import Severity
+
+SEVERITY_LABEL = {Severity.ERROR: "错误", Severity.WARNING: "警告", Severity.INFO: "提示"}
+PART_LABEL = {
+    "achievements": "举措和成效", "first_responsible": "第一责任人", "shortcomings": "不足和原因",
+    "next_year": "下一年度安排", "other": "其他",
+}
+PART_TINY = {"achievements": "成效", "first_responsible": "责任人", "shortcomings": "不足", "next_year": "安排", "other": "其他"}
+NO_PART = "（未归入部分）"
+EXCERPT_CHARS = 60
+
+
+@dataclass(frozen=True)
+class FileRow:
+    index: int  # position in the run's input order
+    path: str
+    issuer: str
+    year: int | None
+    parts: tuple[str, ...]
+    errors: int
+    warnings: int
+    infos: int
+    cross: int  # cross-report findings naming this file
+    worst: Severity | None  # over the file's own and its cross-report findings
+    worst_rule: str  # the first finding at the worst severity ("" when none)
+    worst_message: str
+    error: str | None  # the file could not be read
+
+    @property
+    def worst_text(self) -> str:
+        if self.error:
+            return f"无法检查：{self.error}"
+        return f"{self.worst_rule}：{self.worst_message}" if self.worst_rule else "未发现问题"
+
+    @property
+    def parts_text(self) -> str:
+        return "、".join(PART_LABEL.get(p, p) for p in self.parts) or "未识别"
+
+    @property
+    def parts_tiny(self) -> str:
+        return "·".join(PART_TINY.get(p, p) for p in self.parts) or "未识别"
+
+
+def file_rows(results, batch=()) -> list[FileRow]:
+    """One row per file, in input order."""
+    cross = cross_by_path(batch)
+    return [_row(i, r, cross.get(r.path, [])) for i, r in enumerate(results)]
+
+
+def _row(index: int, result, cross: list[dict]) -> FileRow:
+    info = result.info
+    counts = Counter(d.severity for d in result.diagnostics)
+    candidates = [(d.severity, d.rule, d.message) for d in result.diagnostics]
+    candidates += [(Severity.parse(f["severity"]), f["rule"], f["message"]) for f in cross]
+    worst = max((c[0] for c in candidates), default=None)
+    _, rule, message = next((c for c in candidates if c[0] == worst), (None, "", ""))
+    return FileRow(
+        index=index, path=result.path, issuer=(info.issuer if info else None) or "",
+        year=info.year if info else None, parts=info.part_names if info else (),
+        errors=counts[Severity.ERROR], warnings=counts[Severity.WARNING], infos=counts[Severity.INFO],
+        cross=len(cross), worst=worst, worst_rule=rule, worst_message=message, error=result.error,
+    )
+
+
+def worst_first(rows: list[FileRow]) -> list[FileRow]:
+    """Unreadable files first, then by worst severity and counts; ties keep input order."""
+    return sorted(rows, key=lambda r: (r.error is None, -(r.worst or 0), -r.errors, -r.warnings, -r.cross, -r.infos, r.index))
+
+
+def cross_by_path(batch) -> dict[str, list[dict]]:
+    found: dict[str, list[dict]] = defaultdict(list)
+    for finding in batch:
+        for path in dict.fromkeys(loc["path"] for loc in finding.get("locations", [])):
+            found[path].append(finding)
+    return found
+
+
+@dataclass(frozen=True)
+class RuleStat:
+    rule: str
+    severity: Severity  # the most severe level the rule was reported at
+    count: int
+    files: int
+
+
+def rule_stats(results, batch=()) -> list[RuleStat]:
+    """Findings per rule (most frequent first); cross-report findings count once each."""
+    count: Counter = Counter()
+    files: dict[str, set] = defaultdict(set)
+    level: dict[str, Severity] = {}
+    for result in results:
+        for d in result.diagnostics:
+            count[d.rule] += 1
+            files[d.rule].add(result.path)
+            level[d.rule] = max(level.get(d.rule, d.severity), d.severity)
+    for f in batch:
+        count[f["rule"]] += 1
+        files[f["rule"]].update(loc["path"] for loc in f["locations"])
+        level[f["rule"]] = max(level.get(f["rule"], Severity.INFO), Severity.parse(f["severity"]))
+    return [RuleStat(rule, level[rule], n, len(files[rule])) for rule, n in sorted(count.items(), key=lambda x: (-x[1], x[0]))]
+
+
+def part_counts(results) -> list[tuple[str, int]]:
+    """Findings per part of the report (Chinese label), in the regulation's order."""
+    count = Counter(d.part for r in results for d in r.diagnostics)
+    rows = [(PART_LABEL[p], count[p]) for p in PART_LABEL if count[p]]
+    if count[None]:
+        rows.append((NO_PART, count[None]))
+    return rows
+
+
+def severity_totals(results, batch=()) -> dict[Severity, int]:
+    totals = Counter(d.severity for r in results for d in r.diagnostics)
+    totals.update(Severity.parse(f["severity"]) for f in batch)
+    return {s: totals[s] for s in (Severity.ERROR, Severity.WARNING, Severity.INFO)}
+
+
+def excerpt(text: str | None, start: int, end: int, limit: int = EXCERPT_CHARS) -> str:
+    """The original text a finding points at, on one line; its line when the span is empty."""
+    if not text:
+        return ""
+    if end <= start:
+        line_start = text.rfind("\n", 0, start) + 1
+        line_end = text.find("\n", start)
+        start, end = line_start, len(text) if line_end < 0 else line_end
+    piece = " ".join(text[start:end].split())
+    return piece if len(piece) <= limit else piece[:limit - 1] + "…"
+
+
+def line_excerpt(text: str | None, line: int, end_line: int, limit: int = EXCERPT_CHARS) -> str:
+    """Lines ``line``..``end_line`` (1-based) of ``text`` on one line, shortened."""
+    if not text:
+        return ""
+    lines = text.splitlines()[max(line - 1, 0):end_line]
+    piece = " ".join(" ".join(lines).split())
+    return piece if len(piece) <= limit else piece[:limit - 1] + "…"
+
+
+@dataclass(frozen=True)
+class FindingRow:
+    """One line of a findings table (CSV, the Excel findings sheet)."""
+
+    index: int  # the file's position in input order
+    path: str
+    line: int | None
+    column: int | None
+    part: str  # Chinese label, "" when the finding is in no part
+    rule: str
+    level: str  # 错误 | 警告 | 提示 | 无法检查
+    severity: Severity | None
+    message: str
+    excerpt: str
+
+
+def finding_rows(results, batch=()) -> list[FindingRow]:
+    """Every finding, file by file in input order; a file's cross-report findings follow its own."""
+    cross = cross_by_path(batch)
+    rows: list[FindingRow] = []
+    for index, result in enumerate(results):
+        text = result.source.text if result.source else None
+        if result.error:
+            rows.append(FindingRow(index, result.path, None, None, "", "", "无法检查", None, result.error, ""))
+        for d in result.diagnostics:
+            part = PART_LABEL.get(d.part, "") if d.part else ""
+            rows.append(FindingRow(index, result.path, d.line, d.column, part, d.rule, SEVERITY_LABEL[d.severity],
+                                   d.severity, d.message, excerpt(text, d.start, d.end)))
+        for f in cross.get(result.path, []):
+            loc = next(loc for loc in f["locations"] if loc["path"] == result.path)
+            severity = Severity.parse(f["severity"])
+            rows.append(FindingRow(index, result.path, loc["line"], None, "", f["rule"], SEVERITY_LABEL[severity],
+                                   severity, f["message"], line_excerpt(text, loc["line"], loc["end_line"])))
+    return rows
