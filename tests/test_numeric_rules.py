@@ -81,6 +81,12 @@ FIRES = {
     "base-manyi-with-handled-counts": (BASE, "全年受理诉求120件，办结114件，群众满意率98%。"),
     "base-counts-in-other-paragraph": (BASE, "全年受理诉求61件，办结59件。\n二、存在的不足和原因\n"
                                              "办结率96.7%。"),
+    # any short noun ending in 率 with a level is a proportion that needs its counts
+    "base-general-haoping": (BASE, "全镇便民服务中心办件好评率为99.6%。"),
+    "base-general-chizheng": (BASE, "全镇行政执法人员持证上岗率达到100%。"),
+    "base-general-chain": (BASE, "涉诉案件负责人到庭率、文书网上公开率均保持100%。"),
+    "base-general-manyidu": (BASE, "群众对镇政府依法行政工作的满意度达到97.8%。"),
+    "base-general-after-unrelated-sentence": (BASE, "全年开展培训5次。群众法治知晓度达到92%。"),
 }
 
 SILENT = {
@@ -163,6 +169,19 @@ SILENT = {
     "base-coverage-with-villages": (BASE, "全县12个乡镇实现公共法律服务工作站全覆盖，覆盖率100%。"),
     "base-not-a-rate-word": (BASE, "行政效率提高15%，利率下降。"),
     "base-4-15-12-4": (BASE, "开展“4·15”和“12·4”宣传活动，覆盖率未统计。"),
+    "base-general-with-count": (BASE, "全镇行政执法人员42人，持证上岗率100%。"),
+    "base-general-count-before": (BASE, "梳理便民服务事项126项，网上可办124项。网上可办率达到98.4%。"),
+    "base-general-change": (BASE, "便民服务好评率同比提高2%。"),
+    "base-general-growth": (BASE, "全镇一般公共预算收入增长率为6.5%。"),
+    "base-general-efficiency": (BASE, "审批效率提高到原来的95%，贷款利率下调0.5%。"),
+    "base-general-lead-verb": (BASE, "在全县率先实现村（社区）法律顾问100%覆盖。"),
+    "base-general-role-model": (BASE, "领导干部带头做表率，100%参加旁听庭审。"),
+    "base-general-target": (BASE, "力争政务服务好评率达到99%以上。"),
+    "base-manyidu-score": (BASE, "群众满意度测评得分为96.5分。"),
+    # an unregistered 率 is never paired with counts nor range-checked: its verbs are unknown
+    "rate-general-not-paired": (RATE, "全镇有执法人员40人，持证38人，持证率90%。"),
+    "rate-manyidu-not-paired": (RATE, "回访群众200人，满意180人，满意度95%。"),
+    "range-general-unknown": (RANGE, "镇综治中心调解室使用率达到120%。"),
 }
 
 
@@ -209,6 +228,7 @@ MESSAGES = {
     "base-names-chain": (BASE, "机关干部学时完成率、参考率和考试合格率均达到100%。",
                          ["完成率、参考率、合格率均为100%"]),
     "base-names-respectively": (BASE, "办结率、满意率分别为100%、98%。", ["办结率、满意率分别为100%、98%"]),
+    "base-names-general-stem": (BASE, "全镇便民服务事项网上可办率为98%。", ["可办率98%"]),
 }
 
 
