@@ -46,6 +46,15 @@ FIRES = {
     "sum-two-totals-second-wrong": (SUM, "共受理案件20件，其中行政案件12件、民事案件8件，共调解纠纷30起，"
                                          "其中调解成功32起。"),
     "sum-hetong-hotline": (SUM, "受理12345热线工单120件，其中咨询类80件、投诉类50件。"),
+    # distinct outcomes of one family (rule params) are disjoint: they cannot exceed the total
+    "sum-disjoint-mediation": (SUM, "全年共调处邻里纠纷32起，其中调处成功28起、引导当事人通过诉讼解决5起。"),
+    "sum-disjoint-done-pending": (SUM, "共受理群众诉求80件，其中已办结72件，正在办理10件。"),
+    "sum-disjoint-review": (SUM, "共审结行政复议案件15件，其中维持9件、撤销3件、确认违法2件、驳回申请2件。"),
+    "sum-disjoint-nested-largest": (SUM, "共受理诉求80件，其中已办结70件、按期办结68件、在办11件。"),
+    "sum-disjoint-exam": (SUM, "组织执法人员参加考试共60人，其中考试合格55人、不合格6人。"),
+    "sum-disjoint-lawsuits": (SUM, "共审结行政诉讼案件12件，其中胜诉10件、败诉3件，败诉率25%。"),
+    "sum-disjoint-cleanup": (SUM, "共清理规范性文件40件，其中继续有效30件、修订6件、废止5件，清理结果已向社会公布。"),
+    "sum-disjoint-acceptance": (SUM, "共收到行政复议申请20件，其中受理18件、不予受理3件。"),
     # --- sum-incomplete
     "incomplete-two-items": (INCOMPLETE, "共受理案件20件，其中行政案件12件、民事案件6件。"),
     # --- unit-mixed
@@ -117,6 +126,14 @@ SILENT = {
     "sum-yishang": (SUM, "共培训300人次以上，其中领导干部200人次、执法人员150人次。"),
     "sum-tongbi": (SUM, "共受理案件20件，同比增长15%，其中行政案件12件、民事案件8件。"),
     "sum-gonggong-not-total": (SUM, "公共法律服务中心开展活动3次，服务群众8次，其中现场服务9次。"),
+    "sum-disjoint-below": (SUM, "共调处矛盾纠纷32起，其中调处成功26起、移交相关部门4起。"),
+    "sum-same-outcome-nests": (SUM, "共受理群众诉求80件，其中已办结76件、按期办结75件。"),
+    "sum-outcome-and-satisfaction": (SUM, "共办结群众诉求80件，其中按期办结78件、群众满意75件。"),
+    "sum-failed-then-transferred": (SUM, "共调处矛盾纠纷30起，其中调解不成功8起、移交司法机关6起、"
+                                         "调解成功22起。"),
+    "sum-different-families": (SUM, "共收到复议申请20件，其中受理18件、办结15件。"),
+    "sum-outcomes-approx-total": (SUM, "共排查矛盾纠纷50余件，其中化解45件、移交8件。"),
+    "sum-one-outcome-only": (SUM, "共受理群众诉求80件，其中办结70件、群众来信15件。"),
     "incomplete-single-item": (INCOMPLETE, "共受理案件20件，其中行政案件12件。"),
     "incomplete-exact": (INCOMPLETE, "共受理案件20件，其中行政案件12件、民事案件8件。"),
     "incomplete-deng": (INCOMPLETE, "共受理案件20件，其中行政案件12件、民事案件6件等。"),
@@ -221,6 +238,8 @@ MESSAGES = {
     "sum-shows-total-parts-sum": (SUM, "共办理人大代表建议和政协委员提案25件，其中人大代表建议10件、政协委员提案13件。",
                                   ["25件", "10件＋13件", "23"]),
     "part-shows-both": (SUM, "共受理案件20件，其中办结25件。", ["25件", "20件"]),
+    "disjoint-shows-outcomes": (SUM, "共排查纠纷30起，其中化解成功24起、移交派出所7起。",
+                                ["30起", "“化解成功24起”“移交派出所7起”", "31"]),
     "rate-shows-computed": (RATE, "全年受理群众诉求120件，办结114件，办结率96%。",
                             ["114件", "120件", "95%", "96%"]),
     "rate-shows-repeating": (RATE, "调解矛盾纠纷38宗，调解成功35宗，调解成功率97.4%。", ["92.105…%"]),
@@ -284,3 +303,12 @@ def test_corpus(rules, prefix: str) -> None:
     fired = {d.rule for d in lint_path(str(paths[0]), rules, strict=True).diagnostics}
     must, never = CORPUS_EXPECT[prefix]
     assert must <= fired and not never & fired, fired
+
+
+def test_outcome_family_needs_two_outcomes() -> None:
+    from checker.checks.base import ParamError
+    from checker.checks.numeric_sum import NumericSumCheck
+
+    NumericSumCheck.compile({"outcomes": [["办结", "在办"]]})
+    with pytest.raises(ParamError, match="outcomes"):
+        NumericSumCheck.compile({"outcomes": [["办结"]]})
