@@ -75,12 +75,14 @@ RATES: dict[str, Rate] = {
     "审查率": _rate("(?<!应)审查", "应审查|制发|印发|制定|出台"),
     "执行率": _rate("执行", "应执行|生效", proportion=False),
 }
-# Stems whose 率 is a change or no proportion; characters that make a word with 率 (效率, 利率…).
+# Stems whose 率 is a change or no proportion; characters that make a word with 率 (效率, 利率…);
+# function words that begin no stem (的好评率 is 好评率).
 _NOT_PROPORTION = ("增长|下降|上升|提高|降低|减少|增加|递增|递减|变化|变动|增幅|降幅|涨幅|增值|回报|收益|"
                    "利润|周转|折旧|贴现|生产|负债|贡献|投资|储蓄|出生|死亡|同比|环比|平均")
-_GENERAL = (rf"(?!{_NOT_PROPORTION})[\u4e00-\u9fff](?<![的和及与或其为是对在将])"
-            r"[^\W\d_A-Za-z效利税汇频费比速功概坦直草轻表统督倍曲斜赔机几心帧码]率(?![先领队众部])"
-            r"|满意度|知晓度")
+_WITH_RATE = "效利税汇频费比速功概坦直草轻表统督倍曲斜赔机几心帧码"
+_HAN = "[\u4e00-\u9fff]"
+_GENERAL = (f"(?!{_NOT_PROPORTION})(?![的和及与或其为是对在将]){_HAN}(?![{_WITH_RATE}]){_HAN}"
+            "率(?![先领队众部])|满意度|知晓度")
 _RATE_WORD = "|".join(sorted(map(re.escape, RATES), key=len, reverse=True))
 _RATE_RX = re.compile(f"{_RATE_WORD}|{_GENERAL}")
 _CHAIN = re.compile(rf"[和及与、][^，,。；%0-9]{{0,8}}?({_RATE_WORD}|{_GENERAL})")
