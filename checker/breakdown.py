@@ -16,8 +16,15 @@ intervals"):
 
 A breakdown is *coordinated* when its items are parallel categories ("A 3件、B 5件") that end the
 unit (or are followed by the next total): an item whose words say what happened (已办结, 化解,
-调解成功…) is a status, not a category, and a status list says nothing about sums. Parts only add
-within one measure-word group (numbers.UNIT_GROUPS); another group ends the list.
+调解成功…) is a status, not a category, and a status list says in general nothing about sums
+(已办结 and 按期办结 nest; 办结 and 群众满意 overlap). Parts only add within one measure-word group
+(numbers.UNIT_GROUPS); another group ends the list.
+
+Statuses that are *outcomes* of one family (a rule parameter: 调解成功 | 移交/终止/未成功; 办结 |
+在办; 维持 | 撤销 | 确认违法 | 驳回…) are the exception: one case has only one outcome of a family,
+so items of *different* outcomes are disjoint and cannot add up to more than their total
+(``disjoint_parts``). Items of the same outcome (已办结, 按期办结) may nest, so only the largest
+of them counts; an item naming two outcomes of a family, or none, takes no part.
 """
 
 from __future__ import annotations
@@ -133,6 +140,25 @@ def _judge(text, total, label, m, parts, labels, end) -> Breakdown:
         or (coordinated and (remainder or _covers(label, labels))))
     return Breakdown(total, label, marker, tuple(parts), tuple(labels), exhaustive,
                      coordinated, hedged)
+
+
+Family = tuple[re.Pattern[str], ...]  # the outcomes one case can have only one of
+
+
+def disjoint_parts(b: Breakdown, family: Family) -> tuple[int, ...]:
+    """Indices of parts that are distinct outcomes of ``family`` (the largest per outcome).
+
+    Empty unless at least two different outcomes are named: one outcome alone promises nothing.
+    """
+    best: dict[int, int] = {}
+    for i, label in enumerate(b.labels):
+        hits = [k for k, outcome in enumerate(family) if outcome.search(label)]
+        if len(hits) != 1:
+            continue
+        k = hits[0]
+        if k not in best or b.parts[i].value.lo > b.parts[best[k]].value.lo:
+            best[k] = i
+    return tuple(sorted(best.values())) if len(best) >= 2 else ()
 
 
 def _covers(total_label: str, labels: list[str]) -> bool:

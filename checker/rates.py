@@ -8,6 +8,12 @@ whose verb is negated (不合格, 未办结) is no numerator; when a clause hold
 one nearest the figure decides (调解成功38宗 is a numerator). 占比/占总数的 P% is paired only with a part
 of a breakdown (breakdown.py) whose total is the denominator. Anything else stays unpaired: a
 wrong pairing would be a false alarm, a missing one only a missed check.
+
+Beyond the registry, any short noun ending in 率 (好评率, 持证率, 上线率, 到庭率…) or a survey
+度 (满意度) followed by a percentage is a *proportion* mention (``RateMention.known`` is False):
+enough to ask for its base (rate-without-base), never paired with counts nor range-checked, since
+its numerator and denominator verbs are unknown. Its name is the two characters before 率; a
+change (增长率, 下降率), a word of its own (效率, 利率, 税率, 频率…) or the verb 率 (率先) is none.
 """
 
 from __future__ import annotations
@@ -69,9 +75,17 @@ RATES: dict[str, Rate] = {
     "审查率": _rate("(?<!应)审查", "应审查|制发|印发|制定|出台"),
     "执行率": _rate("执行", "应执行|生效", proportion=False),
 }
+# Stems whose 率 is a change or no proportion; characters that make a word with 率 (效率, 利率…);
+# function words that begin no stem (的好评率 is 好评率).
+_NOT_PROPORTION = ("增长|下降|上升|提高|降低|减少|增加|递增|递减|变化|变动|增幅|降幅|涨幅|增值|回报|收益|"
+                   "利润|周转|折旧|贴现|生产|负债|贡献|投资|储蓄|出生|死亡|同比|环比|平均")
+_WITH_RATE = "效利税汇频费比速功概坦直草轻表统督倍曲斜赔机几心帧码"
+_HAN = "[\u4e00-\u9fff]"
+_GENERAL = (f"(?!{_NOT_PROPORTION})(?![的和及与或其为是对在将]){_HAN}(?![{_WITH_RATE}]){_HAN}"
+            "率(?![先领队众部])|满意度|知晓度")
 _RATE_WORD = "|".join(sorted(map(re.escape, RATES), key=len, reverse=True))
-_RATE_RX = re.compile(_RATE_WORD)
-_CHAIN = re.compile(rf"[和及与、][^，,。；%0-9]{{0,8}}?({_RATE_WORD})")
+_RATE_RX = re.compile(f"{_RATE_WORD}|{_GENERAL}")
+_CHAIN = re.compile(rf"[和及与、][^，,。；%0-9]{{0,8}}?({_RATE_WORD}|{_GENERAL})")
 _FILLER = re.compile(r"[^，,。；、%0-9]{0,10}")
 _SHARE_RX = re.compile(r"占(?:比|[^，,。；、%0-9]{0,10}?(?:总数|总量|总额|全部|总)[^，,。；、%0-9]{0,4}?)"
                        r"|所占比[例重]|比[例重]")
@@ -92,8 +106,14 @@ class RateMention:
         return "、".join(self.names) if self.names else "占比"
 
     @property
+    def known(self) -> bool:
+        """Every name is in the registry (or it is a share): its counts can be told apart."""
+        return self.share or all(n in RATES for n in self.names)
+
+    @property
     def proportion(self) -> bool:
-        return self.share or any(RATES[n].proportion for n in self.names)
+        """A registry proportion (or a share): a value outside 0–100% is certainly wrong."""
+        return self.share or any(RATES[n].proportion for n in self.names if n in RATES)
 
 
 def find_rates(text: str, qs: list[Quantity]) -> list[RateMention]:
@@ -137,7 +157,7 @@ def _with_percents(text, qs, start, end, names, share) -> RateMention | None:
 def pair(text: str, qs: list[Quantity], rate: RateMention, floor: int,
          breakdowns: list[Breakdown]) -> tuple[Quantity, Quantity] | None:
     """(numerator, denominator) of a single-rate, single-percent mention, or None if unclear."""
-    if len(rate.percents) != 1 or len(rate.names) > 1:
+    if len(rate.percents) != 1 or len(rate.names) > 1 or not rate.known:
         return None
     if rate.share:
         return _pair_share(text, qs, rate, breakdowns)
@@ -188,14 +208,24 @@ def is_target(text: str, rate: RateMention) -> bool:
     return bool(_TARGET.search(clause_label(text, rate.start)))
 
 
-def has_base(text: str, qs: list[Quantity], rate: RateMention) -> bool:
-    """Does any count in ``text`` read as this rate's numerator or denominator?"""
+def has_base(text: str, qs: list[Quantity], rate: RateMention, near: bool = True) -> bool:
+    """Does any count in ``text`` read as this rate's numerator or denominator?
+
+    For a rate outside the registry nothing says which counts are its own: in the rate's own
+    sentence (``near``) any count may be, in another only one named by the rate's stem (持证 for
+    持证率).
+    """
     for q in qs:
         if not countable(q):
             continue
         label = clause_label(text, q.start)
-        for name in rate.names:
-            spec = RATES[name]
-            if spec.numerator.search(label) or spec.denominator.search(label):
-                return True
+        if any(_is_base(name, label, near) for name in rate.names):
+            return True
     return False
+
+
+def _is_base(name: str, label: str, near: bool) -> bool:
+    spec = RATES.get(name)
+    if spec is None:
+        return near or name[:-1] in label
+    return bool(spec.numerator.search(label) or spec.denominator.search(label))

@@ -82,7 +82,14 @@ CASES = [
     case("numeric/year-mismatch", False, Report(plan_heading="下一步工作打算", plan_opening="2024年，我镇将继续深化法治政府建设。"), "plan-opening-next-year"),
     case("numeric/year-mismatch", False, Report(plan_heading="下一步工作打算", plan_opening="2023年，我镇法治建设取得了一定成效，但仍有差距。"), "plan-opening-recap"),
     case("numeric/year-mismatch", False, Report(plan_heading="下一步工作打算", plan_opening="2023年，我镇将法治建设纳入年度考核，取得了实效。"), "plan-opening-jiang-as-ba"),
-    case("numeric/year-mismatch", False, Report(plan_heading="2024年工作安排", plan_opening="2023年，我镇将继续深化法治政府建设。"), "heading-decides-over-opening"),
+    # heading and opening are judged each on its own
+    case("numeric/year-mismatch", True, Report(plan_heading="2024年工作安排", plan_opening="2023年，我镇将继续深化法治政府建设。"), "right-heading-opening-report-year", contains="2023"),
+    case("numeric/year-mismatch", True, Report(plan_heading="2024年工作打算", plan_opening="2025年，我镇将围绕建设法治政府目标，重点做好以下工作。"), "right-heading-opening-two-ahead", contains="2025"),
+    case("numeric/year-mismatch", False, Report(plan_heading="2024年工作安排", plan_opening="2024年，我镇将继续深化法治政府建设。"), "right-heading-right-opening"),
+    case("numeric/year-mismatch", False, Report(plan_heading="2024年工作安排", plan_opening="2023年，我镇法治建设取得了一定成效，但仍有差距。"), "right-heading-recap-opening"),
+    case("numeric/year-mismatch", False, Report(plan_heading="2024年及2025年工作打算", plan_opening="2025年，我镇将全面完成“八五”普法各项任务。"), "opening-year-named-by-heading"),
+    case("numeric/year-mismatch", False, Report(plan_heading="2024—2025年工作打算", plan_opening="2025年，我镇将全面完成“八五”普法各项任务。"), "opening-year-in-heading-period"),
+    case("numeric/year-mismatch", False, Report(plan_heading="2024年工作安排", plan_opening="2025年底前，我镇将完成村规民约修订。"), "opening-deadline-not-plan-year"),
     # numeric/future-year
     case("numeric/future-year", True, Report(achievements="（一）化解纠纷。2024年共办理行政复议案件12件。"), "total-next-year", contains="2024"),
     case("numeric/future-year", True, Report(achievements="（一）加强学习。2024年，我镇开展了会前学法活动。"), "done-with-le"),
@@ -225,6 +232,12 @@ def test_corpus_001_undated_plan_and_early_signature():
     ids = {d.rule for d in result.diagnostics}
     assert {"section/next-year-undated", "date/before-year-end"} <= ids
     assert not ids & {"date/out-of-range", "date/late", "date/publication-late", "date/format", "numeric/year-mismatch"}
+
+
+def test_wrong_heading_and_wrong_opening_are_two_findings():
+    report = Report(plan_heading="2023年工作计划", plan_opening="2023年，我镇将继续深化法治政府建设。")
+    diags = fired("numeric/year-mismatch", report)
+    assert sorted(d.line for d in diags) == [7, 8], [d.message for d in diags]
 
 
 def test_plan_split_over_two_headings_uses_the_dated_one():

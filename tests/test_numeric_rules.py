@@ -46,6 +46,15 @@ FIRES = {
     "sum-two-totals-second-wrong": (SUM, "共受理案件20件，其中行政案件12件、民事案件8件，共调解纠纷30起，"
                                          "其中调解成功32起。"),
     "sum-hetong-hotline": (SUM, "受理12345热线工单120件，其中咨询类80件、投诉类50件。"),
+    # distinct outcomes of one family (rule params) are disjoint: they cannot exceed the total
+    "sum-disjoint-mediation": (SUM, "全年共调处邻里纠纷32起，其中调处成功28起、引导当事人通过诉讼解决5起。"),
+    "sum-disjoint-done-pending": (SUM, "共受理群众诉求80件，其中已办结72件，正在办理10件。"),
+    "sum-disjoint-review": (SUM, "共审结行政复议案件15件，其中维持9件、撤销3件、确认违法2件、驳回申请2件。"),
+    "sum-disjoint-nested-largest": (SUM, "共受理诉求80件，其中已办结70件、按期办结68件、在办11件。"),
+    "sum-disjoint-exam": (SUM, "组织执法人员参加考试共60人，其中考试合格55人、不合格6人。"),
+    "sum-disjoint-lawsuits": (SUM, "共审结行政诉讼案件12件，其中胜诉10件、败诉3件，败诉率25%。"),
+    "sum-disjoint-cleanup": (SUM, "共清理规范性文件40件，其中继续有效30件、修订6件、废止5件，清理结果已向社会公布。"),
+    "sum-disjoint-acceptance": (SUM, "共收到行政复议申请20件，其中受理18件、不予受理3件。"),
     # --- sum-incomplete
     "incomplete-two-items": (INCOMPLETE, "共受理案件20件，其中行政案件12件、民事案件6件。"),
     # --- unit-mixed
@@ -81,6 +90,12 @@ FIRES = {
     "base-manyi-with-handled-counts": (BASE, "全年受理诉求120件，办结114件，群众满意率98%。"),
     "base-counts-in-other-paragraph": (BASE, "全年受理诉求61件，办结59件。\n二、存在的不足和原因\n"
                                              "办结率96.7%。"),
+    # any short noun ending in 率 with a level is a proportion that needs its counts
+    "base-general-haoping": (BASE, "全镇便民服务中心办件好评率为99.6%。"),
+    "base-general-chizheng": (BASE, "全镇行政执法人员持证上岗率达到100%。"),
+    "base-general-chain": (BASE, "涉诉案件负责人到庭率、文书网上公开率均保持100%。"),
+    "base-general-manyidu": (BASE, "群众对镇政府依法行政工作的满意度达到97.8%。"),
+    "base-general-after-unrelated-sentence": (BASE, "全年开展培训5次。群众法治知晓度达到92%。"),
 }
 
 SILENT = {
@@ -111,6 +126,14 @@ SILENT = {
     "sum-yishang": (SUM, "共培训300人次以上，其中领导干部200人次、执法人员150人次。"),
     "sum-tongbi": (SUM, "共受理案件20件，同比增长15%，其中行政案件12件、民事案件8件。"),
     "sum-gonggong-not-total": (SUM, "公共法律服务中心开展活动3次，服务群众8次，其中现场服务9次。"),
+    "sum-disjoint-below": (SUM, "共调处矛盾纠纷32起，其中调处成功26起、移交相关部门4起。"),
+    "sum-same-outcome-nests": (SUM, "共受理群众诉求80件，其中已办结76件、按期办结75件。"),
+    "sum-outcome-and-satisfaction": (SUM, "共办结群众诉求80件，其中按期办结78件、群众满意75件。"),
+    "sum-failed-then-transferred": (SUM, "共调处矛盾纠纷30起，其中调解不成功8起、移交司法机关6起、"
+                                         "调解成功22起。"),
+    "sum-different-families": (SUM, "共收到复议申请20件，其中受理18件、办结15件。"),
+    "sum-outcomes-approx-total": (SUM, "共排查矛盾纠纷50余件，其中化解45件、移交8件。"),
+    "sum-one-outcome-only": (SUM, "共受理群众诉求80件，其中办结70件、群众来信15件。"),
     "incomplete-single-item": (INCOMPLETE, "共受理案件20件，其中行政案件12件。"),
     "incomplete-exact": (INCOMPLETE, "共受理案件20件，其中行政案件12件、民事案件8件。"),
     "incomplete-deng": (INCOMPLETE, "共受理案件20件，其中行政案件12件、民事案件6件等。"),
@@ -163,6 +186,19 @@ SILENT = {
     "base-coverage-with-villages": (BASE, "全县12个乡镇实现公共法律服务工作站全覆盖，覆盖率100%。"),
     "base-not-a-rate-word": (BASE, "行政效率提高15%，利率下降。"),
     "base-4-15-12-4": (BASE, "开展“4·15”和“12·4”宣传活动，覆盖率未统计。"),
+    "base-general-with-count": (BASE, "全镇行政执法人员42人，持证上岗率100%。"),
+    "base-general-count-before": (BASE, "梳理便民服务事项126项，网上可办124项。网上可办率达到98.4%。"),
+    "base-general-change": (BASE, "便民服务好评率同比提高2%。"),
+    "base-general-growth": (BASE, "全镇一般公共预算收入增长率为6.5%。"),
+    "base-general-efficiency": (BASE, "审批效率提高到原来的95%，贷款利率下调0.5%。"),
+    "base-general-lead-verb": (BASE, "在全县率先实现村（社区）法律顾问100%覆盖。"),
+    "base-general-role-model": (BASE, "领导干部带头做表率，100%参加旁听庭审。"),
+    "base-general-target": (BASE, "力争政务服务好评率达到99%以上。"),
+    "base-manyidu-score": (BASE, "群众满意度测评得分为96.5分。"),
+    # an unregistered 率 is never paired with counts nor range-checked: its verbs are unknown
+    "rate-general-not-paired": (RATE, "全镇有执法人员40人，持证38人，持证率90%。"),
+    "rate-manyidu-not-paired": (RATE, "回访群众200人，满意180人，满意度95%。"),
+    "range-general-unknown": (RANGE, "镇综治中心调解室使用率达到120%。"),
 }
 
 
@@ -202,6 +238,8 @@ MESSAGES = {
     "sum-shows-total-parts-sum": (SUM, "共办理人大代表建议和政协委员提案25件，其中人大代表建议10件、政协委员提案13件。",
                                   ["25件", "10件＋13件", "23"]),
     "part-shows-both": (SUM, "共受理案件20件，其中办结25件。", ["25件", "20件"]),
+    "disjoint-shows-outcomes": (SUM, "共排查纠纷30起，其中化解成功24起、移交派出所7起。",
+                                ["30起", "“化解成功24起”“移交派出所7起”", "31"]),
     "rate-shows-computed": (RATE, "全年受理群众诉求120件，办结114件，办结率96%。",
                             ["114件", "120件", "95%", "96%"]),
     "rate-shows-repeating": (RATE, "调解矛盾纠纷38宗，调解成功35宗，调解成功率97.4%。", ["92.105…%"]),
@@ -209,6 +247,7 @@ MESSAGES = {
     "base-names-chain": (BASE, "机关干部学时完成率、参考率和考试合格率均达到100%。",
                          ["完成率、参考率、合格率均为100%"]),
     "base-names-respectively": (BASE, "办结率、满意率分别为100%、98%。", ["办结率、满意率分别为100%、98%"]),
+    "base-names-general-stem": (BASE, "全镇便民服务事项网上可办率为98%。", ["可办率98%"]),
 }
 
 
@@ -264,3 +303,12 @@ def test_corpus(rules, prefix: str) -> None:
     fired = {d.rule for d in lint_path(str(paths[0]), rules, strict=True).diagnostics}
     must, never = CORPUS_EXPECT[prefix]
     assert must <= fired and not never & fired, fired
+
+
+def test_outcome_family_needs_two_outcomes() -> None:
+    from checker.checks.base import ParamError
+    from checker.checks.numeric_sum import NumericSumCheck
+
+    NumericSumCheck.compile({"outcomes": [["办结", "在办"]]})
+    with pytest.raises(ParamError, match="outcomes"):
+        NumericSumCheck.compile({"outcomes": [["办结"]]})

@@ -105,7 +105,7 @@ def _without_base(sentence: Sentence, qs, rate: RateMention, previous: Sentence 
     if rate.share or is_target(sentence.text, rate) or has_base(sentence.text, qs, rate):
         return
     if previous is not None and previous.block == sentence.block:
-        if has_base(previous.text, find_quantities(previous.text), rate):
+        if has_base(previous.text, find_quantities(previous.text), rate, near=False):
             return  # counts stated just before: a base, though too far to check against
     stated = "、".join(_bare(p.raw) for p in rate.percents)
     if len(rate.percents) > 1:

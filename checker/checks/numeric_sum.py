@@ -4,9 +4,17 @@ Which sums the wording promises is decided in ``checker/breakdown.py``; this che
 Sums are interval sums (4000余份 is [4000, 5000)), so a total is wrong only when no value its
 parts can mean equals a value it can mean.
 
+Items that are different outcomes of one family (``outcomes``, e.g. 调解成功 vs 移交/终止) are
+disjoint, so they may not add up to more than the total though they are a status list; below it
+says nothing (an outcome may be unlisted). See ``breakdown.disjoint_parts``.
+
 ```yaml
 check: numeric_sum            # or numeric_sum_incomplete, numeric_unit_mixed
-params: {scope: body}
+params:
+  scope: body
+  outcomes:                   # each family: regexes of outcomes a case can have only one of
+    - ["(?<![未不])(?:调解|调处)?成功", "移交|移送|终止|未成功|不成功"]
+    - ["(?<![未没])(?:办结|结案)", "在办|正在办理|未办结"]
 ```
 """
 
@@ -15,18 +23,19 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import ClassVar, Iterator
 
-from ..breakdown import OVERLAP_PRONE, Breakdown, find_breakdowns
+from ..breakdown import OVERLAP_PRONE, Breakdown, Family, disjoint_parts, find_breakdowns
 from ..diagnostics import Finding
 from ..numbers import Interval, find_quantities
 from ..offsets import Span
 from ..scope import SCOPES, lines
 from ..sentences import sentences
-from .base import Check, ParamError
+from .base import Check, ParamError, Regex
 
 
 @dataclass(frozen=True)
 class Params:
     scope: str = "body"
+    outcomes: tuple[tuple[Regex, ...], ...] = ()  # families of mutually exclusive outcomes
 
 
 class NumericSumCheck(Check):
@@ -34,13 +43,16 @@ class NumericSumCheck(Check):
 
     name = "numeric_sum"
     Params = Params
-    messages = {"sum": ("total", "parts", "sum", "marker"), "part_exceeds": ("total", "part")}
+    messages = {"sum": ("total", "parts", "sum", "marker"), "part_exceeds": ("total", "part"),
+                "disjoint": ("total", "parts", "sum")}
     report: ClassVar[str] = "mismatch"
 
     @classmethod
     def validate(cls, params: Params) -> None:
         if params.scope not in SCOPES:
             raise ParamError(f"'scope' must be one of {', '.join(SCOPES)}")
+        if any(len(family) < 2 for family in params.outcomes):
+            raise ParamError("each family in 'outcomes' needs at least two outcomes")
 
     def run(self, doc, facts) -> Iterator[Finding]:
         for sentence in sentences(doc, lines(doc, facts, self.params.scope)):
@@ -55,7 +67,7 @@ class NumericSumCheck(Check):
     def _judge(self, b: Breakdown):
         span = (b.total.start, b.parts[-1].end)
         if self.report == "mismatch":
-            return _mismatch(b, span)
+            return _mismatch(b, span) or _disjoint(b, self.params.outcomes)
         if self.report == "incomplete":
             return _incomplete(b, span)
         return _unit_mixed(b, span)
@@ -86,6 +98,18 @@ def _mismatch(b: Breakdown, span):
     over = _selection(b) and _below(b.total.value, total)
     if (b.exhaustive and not total.overlaps(b.total.value)) or over:
         return span, "sum", {**_values(b, total), "marker": b.marker}
+    return None
+
+
+def _disjoint(b: Breakdown, families: tuple[Family, ...]):
+    """Distinct outcomes of one family adding up to more than the total."""
+    for family in families:
+        picked = disjoint_parts(b, family)
+        total = sum(b.parts[i].value for i in picked)
+        if picked and _below(b.total.value, total):
+            parts = "".join(f"“{b.labels[i].strip()}{_bare(b.parts[i].raw)}”" for i in picked)
+            return ((b.total.start, b.parts[picked[-1]].end), "disjoint",
+                    {"total": _bare(b.total.raw), "parts": parts, "sum": _fmt(total)})
     return None
 
 

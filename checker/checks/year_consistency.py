@@ -3,8 +3,9 @@
 The title and the opening sentence name Y; the plan part is about Y+1 (《法治政府建设与责任落实
 督察工作规定》: 上一年度情况, 下一年度安排). A plan headed "2023年工作计划" in a report on 2023 is
 last year's plan copied forward. Only the plan heading and its opening year phrase are judged, never
-years the plan mentions in passing. When title and opening disagree, a plan fitting either is left
-alone: the title/opening finding already points at the slip.
+years the plan mentions in passing, and each on its own: a right heading does not excuse an opening
+"2025年，我镇将…" (half-updated copy), nor an undated heading a wrong opening. When title and opening
+disagree, a plan fitting either is left alone: the title/opening finding already points at the slip.
 
 ```yaml
 check: year_consistency
@@ -47,6 +48,7 @@ def _title_vs_opening(doc, facts):
 
 
 def _plan(doc, facts):
+    """The plan heading and the plan's forward-looking opening, each judged on its own."""
     year = report_year(facts)
     plan = plan_years(doc, facts) if year else None
     if plan is None:
@@ -55,14 +57,15 @@ def _plan(doc, facts):
     if facts.title_year and facts.opening_year:
         accepted |= {facts.title_year + 1, facts.opening_year + 1}
     values = {"expected": year + 1, "year": year, "source": SOURCE_NAMES.get(facts.year_source, "")}
-    if plan.heading_years:
-        if not accepted & {m.year for m in plan.heading_years}:
-            wrong = plan.heading_years[0]
-            yield Finding(_span(wrong), "plan_heading", {**values, "found": wrong.year})
-        return
-    if plan.heading_dated or plan.opening is None or not plan.opening_forward:
-        return
-    if plan.opening.year not in accepted:
+    named = {m.year for m in plan.heading_years}
+    if named and not accepted & named:
+        wrong = plan.heading_years[0]
+        yield Finding(_span(wrong), "plan_heading", {**values, "found": wrong.year})
+    elif named:
+        accepted |= named  # a right heading vouches for every year it names (2024年及2025年)
+    elif plan.heading_dated:
+        return  # a period heads the plan (2024—2025年): its opening may start with any of its years
+    if plan.opening is not None and plan.opening_forward and plan.opening.year not in accepted:
         yield Finding(_span(plan.opening), "plan_opening", {**values, "found": plan.opening.year})
 
 
