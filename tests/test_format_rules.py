@@ -115,6 +115,90 @@ def test_pdf_text_is_left_alone(by_id):
     assert not by_id("format/broken-line", HEAD + "全面推进依法行政，\n严格落实决策程序。", kind="pdf")
 
 
+@pytest.mark.parametrize("text", [
+    # the last mark is a pause and the next line opens with a bare noun and a comma
+    HEAD + "严格落实规范性文件起草、审核、公布\n程序，全年制定规范性文件6件。",
+    # a 、 list runs on: its last item, then 等
+    HEAD + "将依法行政与营商环境、信访维稳、食品\n安全等工作同部署、同检查。",
+    # a pair of marks cut in two
+    HEAD + "印发了《白马乡行政执法\n工作细则》，规范执法程序。",
+    HEAD + "全年组织村干部开展“法律\n明白人”培训3期。",
+    # a number cut from its unit
+    HEAD + "全年调解各类矛盾纠纷23\n件，调解成功率100%。",
+    # the line stops on a preposition or conjunction; the next one starts with a particle
+    HEAD + "乡党委统一部署，各站所严格按照\n职责分工落实任务。",
+    HEAD + "开展执法人员培训和考试\n等工作，持证率达到100%。",
+    # punctuation at the start of the next line joins it even after a heading or a closing mark
+    HEAD + "（二）规范行政执法行为\n。全面落实行政执法三项制度。",
+    HEAD + "认真执行《重大行政决策程序暂行条例》\n，重大决策均经合法性审查。",
+])
+def test_new_continuation_signals_fire(by_id, text):
+    assert [d.line for d in by_id("format/broken-line", text)] == [2]
+
+
+@pytest.mark.parametrize("text", [
+    # a stray mark after 。 (a punctuation defect): the sentence did end
+    HEAD + "对重大执法决定全部进行法制审核。、\n推行包容审慎监管，首次轻微违法不予处罚。",
+    HEAD + "全年受理行政复议申请9件。，\n已全部审结。",
+    # a paragraph that merely lacks its 。, followed by sentences that open normally
+    HEAD + "全年办理行政复议案件9件，均已审结\n乡党委、乡政府把法治建设纳入年度考核。",
+    HEAD + "开展集中宣传活动，效果明显\n同时，建立普法责任清单。",
+    HEAD + "开展集中宣传活动，效果明显\n会上，乡长作了专题讲话。",
+    HEAD + "开展集中宣传活动，效果明显\n2023年，建立普法责任清单。",
+    HEAD + "开展集中宣传活动，效果明显\n综上，全年普法工作取得实效。",
+    HEAD + "落实行政执法公示、全过程记录、法制审核制度\n乡综合行政执法队现有执法人员12名。",
+    # the last word is whole although its last character is a function character
+    HEAD + "引导群众有序参与重大决策，提高群众对决策的了解和参与\n全年召开听证会2次。",
+    HEAD + "执法人员对新修订法律的学习不够深入，这是执法不规范的主要原因\n乡党委高度重视。",
+    # a heading without punctuation, then its body
+    HEAD + "（三）强化行政执法监督\n执法案卷评查全年开展2次。",
+    # table rows
+    HEAD + "行政处罚案件  64件  同比增长12%\n行政许可事项  120件  同比下降3%",
+])
+def test_ended_sentences_and_lookalikes_stay_silent(by_id, text):
+    assert not by_id("format/broken-line", text)
+
+
+def test_a_continuation_as_wide_as_the_broken_line_is_wrapped_too(by_id):
+    # lines 2 and 3 are both 22 characters wide: the copy was wrapped at that width
+    text = HEAD + "白马乡严格落实行政执法三项制度，组织执法人员培\n训考试2次，持证上岗率达到百分之百，全年开展评\n查工作两次。"
+    assert [d.line for d in by_id("format/broken-line", text)] == [2, 3]
+
+
+def test_a_continuation_of_another_width_may_be_a_paragraph_without_its_full_stop(by_id):
+    text = HEAD + "白马乡严格落实行政执法三项制度，组织执法人员培\n训考试2次，持证上岗率达到百分之百\n全年办理行政复议案件9件。"
+    assert [d.line for d in by_id("format/broken-line", text)] == [2]
+
+
+WRAPPED = (
+    "白马乡坚持把法治政府建设作为全局工作的基础，年初召开\n"
+    "专题会议研究部署，制定年度工作要点，将具体任务分解到\n"
+    "各站所和村委会。全年开展行政执法案卷评查两次，对发现\n"
+    "的问题逐项整改。乡司法所全年调解矛盾纠纷四十余件，调\n"
+    "解成功率保持较高水平。\n"
+)
+
+
+def test_a_hard_wrapped_copy_is_found_at_every_full_width_line(by_id):
+    found = by_id("format/broken-line", HEAD + WRAPPED)
+    assert [d.line for d in found] == [2, 3, 4, 5]
+    assert apply_fixes(HEAD + WRAPPED, found, safe_only=False).count("\n") == 2
+
+
+def test_equal_widths_in_paragraph_per_line_text_are_no_wrap(by_id):
+    # three paragraphs of one width lack their 。, but most paragraphs are far wider
+    wide = "白马乡坚持依法行政，全面落实行政执法公示制度、执法全过程记录制度和重大执法决定法制审核制度，全年未发生行政败诉案件。"
+    short = ["乡司法所全年调解纠纷四十余件，成功率较高", "乡政府全年办理人大代表建议九件，均已答复", "乡综合执法队全年开展执法检查，发现问题"]
+    text = HEAD + "\n".join([wide, short[0], wide, short[1], wide, short[2], wide, wide, wide]) + "\n"
+    assert not by_id("format/broken-line", text)
+
+
+def test_markdown_soft_breaks_are_joined_by_the_renderer(by_id):
+    text = HEAD + "2023年，我镇全面推进依法行政，\n严格落实重大行政决策程序。"
+    assert not by_id("format/broken-line", text, kind="md")
+    assert by_id("format/broken-line", text.replace("，\n", "，\n\n"), kind="md")
+
+
 # ---- format/punctuation-width ------------------------------------------------------------------
 
 def test_half_width_marks_fire_with_safe_fixes(by_id):

@@ -2,10 +2,15 @@
 
 A line is broken when it ends without closing punctuation and the next filled line carries on the
 same sentence. Because a paragraph that merely lacks its final 。 looks the same, the break must
-show it: the line ends in a mark that cannot end a sentence (，、《“（), or in a word that cannot
-(的 和 与 对…), the next line starts with punctuation, or a word runs across the break
-(会 / 议制度 → 会议). Headings that stand alone, the title, addressee, signature and list items
-are never the broken part. PDF text is skipped: its wraps are already joined in the matching view.
+show it (see wraps.py): the line ends in a mark or a word that cannot end a sentence, the next line
+starts with punctuation, a particle or a unit, a word, number or bracket pair runs across the
+break (会 / 议制度 → 会议), or the line's last mark is a pause and the next line starts inside a
+clause (受理、审理、决定工作 / 流程，…). Two more signals come from the document: a line that
+continues a broken sentence and again ends open is wrapped too, and in a hard-wrapped copy (runs of
+lines of one width) every full-width line without closing punctuation is a wrap. Headings that
+stand alone, the title, addressee, signature, list items and table rows are never the broken part.
+PDF text is skipped (its wraps are already joined in the matching view), and so are adjacent lines
+of Markdown, where a single line break is a soft wrap by design.
 
 ```yaml
 check: broken_line
@@ -17,18 +22,17 @@ params:
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from ..diagnostics import Edit, Finding, Fix
 from ..offsets import Span
+from . import wraps
 from .base import Check
-from .chars import filled_lines, is_han
+from .chars import filled_lines
 
-_ENDS = set("。！？；：…”’）》」』】〕.!?;:)\"'—")
-_OPEN_ENDS = set("，、《“（【〔‘「『,(")
-_FUNCTION_ENDS = set("的和与及或在对把将被从向以于并而且但因之其")
-_STARTS_WITH_MARK = re.compile(r"^[，。、；：？！）》”’」』】〕…]")
-_LIST_START = re.compile(r"^(?:[一二三四五六七八九十]+是|第[一二三四五六七八九十]+[，、]|[（(]?[0-9一二三四五六七八九十]{1,2}[）)、.]|[\u2460-\u2473]|[-•·*])")
+_LIST_START = re.compile(r"^(?:[一二三四五六七八九十]+是|第[一二三四五六七八九十]+[，、]|[（(]?[0-9一二三四五六七八九十]{1,2}[）)、.]|[\u2460-\u2473]|[-•·*|#>])")
+_TABLE_ROW = re.compile(r"\S(?:\t|[ \u3000]{2,})\S")
 _SKIP_KINDS = ("title", "header", "addressee", "closing", "signature", "trailer")
 
 
@@ -36,6 +40,7 @@ _SKIP_KINDS = ("title", "header", "addressee", "closing", "signature", "trailer"
 class Params:
     skip_kinds: tuple[str, ...] = ("pdf",)
     min_chars: int = 8  # shorter lines are labels (附件：, 签发人) rather than wrapped text
+    min_wrapped_run: int = 3  # lines of one width that make a text a hard-wrapped copy
 
 
 class BrokenLineCheck(Check):
@@ -49,60 +54,80 @@ class BrokenLineCheck(Check):
             return
         headings = {h.line: h for h in doc.headings}
         lines = filled_lines(doc)
-        for first, second in zip(lines, lines[1:]):
-            if not self._candidate(doc, headings, first, second):
-                continue
-            if _continues(first.content, second.content):
+        pairs = [(a, b) for a, b in zip(lines, lines[1:]) if self._candidate(doc, headings, a, b)]
+        body = [line.content for line in lines
+                if line.index not in headings and doc.line_kinds.get(line.index) not in _SKIP_KINDS]
+        wrap = _wrap_width(body, [a.content for a, _ in pairs], self.params.min_wrapped_run)
+        broken = None  # the last pair found broken
+        for first, second in pairs:
+            if _chained(broken, first) or _broken(first.content, second.content, wrap):
                 yield _finding(first, second)
+                broken = (first, second)
 
     def _candidate(self, doc, headings, first, second) -> bool:
         kinds = doc.line_kinds
         if kinds.get(first.index) in _SKIP_KINDS or kinds.get(second.index) in _SKIP_KINDS:
             return False
-        heading = headings.get(first.index)
-        if (heading is not None and not heading.run_in) or second.index in headings:
+        if second.index in headings:
             return False
-        text = first.content
-        return len(text) >= self.params.min_chars and text[-1] not in _ENDS and not _LIST_START.match(second.content)
-
-
-def _continues(end: str, start: str) -> bool:
-    if end[-1] in _OPEN_ENDS or _STARTS_WITH_MARK.match(start):
+        if doc.source.kind == "md" and second.index == first.index + 1:
+            return False  # a Markdown soft break: the renderer joins the lines
+        text, following = first.content, second.content
+        if len(text) < self.params.min_chars or wraps.sentence_ended(text) or _LIST_START.match(following):
+            return False
+        if _TABLE_ROW.search(text) or _TABLE_ROW.search(following):
+            return False
+        heading = headings.get(first.index)
+        if (heading is not None and not heading.run_in) or wraps.closed(text):
+            return wraps.runs_on(text, following)  # a heading or 》 may end a line; a mark cut off may not
         return True
-    if not (is_han(end[-1]) and is_han(start[0])):
+
+
+def _chained(broken, line) -> bool:
+    """``line`` carries on a broken sentence, ends open and is as wide as the line before it: the
+    copy was wrapped at that width. A shorter or longer line may be a paragraph that lost its 。."""
+    if broken is None or broken[1].index != line.index:
         return False
-    return end[-1] in _FUNCTION_ENDS or _word_across(end, start)
+    return abs(_width(broken[0].content) - _width(line.content)) <= 2
 
 
-def _word_across(end: str, start: str) -> bool:
-    """True when a dictionary word covers the last character of ``end`` and the first of ``start``."""
-    from ..segment import words
-
-    left, right = _han_tail(end), _han_head(start)
-    at = 0
-    for token in words(left + right):
-        if at < len(left) < at + len(token) and len(token) >= 2:
-            return True
-        at += len(token)
-    return False
+def _broken(end: str, start: str, wrap) -> bool:
+    if wrap is not None and wrap[0](end) >= wrap[1] - 2:
+        return True
+    return wraps.strong(end, start) or wraps.weak(end, start)
 
 
-def _han_tail(text: str, size: int = 6) -> str:
-    tail = ""
-    for ch in reversed(text):
-        if not is_han(ch) or len(tail) >= size:
-            break
-        tail = ch + tail
-    return tail
+def _wrap_width(body: list[str], open_lines: list[str], min_run: int):
+    """(measure, width) of a hard-wrapped copy, or None for text with one line per paragraph.
+
+    A wrapped copy has ``min_run`` open lines that stop within two columns (or characters) of the
+    same width, and hardly any line wider than that; in paragraph-per-line text the few open lines
+    scatter and most paragraphs are far wider. Copies are wrapped by columns or by characters:
+    the measure that lines up more lines wins.
+    """
+    best = None
+    for measure, least in ((_width, 40), (len, 20)):  # shorter lines are labels, not a wrap width
+        found = _widest_run(body, [measure(text) for text in open_lines], measure, least, min_run)
+        if found and (best is None or found[0] > best[0]):
+            best = (found[0], measure, found[1])
+    return best[1:] if best else None
 
 
-def _han_head(text: str, size: int = 6) -> str:
-    head = ""
-    for ch in text:
-        if not is_han(ch) or len(head) >= size:
-            break
-        head += ch
-    return head
+def _widest_run(body: list[str], sizes: list[int], measure, least: int, min_run: int):
+    """(count, width): the widest width that ``min_run`` of ``sizes`` reach within two and at most
+    a tenth of ``body`` exceeds."""
+    for full in sorted(set(sizes), reverse=True):
+        if full < least or sum(measure(text) > full + 2 for text in body) > 0.1 * len(body):
+            return None
+        count = sum(full - 2 <= size <= full for size in sizes)
+        if count >= min_run:
+            return count, full
+    return None
+
+
+def _width(text: str) -> int:
+    """Display columns: a Chinese character or full-width mark takes two."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
 def _finding(first, second) -> Finding:
