@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 import re
 import string
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any

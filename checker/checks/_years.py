@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..dates import YearMention, plain_years, year_mentions
+from ..dates import DateText, YearMention, parse_date, plain_years, year_mentions
 from ..facts import Facts
 from ..model import Document, Line, Section
 from ..offsets import Span
@@ -37,6 +37,14 @@ class PlanYears:
     opening: YearMention | None  # the year phrase the opening sentence starts with (doc.text offsets)
     opening_forward: bool  # that sentence plans ahead (将继续…, 力争…) and reports nothing done (…了)
     opening_dated: bool  # the opening sentence names some year in plain words
+
+
+def signature_date(doc: Document) -> DateText | None:
+    """The date under the signature as written (real or not), or None when there is none."""
+    sig = doc.signature
+    if sig is None or sig.date_span is None:
+        return None
+    return parse_date(doc.text[sig.date_span.start:sig.date_span.end])
 
 
 def report_year(facts: Facts) -> int | None:

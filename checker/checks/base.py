@@ -117,6 +117,23 @@ class BatchCheck(Check):
         raise NotImplementedError
 
 
+def entry_mapping(where: str, raw: Any, keys: set[str], required: tuple[str, ...] = ("match",)) -> dict:
+    """One entry of a data-driven check's list: a bare string means {"match": it}; keys are checked.
+
+    Shared by the check types whose YAML lists entries (pattern, relative_time, junk_line,
+    dated_term), so every such list reports mistakes the same way.
+    """
+    if isinstance(raw, str) and required == ("match",):
+        raw = {"match": raw}
+    if not isinstance(raw, dict) or any(key not in raw for key in required):
+        wanted = " and ".join(f"'{key}'" for key in required)
+        raise ParamError(f"'{where}' must be {'a regex string or ' if required == ('match',) else ''}a mapping with {wanted}")
+    unknown = sorted(set(raw) - keys)
+    if unknown:
+        raise ParamError(f"'{where}' has unknown key(s) {', '.join(unknown)} (known: {', '.join(sorted(keys))})")
+    return raw
+
+
 def _coerce(name: str, value: Any, hint: Any) -> Any:
     origin = typing.get_origin(hint)
     args = typing.get_args(hint)

@@ -12,8 +12,9 @@ check: date_format
 
 from __future__ import annotations
 
-from ..dates import DateText, parse_date
+from ..dates import DateText
 from ..diagnostics import Edit, Finding, Fix
+from ._years import signature_date
 from .base import Check
 
 _ORDER = ("chinese", "separator", "padded", "no_day", "suffix", "spaced")
@@ -25,19 +26,17 @@ class DateFormatCheck(Check):
     fixable = True
 
     def run(self, doc, facts):
-        sig = doc.signature
-        if sig is None or sig.date_span is None:
-            return
-        written = parse_date(doc.text[sig.date_span.start:sig.date_span.end])
+        written = signature_date(doc)
         if written is None:
             return
+        where = doc.signature.date_span
         kind = next((k for k in _ORDER if _has(written, k)), None)
         if kind is None:
             return
         canonical = written.canonical()
-        fix = Fix(f"改为“{canonical}”", (Edit(sig.date_span, canonical),)) if canonical else None
+        fix = Fix(f"改为“{canonical}”", (Edit(where, canonical),)) if canonical else None
         values = {"date": written.text, "expected": canonical or _pattern(written)}
-        yield Finding(sig.date_span, kind, values, fix=fix)
+        yield Finding(where, kind, values, fix=fix)
 
 
 def _has(written: DateText, kind: str) -> bool:

@@ -44,7 +44,7 @@ from typing import Any, Iterator
 from ..diagnostics import Finding, Severity
 from ..offsets import Span
 from ..scope import SCOPES, lines
-from .base import Check, ParamError
+from .base import Check, ParamError, entry_mapping
 from .context import clause
 
 _CN = {c: i for i, c in enumerate("一二三四五六七八九", start=1)}
@@ -179,11 +179,7 @@ _TERM_KEYS = {"name", "match", "unless", "unless_document", "from", "stale_from"
 
 def _term(index: int, raw: Any) -> Term:
     where = f"terms[{index}]"
-    if not isinstance(raw, dict) or "match" not in raw or "name" not in raw:
-        raise ParamError(f"'{where}' must be a mapping with 'name' and 'match'")
-    unknown = sorted(set(raw) - _TERM_KEYS)
-    if unknown:
-        raise ParamError(f"'{where}' has unknown key(s) {', '.join(unknown)} (known: {', '.join(sorted(_TERM_KEYS))})")
+    raw = entry_mapping(where, raw, _TERM_KEYS, required=("name", "match"))
     if "from" not in raw and "stale_from" not in raw:
         raise ParamError(f"'{where}' needs 'from' or 'stale_from'")
     if raw.get("by", "year") not in ("year", "signature") or raw.get("kind", "stale") not in ("stale", "renamed"):

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..diagnostics import Finding
-from .base import Check, ParamError
+from .base import Check, ParamError, entry_mapping
 from .chars import delete_line
 
 
@@ -64,11 +64,7 @@ class JunkLineCheck(Check):
 
 def _entry(index: int, raw: Any) -> tuple[re.Pattern, str, bool]:
     where = f"entries[{index}]"
-    if not isinstance(raw, dict) or not isinstance(raw.get("match"), str) or not isinstance(raw.get("what"), str):
-        raise ParamError(f"'{where}' must be a mapping with 'match' (regex) and 'what' (a name for the message)")
-    unknown = set(raw) - {"match", "what", "short"}
-    if unknown:
-        raise ParamError(f"'{where}' has unknown key(s) {', '.join(sorted(unknown))}")
+    raw = entry_mapping(where, raw, {"match", "what", "short"}, required=("match", "what"))
     try:
         return re.compile(raw["match"]), raw["what"], bool(raw.get("short", False))
     except re.error as err:

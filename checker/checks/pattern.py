@@ -29,7 +29,7 @@ from ..diagnostics import Edit, Finding, Fix, Severity
 from ..normalize import simplify
 from ..offsets import Span
 from ..scope import SCOPES, lines
-from .base import Check, ParamError
+from .base import Check, ParamError, entry_mapping
 
 
 @dataclass(frozen=True)
@@ -107,13 +107,7 @@ _ENTRY_KEYS = {"match", "replace", "note", "unless", "severity", "fix", "safe", 
 
 def _entry(index: int, raw: Any, shared_unless: str | None) -> Entry:
     where = f"entries[{index}]"
-    if isinstance(raw, str):
-        raw = {"match": raw}
-    if not isinstance(raw, dict) or "match" not in raw:
-        raise ParamError(f"'{where}' must be a regex string or a mapping with 'match'")
-    unknown = sorted(set(raw) - _ENTRY_KEYS)
-    if unknown:
-        raise ParamError(f"'{where}' has unknown key(s) {', '.join(unknown)} (known: {', '.join(sorted(_ENTRY_KEYS))})")
+    raw = entry_mapping(where, raw, _ENTRY_KEYS)
     unless = "|".join(f"(?:{u})" for u in (raw.get("unless"), shared_unless) if u)
     try:
         severity = Severity.parse(raw["severity"]) if raw.get("severity") else None

@@ -31,7 +31,7 @@ from typing import Any, Iterator
 from ..diagnostics import Finding, Severity
 from ..offsets import Span
 from ..scope import SCOPES, lines
-from .base import Check, ParamError
+from .base import Check, ParamError, entry_mapping
 from .context import quoted
 
 
@@ -92,13 +92,7 @@ _KEYS = {"match", "expected", "expected_in_plan", "severity"}
 
 def _entry(index: int, raw: Any) -> Entry:
     where = f"entries[{index}]"
-    if isinstance(raw, str):
-        raw = {"match": raw}
-    if not isinstance(raw, dict) or "match" not in raw:
-        raise ParamError(f"'{where}' must be a regex string or a mapping with 'match'")
-    unknown = sorted(set(raw) - _KEYS)
-    if unknown:
-        raise ParamError(f"'{where}' has unknown key(s) {', '.join(unknown)} (known: {', '.join(sorted(_KEYS))})")
+    raw = entry_mapping(where, raw, _KEYS)
     try:
         match = re.compile(raw["match"])
         severity = Severity.parse(raw["severity"]) if raw.get("severity") else None

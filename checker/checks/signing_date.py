@@ -22,9 +22,9 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from ..dates import DateText, parse_date
+from ..dates import DateText
 from ..diagnostics import Finding
-from ._years import SOURCE_NAMES, report_year
+from ._years import SOURCE_NAMES, report_year, signature_date
 from .base import Check, ParamError
 
 _BOUND = re.compile(r"^\+([0-9])-([0-9]{2})-([0-9]{2})$")
@@ -58,21 +58,19 @@ class SigningDateCheck(Check):
             raise ParamError("'not_after' needs a 'default' entry")
 
     def run(self, doc, facts):
-        sig = doc.signature
-        if sig is None or sig.date_span is None:
-            return
-        written = parse_date(doc.text[sig.date_span.start:sig.date_span.end])
+        written = signature_date(doc)
         if written is None:
             return
+        where = doc.signature.date_span
         year = report_year(facts)
         values = _values(written, facts, year)
         if not written.real:
             if self.params.real:
-                yield Finding(sig.date_span, "invalid", values)
+                yield Finding(where, "invalid", values)
             return
         if year is None or (self.params.years is not None and written.year - year not in self.params.years):
             return
-        yield from self._window(sig.date_span, written, year, facts.issuer_level, values)
+        yield from self._window(where, written, year, facts.issuer_level, values)
 
     def _window(self, span, written: DateText, year: int, level: str, values: dict):
         p = self.params
