@@ -34,8 +34,16 @@ def load_rules(config: Config) -> list[Rule]:
     return rules
 
 
+# Repository boilerplate that sits beside reports in a folder; linted only when named explicitly.
+_NOT_REPORTS = ("readme*", "changelog*", "license*", "contributing*", "code_of_conduct*")
+
+
 def collect(paths: list[str], config: Config) -> list[str]:
-    """Files to lint, in a stable order; directories recurse over the supported extensions."""
+    """Files to lint, in a stable order; directories recurse over the supported extensions.
+
+    A directory walk skips hidden entries, Office lock files (~$…) and README/CHANGELOG-style
+    files; a file named on the command line is always linted.
+    """
     import fnmatch
 
     found: list[str] = []
@@ -48,6 +56,8 @@ def collect(paths: list[str], config: Config) -> list[str]:
             for name in sorted(files):
                 full = os.path.join(folder, name)
                 if not name.lower().endswith(SUPPORTED) or name.startswith((".", "~$")):
+                    continue
+                if any(fnmatch.fnmatch(name.lower(), p) for p in _NOT_REPORTS) and not config.include:
                     continue
                 rel = full.replace(os.sep, "/")
                 if config.exclude and any(fnmatch.fnmatch(rel, p) or fnmatch.fnmatch(name, p) for p in config.exclude):

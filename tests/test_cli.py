@@ -150,3 +150,12 @@ def test_rules_explain_outline(capsys, files):
     assert run_cli(capsys, "explain", "no/such-rule")[0] == 2
     code, out, _ = run_cli(capsys, "outline", str(files[0]))
     assert code == 0 and "第一责任人" in out and "shortcomings" not in out
+
+
+def test_directory_walk_skips_readme_but_not_when_named(capsys, files):
+    readme = files[0].parent / "README.md"
+    readme.write_text("# 报送材料说明\n", encoding="utf-8")
+    code, out, _ = run_cli(capsys, "check", str(files[0].parent), "--format", "json")
+    assert "README.md" not in {os.path.basename(f["path"]) for f in json.loads(out)["files"]}
+    code, out, _ = run_cli(capsys, "check", str(readme), "--format", "json")
+    assert [os.path.basename(f["path"]) for f in json.loads(out)["files"]] == ["README.md"]

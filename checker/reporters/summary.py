@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from ..diagnostics import Severity
 
 SEVERITY_LABEL = {Severity.ERROR: "错误", Severity.WARNING: "警告", Severity.INFO: "提示"}
+REQUIRED_PARTS = ("achievements", "first_responsible", "shortcomings", "next_year")
 PART_LABEL = {
     "achievements": "举措和成效", "first_responsible": "第一责任人", "shortcomings": "不足和原因",
     "next_year": "下一年度安排", "other": "其他",
@@ -46,6 +47,14 @@ class FileRow:
     @property
     def parts_text(self) -> str:
         return "、".join(PART_LABEL.get(p, p) for p in self.parts) or "未识别"
+
+    @property
+    def missing_text(self) -> str:
+        """The required parts (督察工作规定 items 1–4) this report lacks: what a reviewer looks for first."""
+        if self.error:
+            return "—"
+        missing = [PART_TINY.get(p, p) for p in REQUIRED_PARTS if p not in self.parts]
+        return "、".join(missing) if missing else "齐全"
 
     @property
     def parts_tiny(self) -> str:

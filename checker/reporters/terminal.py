@@ -119,22 +119,39 @@ def _batch(console, finding) -> None:
     console.print(f"[yellow]跨文件[/]  [dim]{escape(finding['rule'])}[/]  {escape(finding['message'])}  [dim]{escape(places)}[/]")
 
 
+def _common_dir(paths: list[str]) -> str:
+    """The folder every path shares (with its trailing slash), so the table shows short names."""
+    import os
+
+    if len(paths) < 2:
+        return ""
+    common = os.path.commonpath([os.path.dirname(p) or "." for p in paths]) if all(p for p in paths) else ""
+    return common + os.sep if common and common != "." and all(p.startswith(common + os.sep) for p in paths) else ""
+
+
 def _table(results, batch):
     """One row per file, worst first: who reported, which year, which parts, how bad."""
     from rich.table import Table
     from rich.text import Text
 
     table = Table(title="批量检查汇总（问题最严重的在前）", title_justify="left", header_style="bold")
-    for name, extra in (("文件", {"overflow": "fold", "min_width": 16}), ("报告主体", {}), ("年度", {"justify": "right"}),
-                        ("已识别部分", {"overflow": "fold"}), ("错误", {"justify": "right"}), ("警告", {"justify": "right"}),
-                        ("提示", {"justify": "right"}), ("跨文件", {"justify": "right"}),
-                        ("最严重问题", {"overflow": "ellipsis", "no_wrap": True, "max_width": 40})):
+    for name, extra in (("文件", {"overflow": "fold", "min_width": 14, "max_width": 32}),
+                        ("报告主体", {"overflow": "fold", "min_width": 8, "max_width": 16}),
+                        ("年度", {"justify": "right", "no_wrap": True}), ("缺少部分", {"overflow": "fold", "min_width": 6, "max_width": 14}),
+                        ("错误", {"justify": "right", "no_wrap": True}), ("警告", {"justify": "right", "no_wrap": True}),
+                        ("提示", {"justify": "right", "no_wrap": True}), ("跨文件", {"justify": "right", "no_wrap": True}),
+                        ("最严重问题", {"overflow": "fold", "min_width": 20})):
         table.add_column(name, **extra)
-    for row in worst_first(file_rows(results, batch)):
+    rows = worst_first(file_rows(results, batch))
+    base = _common_dir([row.path for row in rows])
+    for row in rows:
         style = "bold red" if row.error else _STYLE.get(row.worst, "green")
         worst = row.worst_text if row.error or not row.worst_rule else row.worst_message
-        table.add_row(Text(row.path), Text(row.issuer or "—"), str(row.year or "—"), Text(row.parts_tiny),
+        worst = worst if len(worst) <= 40 else worst[:39] + "…"  # the full text is in the findings above
+        table.add_row(Text(row.path[len(base):]), Text(row.issuer or "—"), str(row.year or "—"), Text(row.missing_text),
                       str(row.errors), str(row.warnings), str(row.infos), str(row.cross), Text(worst, style=style))
+    if base:
+        table.caption, table.caption_justify = f"文件均位于 {base}", "left"
     return table
 
 
