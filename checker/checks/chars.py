@@ -6,7 +6,6 @@ report's own text?", "delete this whole line"); answering them once keeps the ru
 
 from __future__ import annotations
 
-import re
 from ..diagnostics import Edit, Fix
 from ..model import Document, Line
 from ..offsets import Span
@@ -14,17 +13,17 @@ from ..offsets import Span
 HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 # Chinese punctuation and full-width forms count as "Chinese text" around a half-width mark.
 CJK_PUNCT = "\u3000-\u303f\uff01-\uff60\u2018-\u201f\u2026\u2014\u00b7"
-_HAN_RE = re.compile(f"[{HAN}]")
-_CJK_RE = re.compile(f"[{HAN}{CJK_PUNCT}]")
-
-
 def is_han(ch: str) -> bool:
-    return bool(ch) and _HAN_RE.match(ch) is not None
+    """A Chinese character (compared by code point: a regex over these ranges costs ~1 ms to compile)."""
+    return bool(ch) and ("\u4e00" <= ch[0] <= "\u9fff" or "\u3400" <= ch[0] <= "\u4dbf" or "\uf900" <= ch[0] <= "\ufaff")
 
 
 def is_cjk(ch: str) -> bool:
     """A Chinese character or a Chinese (full-width) punctuation mark."""
-    return bool(ch) and _CJK_RE.match(ch) is not None
+    if not ch:
+        return False
+    c = ch[0]
+    return is_han(c) or "\u3000" <= c <= "\u303f" or "\uff01" <= c <= "\uff60" or "\u2018" <= c <= "\u201f" or c in "\u2026\u2014\u00b7"
 
 
 def delete_line(doc: Document, line: Line, description: str = "删除该行", *, safe: bool = True) -> Fix:

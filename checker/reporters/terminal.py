@@ -1,13 +1,13 @@
 """The terminal view (rich): each finding with its source line and the span underlined.
 
 Underlines are measured in terminal cells, so they sit right under full-width characters. Report
-text is escaped before rich sees it ("[...]" is markup to rich). Many findings of one rule in one
-file are grouped after the first few; JSON still lists every one.
+text never passes through rich markup (it goes in as plain Text), so "[...]" in a report is
+printed as written. Many findings of one rule in one file are grouped after the first few; JSON
+still lists every one.
 """
 
 from __future__ import annotations
 
-import io
 from collections import defaultdict
 
 from ..diagnostics import Severity
@@ -21,36 +21,72 @@ _LABEL = {Severity.ERROR: "错误", Severity.WARNING: "警告", Severity.INFO: "
 _WINDOW = 36  # cells of context either side of a long line's finding
 
 
+class _Out:
+    """Collects styled lines: plain text for pipes and pre-commit, rich only for colour and tables.
+
+    A segment is a string or a (text, style) pair. rich.console is imported only when colour is on
+    or a table is printed, which keeps it off the start-up path of a one-file pre-commit run.
+    """
+
+    def __init__(self, color: bool, width: int) -> None:
+        self.color, self.width = color, width
+        self.parts: list[str] = []
+        self._console = None
+
+    def write(self, text: str) -> int:  # the file rich's Console writes to
+        self.parts.append(text)
+        return len(text)
+
+    def flush(self) -> None:
+        pass
+
+    @property
+    def console(self):
+        if self._console is None:
+            from rich.console import Console
+
+            self._console = Console(file=self, force_terminal=self.color, width=self.width, highlight=False, soft_wrap=True)
+        return self._console
+
+    def line(self, *segments) -> None:
+        if not self.color:
+            self.parts.append("".join(s if isinstance(s, str) else s[0] for s in segments) + "\n")
+            return
+        from rich.text import Text
+
+        self.console.print(Text.assemble(*segments))
+
+    def renderable(self, thing) -> None:
+        self.console.print(thing)
+
+    def getvalue(self) -> str:
+        return "".join(self.parts)
+
+
 def render(results, batch=(), options=None) -> str:
-    from rich.console import Console
-
     options = options or {}
-    buffer = io.StringIO()
-    console = Console(file=buffer, force_terminal=options.get("color", False), width=options.get("width", 100),
-                      highlight=False, soft_wrap=True)
+    out = _Out(options.get("color", False), options.get("width", 100))
     for result in results:
-        _file(console, result)
+        _file(out, result)
     for finding in batch:
-        _batch(console, finding)
+        _batch(out, finding)
     if len(results) > 1:
-        console.print()
-        console.print(_table(results, batch))
+        out.line()
+        out.renderable(_table(results, batch))
     if options.get("statistics"):
-        console.print(_statistics(results, batch, options.get("titles") or {}))
-    _summary(console, results, batch)
-    return buffer.getvalue()
+        out.renderable(_statistics(results, batch, options.get("titles") or {}))
+    _summary(out, results, batch)
+    return out.getvalue()
 
 
-def _file(console, result) -> None:
-    from rich.markup import escape
-
+def _file(out: _Out, result) -> None:
     if result.error:
-        console.print(f"[bold]{escape(result.path)}[/]  [bold red]无法检查[/]：{escape(result.error)}")
+        out.line((result.path, "bold"), "  ", ("无法检查", "bold red"), "：", result.error)
         return
     if not result.diagnostics:
-        console.print(f"[bold]{escape(result.path)}[/]  [green]未发现问题[/]  {escape(_facts_line(result))}")
+        out.line((result.path, "bold"), "  ", ("未发现问题", "green"), "  ", _facts_line(result))
         return
-    console.print(f"[bold]{escape(result.path)}[/]  {escape(_facts_line(result))}")
+    out.line((result.path, "bold"), "  ", _facts_line(result))
     lines = result.source.text.splitlines()
     shown: dict[str, int] = defaultdict(int)
     hidden: dict[str, int] = defaultdict(int)
@@ -59,10 +95,10 @@ def _file(console, result) -> None:
         if shown[d.rule] > SHOWN_PER_RULE:
             hidden[d.rule] += 1
             continue
-        _diagnostic(console, d, lines)
+        _diagnostic(out, d, lines)
     for rule, count in hidden.items():
-        console.print(f"  [dim]… {escape(rule)} 另有 {count} 处（完整列表见 --format json）[/]")
-    console.print()
+        out.line((f"  … {rule} 另有 {count} 处（完整列表见 --format json）", "dim"))
+    out.line()
 
 
 def _facts_line(result) -> str:
@@ -78,18 +114,16 @@ def _facts_line(result) -> str:
     return "（" + " · ".join(bits) + "）"
 
 
-def _diagnostic(console, d, lines: list[str]) -> None:
-    from rich.markup import escape
-
+def _diagnostic(out: _Out, d, lines: list[str]) -> None:
     style = _STYLE[d.severity]
-    console.print(f"  {d.line}:{d.column}  [{style}]{_LABEL[d.severity]}[/]  [dim]{escape(d.rule)}[/]  {escape(d.message)}")
+    out.line(f"  {d.line}:{d.column}  ", (_LABEL[d.severity], style), "  ", (d.rule, "dim"), "  ", d.message)
     if 1 <= d.line <= len(lines):
         text = lines[d.line - 1]
         end = d.end_column - 1 if d.end_line == d.line else len(text)
         gutter = f"{d.line:>6} │ "
         snippet, lead, width = _excerpt(text, d.column - 1, max(end, d.column))
-        console.print(f"[dim]{gutter}[/]{escape(snippet)}")
-        console.print(" " * (len(gutter) - 2) + "[dim]│[/] " + " " * lead + f"[{style}]" + "^" * max(width, 1) + "[/]")
+        out.line((gutter, "dim"), snippet)
+        out.line(" " * (len(gutter) - 2), ("│", "dim"), " " + " " * lead, ("^" * max(width, 1), style))
 
 
 def _excerpt(text: str, start: int, end: int) -> tuple[str, int, int]:
@@ -112,11 +146,9 @@ def _excerpt(text: str, start: int, end: int) -> tuple[str, int, int]:
     return snippet, lead, width
 
 
-def _batch(console, finding) -> None:
-    from rich.markup import escape
-
+def _batch(out: _Out, finding) -> None:
     places = "；".join(f"{loc['path']}:{loc['line']}" for loc in finding.get("locations", []))
-    console.print(f"[yellow]跨文件[/]  [dim]{escape(finding['rule'])}[/]  {escape(finding['message'])}  [dim]{escape(places)}[/]")
+    out.line(("跨文件", "yellow"), "  ", (finding["rule"], "dim"), "  ", finding["message"], "  ", (places, "dim"))
 
 
 def _common_dir(paths: list[str]) -> str:
@@ -169,7 +201,7 @@ def _statistics(results, batch, titles: dict):
     return table
 
 
-def _summary(console, results, batch) -> None:
+def _summary(out: _Out, results, batch) -> None:
     counts = {s: sum(1 for r in results for d in r.diagnostics if d.severity == s) for s in Severity}
     unreadable = sum(1 for r in results if r.error)
     parts = [f"共检查 {len(results)} 个文件", f"错误 {counts[Severity.ERROR]}", f"警告 {counts[Severity.WARNING]}", f"提示 {counts[Severity.INFO]}"]
@@ -177,7 +209,7 @@ def _summary(console, results, batch) -> None:
         parts.append(f"无法读取 {unreadable} 个")
     if batch:
         parts.append(f"跨文件问题 {len(batch)}")
-    console.print("，".join(parts) + "。")
+    out.line("，".join(parts) + "。")
 
 
 __all__ = ["render", "PART_NAMES"]
