@@ -21,7 +21,7 @@ _PYCACHE = Path(os.environ.get("TMPDIR", "/tmp")) / "fzlint-bench-pycache"
 
 
 def timed(cmd: list[str], runs: int = 5, warmup: int = 1, cwd: Path | None = None) -> tuple[float, float]:
-    """Median wall seconds and peak RSS (MB) of ``cmd`` over ``runs`` runs."""
+    """Median wall seconds and peak RSS (MB) of ``cmd`` over ``runs`` runs (exit 2 = refused: reported)."""
     env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
     env.update(PYTHONPATH=str(ROOT), PYTHONPYCACHEPREFIX=str(_PYCACHE))
     warmup = max(warmup, 1)  # the first run writes the bytecode
@@ -32,6 +32,8 @@ def timed(cmd: list[str], runs: int = 5, warmup: int = 1, cwd: Path | None = Non
         start = time.perf_counter()
         proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env, cwd=cwd)
         _, status, usage = os.wait4(proc.pid, 0)
+        if os.waitstatus_to_exitcode(status) == 2:
+            print(f"  note: {' '.join(cmd[-4:])} exited 2 (a file was refused or unreadable): the time is not a lint")
         times.append(time.perf_counter() - start)
         peak = max(peak, usage.ru_maxrss / 1024)
     return statistics.median(times), peak

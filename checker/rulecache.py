@@ -1,7 +1,9 @@
 """Compiled bundled rulesets, cached on disk so a pre-commit run skips YAML parsing and validation.
 
-The cache key covers fzlint's version, the Python version and the path, size and modification
-time of every bundled YAML file, so any edit to a ruleset (or an upgrade) makes a fresh entry.
+The cache key covers fzlint's version, the Python version, and the path, size and modification
+time of every bundled YAML file and of every module of the package (the pickled rules are
+instances of its classes), so any edit to a ruleset or to the code, or an upgrade, makes a fresh
+entry.
 Rulesets given as file paths are always read from YAML. The cache lives in the user's own cache
 directory ($FZLINT_CACHE_DIR, else $XDG_CACHE_HOME/fzlint, else ~/.cache/fzlint); any trouble
 with it (read-only home, a stale or corrupt file) silently falls back to reading the YAML.
@@ -51,10 +53,12 @@ def _key(names: tuple[str, ...]) -> str | None:
     if os.environ.get("FZLINT_NO_CACHE") or any(not _bundled(name) for name in names):
         return None
     root = ruleset_dir()
+    package = Path(__file__).resolve().parent
     digest = hashlib.sha256(f"{__version__}|{sys.version}|{root}|{','.join(names)}".encode())
-    for path in sorted(root.rglob("*.yaml")):
-        stat = path.stat()
-        digest.update(f"|{path.relative_to(root)}:{stat.st_size}:{stat.st_mtime_ns}".encode())
+    for base, pattern in ((root, "*.yaml"), (package, "*.py")):
+        for path in sorted(base.rglob(pattern)):
+            stat = path.stat()
+            digest.update(f"|{path.relative_to(base)}:{stat.st_size}:{stat.st_mtime_ns}".encode())
     return digest.hexdigest()[:24]
 
 

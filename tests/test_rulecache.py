@@ -61,3 +61,15 @@ def test_user_rulesets_are_never_cached(bundled, tmp_path):
     profile = tmp_path / "p.yaml"
     profile.write_text("extends: default\nrules: {}\n", encoding="utf-8")
     assert rulecache._key((str(profile),)) is None
+
+
+def test_editing_the_code_invalidates_the_cache(bundled, monkeypatch):
+    """Pickled rules are instances of the package's classes: new code must not meet old pickles."""
+    before = rulecache._key(("default",))
+    module = __import__("checker.checks.pattern", fromlist=["x"]).__file__
+    stat = os.stat(module)
+    try:
+        os.utime(module, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000))
+        assert rulecache._key(("default",)) != before
+    finally:
+        os.utime(module, ns=(stat.st_atime_ns, stat.st_mtime_ns))
