@@ -20,10 +20,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from .breakdown import Breakdown, countable
-from .numbers import Quantity
+from .numbers import Quantity, find_quantities
 from .sentences import clause_label
 
 _TOTAL = r"(?<![公一])共(?![同享建治识产青])|合计|累计|总计|全年|总数"
@@ -125,6 +125,16 @@ class RateMention:
     def proportion(self) -> bool:
         """A registry proportion (or a share): a value outside 0–100% is certainly wrong."""
         return self.share or any(RATES[n].proportion for n in self.names if n in RATES)
+
+
+def rates_in(text: str) -> list[RateMention]:
+    """The rate mentions of a sentence; cached, since four rate rules read the same sentences."""
+    return list(_rates_in(text))
+
+
+@lru_cache(maxsize=2048)
+def _rates_in(text: str) -> tuple[RateMention, ...]:
+    return tuple(find_rates(text, find_quantities(text)))
 
 
 def find_rates(text: str, qs: list[Quantity]) -> list[RateMention]:

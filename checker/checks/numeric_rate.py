@@ -21,7 +21,7 @@ from ..breakdown import find_breakdowns
 from ..diagnostics import Finding
 from ..numbers import Fit, Quantity, find_quantities, rate_fit
 from ..offsets import Span
-from ..rates import RateMention, find_rates, has_base, is_target, pair
+from ..rates import RateMention, find_rates, has_base, is_target, pair, rates_in
 from ..scope import SCOPES, lines
 from ..sentences import Sentence, sentences
 from .base import Check, ParamError
@@ -49,7 +49,7 @@ class NumericRateCheck(Check):
         previous: Sentence | None = None
         for sentence in sentences(doc, lines(doc, facts, self.params.scope)):
             qs = find_quantities(sentence.text)
-            for rate in find_rates(sentence.text, qs):
+            for rate in rates_in(sentence.text):
                 for span, kind, values in self._judge(sentence, qs, rate, previous, facts):
                     yield Finding(Span(sentence.start + span[0], sentence.start + span[1]),
                                   kind, values)

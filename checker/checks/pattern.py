@@ -94,9 +94,13 @@ class PatternCheck(Check):
 def _matches(entry: Entry, text: str, base: int, original: bool) -> Iterator[Finding]:
     if entry.anchor and entry.anchor not in text:
         return
-    allowed = [m.span() for m in entry.unless.finditer(text)] if entry.unless else []
+    allowed: list[tuple[int, int]] | None = None  # the whitelist, computed only once a match needs it
     for m in entry.match.finditer(text):
-        if m.end() == m.start() or any(a < m.end() and m.start() < b for a, b in allowed):
+        if m.end() == m.start():
+            continue
+        if allowed is None:
+            allowed = [u.span() for u in entry.unless.finditer(text)] if entry.unless else []
+        if any(a < m.end() and m.start() < b for a, b in allowed):
             continue
         expected = m.expand(entry.replace) if entry.replace is not None else ""
         span = Span(base + m.start(), base + m.end())
