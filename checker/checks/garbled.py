@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..diagnostics import Edit, Finding, Fix, Severity
 from ..offsets import Span
@@ -27,13 +28,26 @@ from .base import Check, Regex
 from .chars import HAN
 
 _PINYIN_CHARS = "a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ"
-_LETTER_WITH_READING = re.compile(rf"(?<![A-Za-z0-9])([A-Za-z])[(（]([{_PINYIN_CHARS}]{{1,7}}[1-5]?)[)）](?=[{HAN}])", re.I)
-_LONE_LETTER = re.compile(rf"(?<=[{HAN}])([A-Za-z])(?=[{HAN}])")
-_MOJIBAKE = re.compile(
-    r"\ufffd+|(?:锟斤拷)+|烫{3,}|屯{3,}|(?:[锛銆鈥][^\n]{0,2}){3,}"
-    r"|(?:[\u00c2-\u00d6\u00d8-\u00f4][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013-\u203a\u20ac\u2122]{1,3}){2,}"
-    r"|[\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u00ff\u0080-\u009f]{4,}"
-)
+# The full patterns are compiled (CJK classes cost ~1 ms each) only for a text that has what they
+# need: a Latin letter, or one of the characters mojibake is made of. Most reports have neither.
+_MAYBE_LETTER = re.compile(r"[A-Za-z]")
+_MAYBE_MOJIBAKE = re.compile("[\ufffd锟烫屯锛銆鈥\u0080-\u00ff]")
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> tuple[re.Pattern, re.Pattern]:
+    reading = re.compile(rf"(?<![A-Za-z0-9])([A-Za-z])[(（]([{_PINYIN_CHARS}]{{1,7}}[1-5]?)[)）](?=[{HAN}])", re.I)
+    lone = re.compile(rf"(?<=[{HAN}])([A-Za-z])(?=[{HAN}])")
+    return reading, lone
+
+
+@lru_cache(maxsize=1)
+def _mojibake() -> re.Pattern:
+    return re.compile(
+        r"\ufffd+|(?:锟斤拷)+|烫{3,}|屯{3,}|(?:[锛銆鈥][^\n]{0,2}){3,}"
+        r"|(?:[\u00c2-\u00d6\u00d8-\u00f4][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013-\u203a\u20ac\u2122]{1,3}){2,}"
+        r"|[\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u00ff\u0080-\u009f]{4,}"
+    )
 
 
 @dataclass(frozen=True)
@@ -61,18 +75,22 @@ class GarbledCheck(Check):
                 fix = Fix("删除拼音", (Edit(artifact.span, ""),))
                 yield Finding(artifact.span, "pinyin", {"found": artifact.text}, fix=fix, original=True)
         original = doc.source.text
-        for m in _LETTER_WITH_READING.finditer(original):
-            if m.group(1).lower() == m.group(2)[0].lower():
-                values = {"found": m.group() + original[m.end():m.end() + 1], "letter": m.group(1), "reading": m.group(2)}
-                yield Finding(Span(m.start(), m.end()), "letter_reading", values, original=True)
-        yield from self._lone_letters(doc)
-        for m in _MOJIBAKE.finditer(original):
+        if _MAYBE_LETTER.search(original):
+            reading, _ = _patterns()
+            for m in reading.finditer(original):
+                if m.group(1).lower() == m.group(2)[0].lower():
+                    values = {"found": m.group() + original[m.end():m.end() + 1], "letter": m.group(1), "reading": m.group(2)}
+                    yield Finding(Span(m.start(), m.end()), "letter_reading", values, original=True)
+            yield from self._lone_letters(doc)
+        if not _MAYBE_MOJIBAKE.search(original):
+            return
+        for m in _mojibake().finditer(original):
             shown = m.group()[:12].replace("\ufffd", "�")
             yield Finding(Span(m.start(), m.end()), "mojibake", {"found": shown}, original=True)
 
     def _lone_letters(self, doc):
         text = doc.text
-        for m in _LONE_LETTER.finditer(text):
+        for m in _patterns()[1].finditer(text):
             letter = m.group(1)
             severity = None
             if letter in self.params.skip_letters:
