@@ -54,3 +54,19 @@ def test_one_repeated_number_is_one_finding():
     rule = next(r for r in RULES if r.id == "structure/heading-sequence")
     text = "一、成效\n（一）甲\n（二）乙\n（二）丙\n（三）丁\n（四）戊"
     assert len(lint_text(text, [rule]).diagnostics) == 1
+
+
+def test_every_rule_speaks_english_too():
+    """--lang en needs a title and every message kind in English."""
+    for rule in RULES:
+        assert rule.title_en, rule.id
+        assert set(rule.messages_en) == set(rule.messages), rule.id
+
+
+def test_lang_en_uses_the_english_messages(capsys, tmp_path):
+    from checker.cli import main
+
+    path = tmp_path / "r.txt"
+    path.write_text("一、主要举措和成效\n三、存在的问题\n", encoding="utf-8")
+    main(["check", str(path), "--lang", "en", "--select", "structure/heading-sequence"])
+    assert "Heading number skips" in capsys.readouterr().out
