@@ -46,10 +46,32 @@ class ScriptCheck(Check):
         if script == "traditional":
             yield _whole(doc, hits, self.params.examples)
             return
-        for at, ch, simple in hits:
-            fix = Fix(f"改为“{simple}”", (Edit(Span(at, at + 1), simple),), safe=False)
-            values = {"found": ch, "expected": simple}
-            yield Finding(Span(at, at + 1), "mixed", values, fix=fix, severity=Severity.WARNING, original=True)
+        for group in _by_line(text, hits):
+            yield _mixed(group)
+
+
+def _by_line(text: str, hits: list) -> list[list]:
+    """Hits grouped by line: a pasted Traditional paragraph is one finding, not one per character."""
+    groups: list[list] = []
+    for hit in hits:
+        if groups and "\n" not in text[groups[-1][-1][0]:hit[0]]:
+            groups[-1].append(hit)
+        else:
+            groups.append([hit])
+    return groups
+
+
+def _mixed(group: list) -> Finding:
+    pairs = dict((ch, simple) for _, ch, simple in group)
+    shown = list(pairs.items())[:8]
+    values = {
+        "found": "、".join(ch for ch, _ in shown) + ("等" if len(pairs) > 8 else ""),
+        "expected": "、".join(simple for _, simple in shown),
+    }
+    edits = tuple(Edit(Span(at, at + 1), simple) for at, _, simple in group)
+    fix = Fix("改为简体字", edits, safe=False)
+    span = Span(group[0][0], group[-1][0] + 1)
+    return Finding(span, "mixed", values, fix=fix, severity=Severity.WARNING, original=True)
 
 
 def _whole(doc, hits, limit: int) -> Finding:
