@@ -32,7 +32,7 @@ class RequiredPartCheck(Check):
         if self.params.part in facts.parts:
             return
         top = [s.heading.title_text for s in doc.root.children if s.heading is not None]
-        headings = "、".join(f"“{t[:16]}”" for t in top[:8]) or "（无）"
+        headings = "、".join(f"“{t[:16]}…”" if len(t) > 16 else f"“{t}”" for t in top[:8]) or "（无）"
         anchor = doc.title or next((line for line in doc.lines if line.content), None)
         if isinstance(anchor, tuple):
             span = Span(anchor[0].start, anchor[-1].end)

@@ -21,7 +21,7 @@ _CLASS = {Severity.ERROR: "sev-error", Severity.WARNING: "sev-warning", Severity
 _STYLE = """
 body{font-family:system-ui,"Microsoft YaHei","PingFang SC","Noto Sans CJK SC",sans-serif;margin:0 auto;max-width:1200px;padding:1em 2em;color:#222}
 h1{font-size:1.5em}h2{font-size:1.2em;border-bottom:1px solid #ccc;padding-bottom:.2em;margin-top:1.6em}
-table{border-collapse:collapse;margin:.5em 0;width:100%}th,td{border:1px solid #ddd;padding:.25em .5em;text-align:left;vertical-align:top}
+table{border-collapse:collapse;margin:.5em 0;width:100%}.nw{white-space:nowrap}th,td{border:1px solid #ddd;padding:.25em .5em;text-align:left;vertical-align:top}
 th{background:#f3f3f3}td.n{text-align:right;font-variant-numeric:tabular-nums}
 .bar{background:#8fb3de;height:.8em;min-width:2px}
 tr.sev-error td:first-child,li.sev-error{border-left:4px solid #d93025}tr.sev-warning td:first-child,li.sev-warning{border-left:4px solid #f0a500}
@@ -79,12 +79,13 @@ def _by_rule(results, batch, titles: dict) -> str:
 def _by_file(rows) -> str:
     body = "".join(
         f'<tr class="{_CLASS[r.worst] if not r.error else "sev-error"}"><td><a href="#r{r.index}">{escape(r.path)}</a></td>'
-        f"<td>{escape(r.issuer or '—')}</td><td>{r.year or '—'}</td><td>{escape(r.parts_tiny)}</td>"
+        f'<td class="nw">{escape(r.issuer or "—")}</td><td class="nw">{r.year or "—"}</td><td class="nw">{escape(r.missing_text)}</td>'
         f'<td class="n">{r.errors}</td><td class="n">{r.warnings}</td><td class="n">{r.infos}</td><td class="n">{r.cross}</td>'
         f"<td>{escape(r.worst_text)}</td></tr>"
         for r in worst_first(rows)
     )
-    head = "<tr><th>文件</th><th>报告主体</th><th>年度</th><th>已识别部分</th><th>错误</th><th>警告</th><th>提示</th><th>跨文件</th><th>最严重问题</th></tr>"
+    head = ('<tr><th>文件</th><th class="nw">报告主体</th><th class="nw">年度</th><th class="nw">缺少部分</th>'
+            '<th class="nw">错误</th><th class="nw">警告</th><th class="nw">提示</th><th class="nw">跨文件</th><th>最严重问题</th></tr>')
     return _section("by-file", "按文件（问题最严重的在前）", head, body)
 
 
