@@ -7,7 +7,7 @@ import sys
 from dataclasses import replace
 
 from .cli import EXIT_FINDINGS, EXIT_OK, EXIT_TROUBLE
-from .config import Config, ConfigError, discover, matches
+from .config import Config, ConfigError, discover, matches, unknown_selectors
 from .diagnostics import Severity
 from .ruleset import Rule, RulesetError, load
 from .sources import SUPPORTED
@@ -22,6 +22,11 @@ def _fail(message: str) -> int:
 
 def load_rules(config: Config) -> list[Rule]:
     rules = load(config.rulesets)
+    ids = [r.id for r in rules]
+    for option, selectors in (("select", config.select), ("ignore", config.ignore)):
+        unknown = unknown_selectors(selectors, ids)
+        if unknown:
+            raise ConfigError(f"--{option}：没有规则匹配 {', '.join(unknown)}（用 fzlint rules 查看全部规则 id）")
     if config.select:
         rules = [r for r in rules if matches(r.id, config.select)]
     if config.ignore:

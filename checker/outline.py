@@ -29,9 +29,11 @@ _DATE_IN_LINE = re.compile(DATE_PATTERN)
 _PAGE_LINE = re.compile(r"^\s*(?:[-－—–]\s*\d{1,3}\s*[-－—–]|\d{1,3}|第\s*\d{1,3}\s*页(?:\s*共\s*\d{1,3}\s*页)?|\d{1,3}\s*/\s*\d{1,3})\s*$")
 # Web-page furniture that follows the signature in copied reports; format/junk reports it.
 _TRAILING_JUNK = re.compile(
-    r"^\s*(?:【[^】]{1,6}】\s*)+$|^\s*(?:责任编辑|编辑|审核|校对|来源|信息来源|文章来源|发布时间|浏览次数|点击[率数]|"
-    r"分享到|扫一扫|相关链接|相关新闻|打印本页|关闭窗口|字体)\s*[：:【]|^\s*(?:https?://|www\.)\S+\s*$"
+    r"^\s*(?:【[^】]{1,6}】\s*)+$|^\s*(?:责任编辑|编辑|审核|校对|来源|信息来源|文章来源|发布时间|发布机构|浏览次数|点击[率数]|"
+    r"分享到?|扫一扫|相关链接|相关新闻|打印本页|关闭窗口|字体|字号|索引号)|^\s*(?:https?://|www\.)\S+\s*$"
 )
+# An attachment block after the signature (GB/T 9704: 附件 follows the document on a new page).
+_ATTACHMENT = re.compile(r"^\s*(?:附件|附表)\s*[0-9一二三四五六七八九十]*\s*[：:]?\s*$")
 _CLOSING = re.compile(r"^\s*特此(?:报告|汇报)[。.！]?\s*$")
 
 
@@ -188,10 +190,22 @@ def _is_paragraph(line: Line) -> bool:
     return len(line.content) > 60 or "。" in line.content[:-1]
 
 
+def _attachments_start(filled: list[Line]) -> int:
+    """Where an attachment block after the signature begins (len(filled) when there is none).
+
+    Only a bare 附件/附表 heading right below a date line counts: an "附件：名称" line above the
+    signature is the attachment note (附件说明), part of the document itself.
+    """
+    for at in range(len(filled) - 1, max(len(filled) - 400, 0), -1):
+        if _ATTACHMENT.match(filled[at].content) and at > 0 and _DATE_LINE.match(filled[at - 1].content):
+            return at
+    return len(filled)
+
+
 def _back_matter(filled: list[Line], headings: dict[int, Heading]):
     """Closing formula, signature (issuer lines + date) and trailing page numbers."""
-    end = len(filled)
-    trailer: list[Line] = []
+    end = _attachments_start(filled)
+    trailer: list[Line] = list(filled[end:])
     while end and (_PAGE_LINE.match(filled[end - 1].content) or _TRAILING_JUNK.match(filled[end - 1].content)):
         end -= 1
         trailer.insert(0, filled[end])

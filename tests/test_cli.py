@@ -159,3 +159,14 @@ def test_directory_walk_skips_readme_but_not_when_named(capsys, files):
     assert "README.md" not in {os.path.basename(f["path"]) for f in json.loads(out)["files"]}
     code, out, _ = run_cli(capsys, "check", str(readme), "--format", "json")
     assert [os.path.basename(f["path"]) for f in json.loads(out)["files"]] == ["README.md"]
+
+
+@pytest.mark.parametrize("option", ["--select", "--ignore"])
+def test_a_selector_that_matches_no_rule_is_an_error(capsys, files, option):
+    code, _, err = run_cli(capsys, "check", str(files[0]), option, "numerc")
+    assert code == 2 and "numerc" in err
+
+
+def test_a_leading_part_of_a_rule_id_selects(capsys, files):
+    code, out, _ = run_cli(capsys, "check", str(files[1]), "--select", "structure/heading-seq", "--format", "json")
+    assert {d["rule"] for d in json.loads(out)["files"][0]["diagnostics"]} == {"structure/heading-sequence"}

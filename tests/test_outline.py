@@ -95,3 +95,21 @@ def test_positions_survive_normalisation():
 @pytest.mark.parametrize("text", ["", "\n\n\n", "一、", "（一）" * 1000, "一、\n" * 500])
 def test_never_raises(text):
     parse(text)
+
+
+def test_signature_above_an_attachment_block():
+    doc = parse("一、主要举措和成效\n正文。\n附件：2023年度行政执法数据统计表\n\n松源县市场监督管理局\n2024年2月5日\n\n附件\n"
+                "松源县市场监督管理局2023年度行政执法数据统计表\n项目\t数量\n行政处罚案件（件）\t236\n")
+    assert doc.signature.issuer == "松源县市场监督管理局"
+    assert doc.signature.date_line.content == "2024年2月5日"
+    assert doc.trailer[0].content == "附件"
+
+
+def test_signature_above_web_page_footer():
+    doc = parse("一、主要举措和成效\n正文。\n青溪区人民政府\n2022年2月18日\n【打印】【关闭】\n扫一扫在手机打开当前页\n")
+    assert doc.signature.date_line.content == "2022年2月18日"
+
+
+def test_attachment_note_above_the_signature_is_not_an_attachment_block():
+    doc = parse("一、主要举措和成效\n正文。\n附件：统计表\n松源县市场监督管理局\n2024年2月5日\n")
+    assert doc.signature.issuer == "松源县市场监督管理局" and doc.trailer == ()
