@@ -40,7 +40,7 @@ def describe(doc: Document, facts: Facts) -> ReportInfo:
     return ReportInfo(
         script=doc.norm.script,
         year=facts.year,
-        title=doc.title_text or None,
+        title=_title_as_written(doc),
         issuer=facts.issuer,
         parts=_parts(doc, facts),
     )
@@ -54,3 +54,10 @@ def _parts(doc: Document, facts: Facts) -> tuple[PartRef, ...]:
         heading = info.line.content if info.how != "inline" else doc.text[info.span.start:info.span.end]
         parts.append(PartRef(info.part, line, heading, info.how))
     return tuple(parts)
+
+
+def _title_as_written(doc) -> str | None:
+    """The title in the file's own characters (a Traditional title stays Traditional)."""
+    if not doc.title:
+        return None
+    return "".join(doc.original(line.span).strip() for line in doc.title) or None

@@ -170,3 +170,10 @@ def test_a_selector_that_matches_no_rule_is_an_error(capsys, files, option):
 def test_a_leading_part_of_a_rule_id_selects(capsys, files):
     code, out, _ = run_cli(capsys, "check", str(files[1]), "--select", "structure/heading-seq", "--format", "json")
     assert {d["rule"] for d in json.loads(out)["files"][0]["diagnostics"]} == {"structure/heading-sequence"}
+
+
+def test_json_title_is_the_title_as_written(capsys, tmp_path):
+    path = tmp_path / "r.txt"
+    path.write_text("鶴鳴縣2020年法治政府建設年度報告\n2020年，鶴鳴縣堅持依法行政。\n", encoding="utf-8")
+    code, out, _ = run_cli(capsys, "check", str(path), "--format", "json")
+    assert json.loads(out)["files"][0]["title"] == "鶴鳴縣2020年法治政府建設年度報告"

@@ -95,7 +95,7 @@ def _file(out: _Out, result) -> None:
         if shown[d.rule] > SHOWN_PER_RULE:
             hidden[d.rule] += 1
             continue
-        _diagnostic(out, d, lines)
+        _diagnostic(out, d, lines, paragraphs=result.source.kind == "docx")
     for rule, count in hidden.items():
         out.line((f"  … {rule} 另有 {count} 处（完整列表见 --format json）", "dim"))
     out.line()
@@ -114,9 +114,11 @@ def _facts_line(result) -> str:
     return "（" + " · ".join(bits) + "）"
 
 
-def _diagnostic(out: _Out, d, lines: list[str]) -> None:
+def _diagnostic(out: _Out, d, lines: list[str], paragraphs: bool = False) -> None:
     style = _STYLE[d.severity]
-    out.line(f"  {d.line}:{d.column}  ", (_LABEL[d.severity], style), "  ", (d.rule, "dim"), "  ", d.message)
+    # In a Word file "line" is the paragraph as Word counts them (table cells included): say so.
+    where = f"第{d.line}段第{d.column}字" if paragraphs else f"{d.line}:{d.column}"
+    out.line(f"  {where}  ", (_LABEL[d.severity], style), "  ", (d.rule, "dim"), "  ", d.message)
     if 1 <= d.line <= len(lines):
         text = lines[d.line - 1]
         end = d.end_column - 1 if d.end_line == d.line else len(text)
