@@ -177,3 +177,9 @@ def test_json_title_is_the_title_as_written(capsys, tmp_path):
     path.write_text("鶴鳴縣2020年法治政府建設年度報告\n2020年，鶴鳴縣堅持依法行政。\n", encoding="utf-8")
     code, out, _ = run_cli(capsys, "check", str(path), "--format", "json")
     assert json.loads(out)["files"][0]["title"] == "鶴鳴縣2020年法治政府建設年度報告"
+
+
+def test_absolute_and_relative_paths_in_one_run(capsys, files, monkeypatch):
+    monkeypatch.chdir(files[0].parent)
+    code, out, _ = run_cli(capsys, "check", "clean.txt", str(files[1]))
+    assert code == 1 and "批量检查汇总" in out

@@ -157,9 +157,12 @@ def _common_dir(paths: list[str]) -> str:
     """The folder every path shares (with its trailing slash), so the table shows short names."""
     import os
 
-    if len(paths) < 2:
+    if len(paths) < 2 or not all(paths):
         return ""
-    common = os.path.commonpath([os.path.dirname(p) or "." for p in paths]) if all(p for p in paths) else ""
+    try:
+        common = os.path.commonpath([os.path.dirname(p) or "." for p in paths])
+    except ValueError:  # absolute and relative paths mixed: nothing in common to strip
+        return ""
     return common + os.sep if common and common != "." and all(p.startswith(common + os.sep) for p in paths) else ""
 
 
