@@ -245,6 +245,12 @@ LOCALITY = [
     (SHUANGLONG[0], SHUANGLONG[1], "在乾塘镇党委的领导下开展普法。", "warning", ("乾塘镇",)),
     (SHUANGLONG[0], SHUANGLONG[1], "与乾塘镇党委联合开展普法，协助三合镇政府调解纠纷。", None, ()),
     (SHUANGLONG[0], SHUANGLONG[1], "双龙镇党委、镇政府高度重视，各乡镇党委参加。", None, ()),
+    # a township's report names its own level (双龙镇), not the county above it (丰都县)
+    (SHUANGLONG[0], SHUANGLONG[1], "在乾塘镇党委的领导下开展普法。", "warning", ("报告主体是双龙镇",)),
+    (SHUANGLONG[0], SHUANGLONG[1], "在于都县委的领导下，推进都昌县委部署的工作。", None, ()),
+    # 都 ends a name (丰都) as often as it starts an adverb (都经): only its place decides
+    ("营山县双河镇人民政府关于2022年度法治政府建设情况的报告", "", "在丰都县委的领导下开展工作。", "warning",
+     ("丰都县", "报告主体是双河镇")),
     ("2021年度法治政府建设报告", "", "加快推进法治乾塘进程。", None, ()),  # issuer unknown
 ]
 
@@ -293,6 +299,9 @@ def test_placeholder_in_title_and_signature(lint):
 
 @pytest.mark.parametrize("sentence", [
     "全面清理县政府规范性文件12件。", "建立县委常委会会前学法制度。", "坚持县委统一领导。", "按时提交镇政府常务会议审议。",
+    "重大事项均经镇党委会、镇政府常务会议集体研究。", "重大事项，均经镇党委会研究决定。", "重大行政决策，报请县政府审定。",
+    "决定事项，已报县政府备案。", "执法文书，提交镇政府法律顾问审核。", "规范性文件，呈报县政府备案。",
+    "乡村两级，议经镇党委研究后实施。", "对接工作，均需县委审定。",
 ])
 def test_foreign_locality_ignores_verbs_before_a_body_name(lint, sentence):
     for issuer, level in (("石门县人民政府", "县"), ("青溪镇人民政府", "镇")):
