@@ -401,3 +401,31 @@ def test_indentation_and_latin_spacing_stay_silent(by_id, text):
 def test_layout_spaces_in_title_and_signature_stay_silent(by_id):
     text = "青溪镇 2023年度法治政府建设情况报告\n" + HEAD + "全面推进法治政府建设。\n青溪镇 人民政府\n2024年1月26日"
     assert not by_id("format/whitespace", text)
+
+
+# ---- structure/doc-number-brackets ---------------------------------------------------------------
+
+@pytest.mark.parametrize("sentence, wrong, fixed, bracket", [
+    ("其中依据青政发[2022]12号文件清理规范性文件。", "[2022]12号", "其中依据青政发〔2022〕12号文件", "方括号"),
+    ("按照县委办发【2021】7号要求，开展专项检查。", "【2021】7号", "按照县委办发〔2021〕7号要求", "方头括号"),
+    ("转发市政府办函（2023）45号，部署整改。", "（2023）45号", "转发市政府办函〔2023〕45号，", "圆括号"),
+    ("依照川府规 [2020] 3号执行。", " [2020] 3号", "依照川府规〔2020〕3号执行", "方括号"),
+])
+def test_doc_number_brackets_cover_only_the_year_and_number(by_id, sentence, wrong, fixed, bracket):
+    text = HEAD + sentence
+    found = by_id("structure/doc-number-brackets", text)
+    assert len(found) == 1, [d.message for d in found]
+    assert f"“{wrong}”" in found[0].message and bracket in found[0].message
+    assert fixed in apply_fixes(text, found)
+
+
+@pytest.mark.parametrize("sentence", [
+    "依据青政发〔2022〕12号文件清理规范性文件。",
+    "贯彻《法治政府建设实施纲要（2021—2025年）》，修订[2022年]版工作手册。",
+    "咨询电话(0571)87654321，受理编号[2023]0012。",
+    "一审案件（2022）川0104行初15号已审结。",
+    "开展普法（2023）12场次，印发材料【2023】份。",
+    "完成2022年第[3]号任务，计划(2024)年开展。",
+])
+def test_doc_number_brackets_look_alikes_stay_silent(by_id, sentence):
+    assert not by_id("structure/doc-number-brackets", HEAD + sentence)

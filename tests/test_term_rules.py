@@ -60,6 +60,16 @@ OUTDATED = [
     (2021, "深入开展“八五”普法。", None, None, ()),
     (2026, "深入开展“八五”普法。", None, "info", ()),
     (2020, "贯彻《法治政府建设实施纲要（2021－2025年）》。", None, "error", ()),
+    # campaigns: the work cannot be reported before the campaign began (党纪学习教育: April 2024)
+    (2023, "扎实开展党纪学习教育，筑牢纪律防线。", "2024年3月22日", "error", ("党纪学习教育", "2023年度", "2024年3月22日")),
+    (2023, "扎实开展党纪学习教育，筑牢纪律防线。", None, "error", ("一季度末",)),
+    (2023, "扎实开展党纪学习教育，筑牢纪律防线。", "2024年4月10日", None, ()),
+    (2024, "扎实开展党纪学习教育，筑牢纪律防线。", None, None, ()),
+    (2022, "开展学习贯彻习近平新时代中国特色社会主义思想主题教育。", "2023年2月10日", "error", ("主题教育",)),
+    (2022, "开展学习贯彻习近平新时代中国特色社会主义思想主题教育。", "2023年3月20日", None, ()),
+    (2023, "开展学习贯彻习近平新时代中国特色社会主义思想主题教育。", None, None, ()),
+    (2024, "开展深入贯彻中央八项规定精神学习教育。", "2025年1月15日", "error", ()),
+    (2025, "开展深入贯彻中央八项规定精神学习教育。", None, None, ()),
     (2021, "贯彻《法治政府建设实施纲要（2021－2025年）》。", None, None, ()),
     # superseded but used as current → warning
     (2023, "全面贯彻党的十九大精神。", None, "warning", ("二十大",)),
@@ -89,8 +99,11 @@ OUTDATED = [
     (2020, "扶贫办开展政策宣传。", None, None, ()),
     (2020, "依法治县领导小组召开会议。", None, "info", ()),
     (2021, "依法治镇领导小组召开会议。", None, None, ()),
-    (2022, "统筹新冠肺炎疫情防控。", "2023年2月1日", "info", ("新冠病毒感染",)),
+    # renamed 2022-12-26: a report on 2022 speaks of a year under the old name, whenever it is signed
+    (2022, "统筹做好新冠肺炎疫情防控。", "2023年2月1日", None, ()),
     (2022, "统筹新冠肺炎疫情防控。", "2022年12月20日", None, ()),
+    (2023, "统筹做好新冠肺炎疫情防控。", "2024年1月20日", "info", ("新冠病毒感染", "2023年度")),
+    (2023, "新冠肺炎疫情期间积累的经验得到巩固。", None, None, ()),
     (2020, "有效应对新冠肺炎疫情。", None, None, ()),
     (2021, "深入推进扫黑除恶专项斗争。", None, "info", ()),
     (2021, "巩固扫黑除恶专项斗争成果。", None, None, ()),
@@ -245,6 +258,12 @@ LOCALITY = [
     (SHUANGLONG[0], SHUANGLONG[1], "在乾塘镇党委的领导下开展普法。", "warning", ("乾塘镇",)),
     (SHUANGLONG[0], SHUANGLONG[1], "与乾塘镇党委联合开展普法，协助三合镇政府调解纠纷。", None, ()),
     (SHUANGLONG[0], SHUANGLONG[1], "双龙镇党委、镇政府高度重视，各乡镇党委参加。", None, ()),
+    # a township's report names its own level (双龙镇), not the county above it (丰都县)
+    (SHUANGLONG[0], SHUANGLONG[1], "在乾塘镇党委的领导下开展普法。", "warning", ("报告主体是双龙镇",)),
+    (SHUANGLONG[0], SHUANGLONG[1], "在于都县委的领导下，推进都昌县委部署的工作。", None, ()),
+    # 都 ends a name (丰都) as often as it starts an adverb (都经): only its place decides
+    ("营山县双河镇人民政府关于2022年度法治政府建设情况的报告", "", "在丰都县委的领导下开展工作。", "warning",
+     ("丰都县", "报告主体是双河镇")),
     ("2021年度法治政府建设报告", "", "加快推进法治乾塘进程。", None, ()),  # issuer unknown
 ]
 
@@ -285,6 +304,26 @@ def test_eight_five_plan_may_be_named_in_the_plan_part_of_a_2020_report(lint):
     assert found(lint, "term/outdated", text)
 
 
+def test_campaign_may_be_named_in_the_plan_part_before_it_starts(lint):
+    text = report(2023, "完成执法培训。", "2024年2月20日", plan="扎实开展党纪学习教育。")
+    assert not found(lint, "term/outdated", text)
+
+
+@pytest.mark.parametrize("year, body, expected", [
+    (2023, "统筹新冠肺炎疫情防控。", "新冠肺炎"),
+    (2021, "深入推进扫黑除恶专项斗争。", "扫黑除恶"),
+    (2021, "坚决打赢脱贫攻坚战。", "脱贫攻坚"),
+])
+def test_outdated_campaigns_are_not_called_bodies(lint, year, body, expected):
+    hits = found(lint, "term/outdated", report(year, body))
+    assert hits and all("机构" not in h.message and "原" + expected not in h.message for h in hits), [h.message for h in hits]
+
+
+def test_outdated_bodies_may_be_marked_as_former(lint):
+    hits = found(lint, "term/outdated", report(2020, "配合工商局开展检查。"))
+    assert hits and "原工商局" in hits[0].message
+
+
 def test_placeholder_in_title_and_signature(lint):
     text = "XX镇人民政府关于2023年度法治政府建设情况的报告\n一、主要举措和成效\n完成培训。\n青溪镇人民政府\n2024年X月X日"
     hits = found(lint, "term/placeholder", text)
@@ -293,6 +332,9 @@ def test_placeholder_in_title_and_signature(lint):
 
 @pytest.mark.parametrize("sentence", [
     "全面清理县政府规范性文件12件。", "建立县委常委会会前学法制度。", "坚持县委统一领导。", "按时提交镇政府常务会议审议。",
+    "重大事项均经镇党委会、镇政府常务会议集体研究。", "重大事项，均经镇党委会研究决定。", "重大行政决策，报请县政府审定。",
+    "决定事项，已报县政府备案。", "执法文书，提交镇政府法律顾问审核。", "规范性文件，呈报县政府备案。",
+    "乡村两级，议经镇党委研究后实施。", "对接工作，均需县委审定。",
 ])
 def test_foreign_locality_ignores_verbs_before_a_body_name(lint, sentence):
     for issuer, level in (("石门县人民政府", "县"), ("青溪镇人民政府", "镇")):

@@ -6,8 +6,11 @@ the end of the first quarter of Y+1 is assumed: the filing deadline). A term is 
 
 - ``not_yet``: D (or that assumed date) lies before the term's ``from`` date: the writer could not
   have cited it, so the text was copied from a later report or the year is wrong;
-- ``stale`` / ``renamed``: the term was superseded by ``stale_from`` (compared with the last day
-  of Y, or with D when ``by: signature``) and the report uses it as current. A clause that marks
+- ``stale`` / ``renamed`` / ``retired``: the term was superseded by ``stale_from`` (compared with
+  the last day of Y, or with D when ``by: signature``) and the report uses it as current. The kind
+  only chooses the wording: a superseded basis (stale, a warning by default), a body renamed in a
+  reform (renamed, "原…" may mark the old body), a campaign or name that is no longer current
+  (retired: 新冠肺炎, 扫黑除恶专项斗争; the writer may date it instead). A clause that marks
   history (the shared ``past`` regex: 以来, 期间, 收官, 原…) is left alone, as is an entry's own
   ``unless`` clause regex and a document matching ``unless_document`` (十九大 beside 二十大).
   An entry with ``plan_ok`` may be named ahead in the plan part, which speaks of Y+1.
@@ -61,12 +64,12 @@ class Term:
     since: date | None  # the first day the term can be cited
     stale_from: date | None
     by_signature: bool
-    kind: str  # stale | renamed
+    kind: str  # stale | renamed | retired
     current: str
     note: str
     fact: str
     plan_ok: bool  # may be named ahead in the plan part (the 八五 period was known before its plan came out)
-    severity: Severity  # of stale/renamed findings; not_yet findings take the rule's severity
+    severity: Severity  # of stale/renamed/retired findings; not_yet findings take the rule's severity
 
 
 @dataclass(frozen=True)
@@ -89,6 +92,7 @@ class DatedTermCheck(Check):
         "not_yet": ("match", "term", "fact", "year", "written"),
         "stale": ("match", "term", "year", "current", "note"),
         "renamed": ("match", "term", "year", "current", "note"),
+        "retired": ("match", "term", "year", "current", "note"),
     }
 
     @classmethod
@@ -173,6 +177,7 @@ def _cn_date(d: date) -> str:
     return f"{d.year}年{d.month}月{d.day}日"
 
 
+_KINDS = ("stale", "renamed", "retired")
 _TERM_KEYS = {"name", "match", "unless", "unless_document", "from", "stale_from", "by", "kind", "current",
               "note", "fact", "severity", "plan_ok"}
 
@@ -182,10 +187,10 @@ def _term(index: int, raw: Any) -> Term:
     raw = entry_mapping(where, raw, _TERM_KEYS, required=("name", "match"))
     if "from" not in raw and "stale_from" not in raw:
         raise ParamError(f"'{where}' needs 'from' or 'stale_from'")
-    if raw.get("by", "year") not in ("year", "signature") or raw.get("kind", "stale") not in ("stale", "renamed"):
-        raise ParamError(f"'{where}': 'by' must be year|signature and 'kind' stale|renamed")
+    if raw.get("by", "year") not in ("year", "signature") or raw.get("kind", "stale") not in _KINDS:
+        raise ParamError(f"'{where}': 'by' must be year|signature and 'kind' {'|'.join(_KINDS)}")
     try:
-        default = "info" if raw.get("kind") == "renamed" else "warning"
+        default = "info" if raw.get("kind") in ("renamed", "retired") else "warning"
         severity = Severity.parse(raw.get("severity") or default)
     except KeyError:
         raise ParamError(f"'{where}.severity' must be error, warning or info") from None

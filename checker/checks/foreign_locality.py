@@ -41,6 +41,11 @@ from .context import clause
 _TOWN_BODY = re.compile(r"(?:镇|乡|街道)(?=党委|党工委|人民政府|政府|办事处)")
 _COUNTY_BODY = re.compile(r"县(?=委|人民政府|政府)")
 _NOT_NAME = re.compile(r"[本我全该各此每两多乡镇县市区街村的和与及、，。；在为对由向于从将把被治法]")
+# Function words glued to a 镇/乡/县 body: an adverb first (均经, 已报, 并交), a verb or
+# preposition last (报请, 提交, 呈送, 议经). Checked by position so that names holding such a
+# character elsewhere (丰都县, 交城县, 都昌县) can still be read as names.
+_ADVERB_FIRST = re.compile(r"^[均皆已又再并或即亦也须需必凡仍另经报请提呈递送]")
+_VERB_LAST = re.compile(r"[经报请交到给让送呈递提助了过是等]$")
 
 
 @dataclass(frozen=True)
@@ -68,7 +73,7 @@ class ForeignLocalityCheck(Check):
         own = set(facts.localities)
         if not own:
             return  # without the issuer's place nothing can be foreign
-        shown = max(facts.localities, key=len)
+        shown = _own_name(facts)
         mentions = _mentions(doc.text)
         slogan = re.compile(rf"(?:{self.params.heads.pattern})([\u4e00-\u9fff]{{2}})(?=(?:{self.params.follow.pattern}))")
         for line in lines(doc, facts, self.params.scope):
@@ -111,6 +116,15 @@ class ForeignLocalityCheck(Check):
                 yield Finding(Span(line.start + start, line.start + m.end()), "body", values)
 
 
+def _own_name(facts) -> str:
+    """The issuer's own level: the locality ending last in its name (白沙乡 in 青岚县白沙乡人民政府)."""
+    issuer = facts.issuer or ""
+    placed = [(issuer.rfind(name) + len(name), len(name), name) for name in facts.localities if name in issuer]
+    if placed:
+        return max(placed)[2]
+    return max(facts.localities, key=len)
+
+
 def _name_before(text: str, at: int, own: set) -> str | None:
     """The two-character place name before a 镇/县 suffix, if it is a name and not the issuer's."""
     for size in (2, 3):
@@ -119,6 +133,8 @@ def _name_before(text: str, at: int, own: set) -> str | None:
     name = text[max(0, at - 2):at]
     if len(name) < 2 or _NOT_NAME.search(name) or not all("\u4e00" <= ch <= "\u9fff" for ch in name):
         return None
+    if _ADVERB_FIRST.search(name) or _VERB_LAST.search(name):
+        return None  # 均经乡党委, 报请镇政府: a clause about one's own body, no name
     before = text[at - 3] if at >= 3 else ""
     if before and "\u4e00" <= before <= "\u9fff" and not _NOT_NAME.search(before):
         return None  # a longer run of characters: where the name starts is unknown, stay silent
