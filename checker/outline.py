@@ -19,7 +19,7 @@ from .sources import Source
 _CN_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _CANDIDATE = re.compile(r"[ \t]*(?:第|[一二三四五六七八九十]{1,3}[、.，：]|（|[0-9]{1,2}[.、，：]|[\u2460-\u2473])")
 _RUN_IN_END = re.compile(r"[。：！？]")
-_TITLE_WORDS = re.compile(r"报告|情况")
+_TITLE_WORDS = re.compile(r"报告|情况|总结|汇报")  # 总结/汇报: a wrong 文种 is still the title
 _TITLE_TOPIC = re.compile(r"法治|依法行政|法制")
 _ORG_LINE = re.compile(
     r"^(?:中共)?[\u4e00-\u9fff（）()·]{2,40}(?:人民政府|政府|委员会|党委|党工委|办事处|局|委|办|办公室|中心|厅|院|所|站|镇|乡|街道|区|县|市|州|旗|公司)$"
