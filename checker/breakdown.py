@@ -14,11 +14,19 @@ intervals"):
   (OVERLAP_PRONE) a selection is checked only against a part larger than the total;
 - 等, 在内, 主要, 部分, 以上 hedge a list: it promises no sum at all.
 
-A breakdown is *coordinated* when its items are parallel categories ("A 3件、B 5件") that end the
-unit (or are followed by the next total): an item whose words say what happened (已办结, 化解,
-调解成功…) is a status, not a category, and a status list says in general nothing about sums
-(已办结 and 按期办结 nest; 办结 and 群众满意 overlap). Parts only add within one measure-word group
-(numbers.UNIT_GROUPS); another group ends the list.
+A breakdown is *coordinated* when its items are parallel categories ("A 3件、B 5件") whose list is
+closed: it ends the unit, or the next clause is no item of it (the next total, a clause without a
+count "，均已办结", a count of another group "，罚没款…万元", or a new unit after ；). An item whose
+words say what happened (已办结, 化解, 调解成功…) is a status, not a category, and a status list says
+in general nothing about sums (已办结 and 按期办结 nest; 办结 and 群众满意 overlap). Parts only add
+within one measure-word group (numbers.UNIT_GROUPS); another group ends the list, and so does a
+comma after a 、-separated list ("A类3件、B类5件，办结8件": 办结 is no category).
+
+Items that name *categories of one kind* (a 其他/其余 item, or every item a …类 or a …件) are
+disjoint whatever follows the list, so their sum may not exceed the total (``categories``).
+
+其中 may follow a short clause without figures ("案件5件，均由负责人出庭应诉，其中…6件"): it still
+belongs to the total, but such a ``distant`` list is checked only for a part larger than the total.
 
 Statuses that are *outcomes* of one family (a rule parameter: 调解成功 | 移交/终止/未成功; 办结 |
 在办; 维持 | 撤销 | 确认违法 | 驳回…) are the exception: one case has only one outcome of a family,
@@ -54,6 +62,8 @@ _LEAD = re.compile(r"^[\s，,：:、（(]*")
 _GAP_TO_MARKER = re.compile(r"[\s，,：:（(]*")
 _END = re.compile(r"[\s）)”\"]*(?:等)?[\s）)”\"]*[。；！？]?\s*")
 _COORD = re.compile(r"以及|和|及|与|、")
+_NEXT_CLAUSE = re.compile(r"[\s）)”\"]*(?:等)?[\s）)”\"]*([，,；])([^，,；。！？]*)")
+_KIND_SUFFIX = "类件"  # 食品类98件、药品类41件; 行政案件12件、民事案件8件
 
 
 @dataclass(frozen=True)
@@ -68,6 +78,8 @@ class Breakdown:
     exhaustive: bool
     coordinated: bool
     hedged: bool
+    categories: bool = False  # disjoint categories of one kind: 其他 item, or all …类 / all …件
+    distant: bool = False  # a clause stands between the total and 其中: only a part may be checked
 
 
 def countable(q: Quantity) -> bool:
@@ -89,9 +101,12 @@ def find_breakdowns(text: str, quantities: list[Quantity] | None = None) -> list
 def _breakdown(text: str, qs: list[Quantity], m: re.Match[str]) -> Breakdown | None:
     unit_start = text.rfind("；", 0, m.start()) + 1
     before = [q for q in qs if unit_start <= q.start and q.end <= m.start()]
-    if not before or not _GAP_TO_MARKER.fullmatch(text, before[-1].end, m.start()):
+    if not before:
         return None
     total = before[-1]
+    distant = not _GAP_TO_MARKER.fullmatch(text, total.end, m.start())
+    if distant and not _aside(text[total.end:m.start()]):
+        return None
     label = clause_label(text, total.start, unit_start, enumeration=True)
     first_of_group = all(q.unit_group != total.unit_group for q in before[:-1])
     if not (TOTAL_WORD.search(label) or first_of_group):
@@ -99,7 +114,14 @@ def _breakdown(text: str, qs: list[Quantity], m: re.Match[str]) -> Breakdown | N
     parts, labels, end = _items(text, qs, total, m.end())
     if not parts:
         return None
-    return _judge(text, total, label, m, parts, labels, end)
+    return _judge(text, qs, (total, label, m), parts, labels, end, distant)
+
+
+def _aside(gap: str) -> bool:
+    """A short clause without figures between a total and its 其中 ("5件，均由负责人出庭应诉，其中…"):
+    the 其中 still belongs to the total. Words that open something new (另, 此外, 共…) do not."""
+    return (len(gap) <= 30 and bool(re.search("[，,]", gap)) and not find_quantities(gap)
+            and not (_BREAK.search(gap) or TOTAL_WORD.search(gap) or MARKER.search(gap)))
 
 
 def _items(text: str, qs: list[Quantity], total: Quantity, start: int):
@@ -107,12 +129,14 @@ def _items(text: str, qs: list[Quantity], total: Quantity, start: int):
     parts: list[Quantity] = []
     labels: list[str] = []
     pos = start
+    first_sep = None
     for q in (q for q in qs if q.start >= start):
         gap = text[pos:q.start]
         if parts:
             sep = _ITEM_SEP.match(gap)
-            if sep is None:
-                break
+            if sep is None or _switches(first_sep, sep.group()):
+                break  # "A类3件、B类5件，办结8件": a comma after a 、 list starts something else
+            first_sep = first_sep or sep.group()
             gap = gap[sep.end():]
         else:
             gap = gap[_LEAD.match(gap).end():]
@@ -126,10 +150,28 @@ def _items(text: str, qs: list[Quantity], total: Quantity, start: int):
     return parts, labels, pos
 
 
-def _judge(text, total, label, m, parts, labels, end) -> Breakdown:
+def _switches(first: str | None, sep: str) -> bool:
+    comma = sep.strip() in ("，", ",")
+    return first is not None and comma and first.strip() not in ("，", ",")
+
+
+def _closed(text: str, qs: list[Quantity], total: Quantity, end: int) -> bool:
+    """Does the list stop where its items stop? It does when the next clause is no item of it:
+    a new unit (；), a clause without a count (，均已办结) or one counting something else (，罚没款…万元)."""
+    m = _NEXT_CLAUSE.match(text, end)
+    if m is None:
+        return False
+    if m[1] == "；":
+        return True
+    inside = [q for q in qs if m.start(2) <= q.start < m.end(2)]
+    return not inside or inside[0].unit_group != total.unit_group
+
+
+def _judge(text, qs, head, parts, labels, end, distant) -> Breakdown:
+    total, label, m = head
     marker, start, tail = m.group(), m.start(), text[end:]
     next_total = re.match(r"[\s，,]*(?:" + TOTAL_WORD.pattern + ")", tail)
-    ends = bool(_END.fullmatch(tail) or next_total)
+    ends = bool(_END.fullmatch(tail) or next_total or _closed(text, qs, total, end)) and not distant
     hedged = bool(_HEDGE.search(tail.lstrip()[:4]) or any(_HEDGE.search(x) for x in labels)
                   or "主要" in text[max(0, start - 4):start]
                   or (marker == "包括" and "在内" in tail[:6]))
@@ -138,8 +180,21 @@ def _judge(text, total, label, m, parts, labels, end) -> Breakdown:
     exhaustive = not hedged and ends and (
         (marker in _EXHAUSTIVE_MARKER and len(parts) >= 2)
         or (coordinated and (remainder or _covers(label, labels))))
+    categories = not (hedged or distant) and _one_kind(labels, remainder)
     return Breakdown(total, label, marker, tuple(parts), tuple(labels), exhaustive,
-                     coordinated, hedged)
+                     coordinated, hedged, categories, distant)
+
+
+def _one_kind(labels: list[str], remainder: bool) -> bool:
+    """Items that are disjoint categories whatever follows them: the list has its rest (其他类), or
+    every item is named as a class of one kind (食品类、药品类…; 行政案件、民事案件…)."""
+    if len(labels) < 2 or any(_STATUS.search(x) or _ATTRIBUTE.search(x) for x in labels):
+        return False
+    if remainder:
+        return True
+    names = [x.strip().rstrip("的") for x in labels]
+    return all(len(x) >= 2 for x in names) and len({x[-1] for x in names}) == 1 \
+        and names[0][-1] in _KIND_SUFFIX
 
 
 Family = tuple[re.Pattern[str], ...]  # the outcomes one case can have only one of

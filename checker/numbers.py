@@ -32,17 +32,25 @@ _FOLD = str.maketrans("０１２３４５６７８９％", "0123456789%")
 
 # Literal registry: measure word -> compatibility group (sums only add within one group).
 UNIT_GROUPS: dict[str, str] = {
-    **dict.fromkeys(["件", "宗", "条", "起", "件次", "例"], "case"),
+    **dict.fromkeys(["件", "宗", "条", "起", "件次", "例", "条次", "单"], "case"),  # 单: 工单
     **dict.fromkeys(["人", "名", "人次", "位"], "person"),
     **dict.fromkeys(["次", "场", "场次", "期", "批", "批次", "轮", "堂"], "event"),
-    **dict.fromkeys(["份", "册", "本", "张", "篇", "幅"], "copy"),
+    **dict.fromkeys(["份", "册", "本", "张", "篇", "幅", "卷"], "copy"),  # 卷: 案卷
     **dict.fromkeys(["元", "万元", "亿元"], "money"),
     **dict.fromkeys(["%", "个百分点"], "percent"),
     **dict.fromkeys(["户", "户次"], "household"),
-    **dict.fromkeys(["天", "小时", "学时", "课时", "分钟", "个月", "个工作日"], "time"),
+    # 日 and 月 are left out: after a number they are mostly dates (3月5日), not durations.
+    **dict.fromkeys(["天", "周", "小时", "学时", "课时", "分钟", "个月", "个工作日"], "time"),
+    **dict.fromkeys(["人天"], "workload"),
+    **dict.fromkeys(["亩", "公顷", "平方米", "平方公里", "平方千米"], "area"),
+    **dict.fromkeys(["米", "公里", "千米"], "length"),
+    **dict.fromkeys(["吨", "公斤", "千克"], "weight"),
     **dict.fromkeys(["个", "家", "所", "项", "处", "支", "套", "台", "辆", "块", "座", "类",
-                     "村", "社", "社区"], "other"),
+                     "村", "社", "社区", "株", "栋", "间"], "other"),
 }
+# Groups that count things one by one: the only possible bases of a rate, and the only groups
+# a count of cases or people can be confused with. Money, durations and measures are amounts.
+COUNT_GROUPS = frozenset({"case", "person", "event", "copy", "household", "other"})
 _UNITS = "|".join(sorted((u for u in UNIT_GROUPS if u not in ("%", "万元", "亿元")),
                          key=len, reverse=True))
 _AR = r"[0-9]+(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?"
@@ -64,7 +72,9 @@ _STOP = re.compile(
     "件事|次性|次日|次要|人民|人员|人大|人口|人才|条例|条件|条款|期间|期限|期末|期满|社会|社保|"
     "所有|所属|所在|所以|处理|处置|处罚|处级|处室|处长|处于|名单|名义|名称|名额|名录|场所|场地|"
     "村民|村委|村级|村组|村居|村干|村务|户籍|户口|本级|本地|本着|本人|本部|本单|本年|本次|元旦|"
-    "份额|批准|批示|批复|批评|个体|天然|天下|起草|起点|位于|位置|家属|元化")
+    "份额|批准|批示|批复|批评|个体|天然|天下|起草|起点|位于|位置|家属|元化|单位|单独|单项|单元|单一|"
+    "单列|单设|单行|单体|单个|单人|单向|单次|单方|单纯|周年|周岁|周边|周期|周末|周转|周密|周全|周知|"
+    "间接|间隔|间断|间歇|人天天|米粮|吨位|卷入|卷烟")
 _MASKS = tuple(re.compile(p) for p in (
     r"“[^“”\n]{1,15}”|‘[^‘’\n]{1,15}’|「[^「」\n]{1,15}」|\"[^\"\n]{1,15}\"",  # quoted codes, slogans
     r"《[^《》]{0,80}》",                                                  # titles of documents

@@ -5,9 +5,11 @@ the numerator and which the denominator (domain.md §6.2): each rate word has th
 introduce its numerator (办结 for 办结率) and its denominator (受理, 收到…), and exactly one count
 of each, in one measure-word group, must stand between the previous rate and this one. A count
 whose verb is negated (不合格, 未办结) is no numerator; when a clause holds both kinds of verb, the
-one nearest the figure decides (调解成功38宗 is a numerator). 占比/占总数的 P% is paired only with a part
-of a breakdown (breakdown.py) whose total is the denominator. Anything else stays unpaired: a
-wrong pairing would be a false alarm, a missing one only a missed check.
+one nearest the figure decides (调解成功38宗 is a numerator); a figure with no verb before it takes
+the verb after it in its clause (2846名干部参加考试 is a base). A subset aside, 2486件（含转办
+1837件）, is no candidate: it is part of a count, not a count of its own. 占比/占总数的 P% is paired
+only with a part of a breakdown (breakdown.py) whose total is the denominator. Anything else
+stays unpaired: a wrong pairing would be a false alarm, a missing one only a missed check.
 
 Beyond the registry, any short noun ending in 率 (好评率, 持证率, 上线率, 到庭率…) or a survey
 度 (满意度) followed by a percentage is a *proportion* mention (``RateMention.known`` is False):
@@ -23,7 +25,7 @@ from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
 from .breakdown import Breakdown, countable
-from .numbers import Quantity, find_quantities
+from .numbers import COUNT_GROUPS, Quantity, find_quantities
 from .sentences import clause_label
 
 _TOTAL = r"(?<![公一])共(?![同享建治识产青])|合计|累计|总计|全年|总数"
@@ -35,6 +37,7 @@ class Rate:
     numerator_pattern: str
     denominator_pattern: str
     proportion: bool = True  # False: may exceed 100% (完成率 of a plan)
+    groups: frozenset[str] = COUNT_GROUPS  # measure-word groups its counts can be in
 
     # Compiled on first use: a report names a handful of the ~30 rate words, and compiling all
     # 60 patterns at import would cost every run ~9 ms (cold start matters to pre-commit).
@@ -47,9 +50,13 @@ class Rate:
         return re.compile(self.denominator_pattern)
 
 
-def _rate(num: str, den: str, proportion: bool = True, totals: bool = True) -> Rate:
+def _rate(num: str, den: str, proportion: bool = True, totals: bool = True,
+          groups: frozenset[str] = COUNT_GROUPS) -> Rate:
     den = f"{den}|{_TOTAL}" if totals else den
-    return Rate(_NEG + f"(?:{num})", f"(?:{den})", proportion)
+    return Rate(_NEG + f"(?:{num})", f"(?:{den})", proportion, groups)
+
+
+_PEOPLE = frozenset({"person"})  # 参考率 counts examinees, not sessions nor cases
 
 
 _HANDLED = "受理|收到|接到|接收|交办|转办|登记|(?<!正在)办理(?!完毕)"
@@ -63,12 +70,14 @@ RATES: dict[str, Rate] = {
     "化解率": _rate("化解|调处成功|调解成功", "排查|摸排|受理|收到|接到|发现|(?<!成功)调[处解]"),
     "成功率": _rate("成功|达成(?:调解)?协议", "调解|调处|受理|排查|摸排"),
     "调解成功率": _rate("成功|达成(?:调解)?协议", "调解|调处|受理|排查|摸排"),
-    "满意率": _rate("满意", "回访|测评|调查|问卷|评议|评价|征求|走访|抽访|电访", totals=False),
-    "知晓率": _rate("知晓", "调查|问卷|抽查|抽样|测评|走访|随机", totals=False),
+    "满意率": _rate("满意", "回访|测评|调查|问卷|评议|评价|征求|走访|抽访|电访", totals=False,
+                  groups=frozenset({"person", "household", "case", "copy"})),
+    "知晓率": _rate("知晓", "调查|问卷|抽查|抽样|测评|走访|随机", totals=False,
+                  groups=frozenset({"person", "household", "copy"})),
     "合格率": _rate("合格|通过|及格", "(?<!应)参考|参加|考试|参训|培训|抽查|检查|抽检|检测|验收"),
     "通过率": _rate("通过|合格", "(?<!应)参考|参加|考试|申请|提交|报送"),
-    "参考率": _rate("(?<!应)参(?:加)?考(?:试)?", "应(?:参)?考|应参加", totals=False),
-    "参训率": _rate("(?<!应)参(?:加)?(?:训|培训)", "应参训|应参加", totals=False),
+    "参考率": _rate("(?<!应)参(?:加)?考(?:试)?", "应(?:参)?考|应参加", totals=False, groups=_PEOPLE),
+    "参训率": _rate("(?<!应)参(?:加)?(?:训|培训)", "应参训|应参加", totals=False, groups=_PEOPLE),
     "受理率": _rate("受理", "收到|接到|申请|接收|登记"),
     "答复率": _rate("答复|回复", "收到|受理|接到|交办|转办"),
     "回复率": _rate("答复|回复", "收到|受理|接到|交办|转办"),
@@ -183,8 +192,10 @@ def pair(text: str, qs: list[Quantity], rate: RateMention, floor: int,
     if rate.share:
         return _pair_share(text, qs, rate, breakdowns)
     spec = RATES[rate.names[0]]
-    window = [q for q in qs if floor <= q.start and q.end <= rate.start and countable(q)]
-    roles = {q: _role(spec, clause_label(text, q.start, floor)) for q in window}
+    aside = asides(text, qs)
+    window = [q for q in qs if floor <= q.start and q.end <= rate.start and countable(q)
+              and q not in aside]
+    roles = {q: _role_of(spec, text, q, floor, qs) for q in window}
     nums = [q for q in window if roles[q] == "num"]
     if len(nums) != 1:
         return None
@@ -197,6 +208,27 @@ def pair(text: str, qs: list[Quantity], rate: RateMention, floor: int,
     if den.value.hi is not None and num.value.lo > den.value.hi:
         return None  # more done than received: the pairing itself is doubtful
     return num, den
+
+
+_ASIDE = re.compile(r"[（(](?:其中|含有?|包括|包含)[^（）()]{0,40}[）)]")
+_AFTER_END = re.compile(r"[，,；：:、。！？\n（(]")
+
+
+def asides(text: str, qs: list[Quantity]) -> frozenset[Quantity]:
+    """Counts in a subset aside, "2486件（含热线转办1837件）": a part of a count, no base of its own."""
+    spans = [m.span() for m in _ASIDE.finditer(text)]
+    return frozenset(q for q in qs if any(a <= q.start and q.end <= b for a, b in spans))
+
+
+def _role_of(spec: Rate, text: str, q: Quantity, floor: int, qs: list[Quantity]) -> str | None:
+    """The role the words before the figure give it, else the words after it in its clause:
+    "2846名国家工作人员参加考试" is a base though its verb follows the figure."""
+    role = _role(spec, clause_label(text, q.start, floor))
+    if role is not None:
+        return role
+    end = _AFTER_END.search(text, q.end)
+    stop = min([end.start() if end else len(text)] + [p.start for p in qs if p.start >= q.end])
+    return _role(spec, text[q.end:stop])
 
 
 def _role(spec: Rate, label: str) -> str | None:
@@ -232,17 +264,26 @@ def is_target(text: str, rate: RateMention) -> bool:
 def has_base(text: str, qs: list[Quantity], rate: RateMention, near: bool = True) -> bool:
     """Does any count in ``text`` read as this rate's numerator or denominator?
 
-    For a rate outside the registry nothing says which counts are its own: in the rate's own
-    sentence (``near``) any count may be, in another only one named by the rate's stem (持证 for
-    持证率).
+    In the rate's own sentence (``near``) a count of a group the rate is counted in is enough,
+    whatever its verb (抽查案卷600卷…合格率95.2%; 2846名…参加考试，参考率100%): the rule asks
+    for counts nearby, not for a pairing. A count named by the rate's verbs is one too (回访企业
+    120家). In another sentence only a count named by the verbs (or, for a rate outside the
+    registry, by its stem: 持证 for 持证率) is.
     """
     for q in qs:
         if not countable(q):
             continue
+        if near and any(q.unit_group in _groups(name) for name in rate.names):
+            return True
         label = clause_label(text, q.start)
         if any(_is_base(name, label, near) for name in rate.names):
             return True
     return False
+
+
+def _groups(name: str) -> frozenset[str]:
+    spec = RATES.get(name)
+    return COUNT_GROUPS if spec is None else spec.groups
 
 
 def _is_base(name: str, label: str, near: bool) -> bool:

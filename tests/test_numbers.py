@@ -174,6 +174,19 @@ FIND = {
     "money-yuan": ("罚款2,000元", ["2,000元"]),
     "multiplier": ("覆盖1.2万余人次", ["1.2万余人次"]),
     "fullwidth-digits": ("受理１２件，占９６.７％", ["１２件", "９６.７％"]),
+    # measure words of files, work orders, land, roads, goods and durations
+    "juan-case-files": ("评查执法案卷216卷，优秀案卷40卷", ["216卷", "40卷"]),
+    "dan-work-orders": ("转办热线工单1530单", ["1530单"]),
+    "measures": ("整治河道12.5公里、绿地300亩，清运垃圾46吨，补植苗木2100株",
+                 ["12.5公里", "300亩", "46吨", "2100株"]),
+    "area-wan-pingfangmi": ("新建法治文化广场1.8万平方米", ["1.8万平方米"]),
+    "durations-and-workload": ("集中培训2周，累计投入执法力量380人天", ["2周", "380人天"]),
+    "buildings-rooms": ("改造调解室6间、服务站3栋", ["6间", "3栋"]),
+    # look-alikes: the unit character begins a longer word, or the number is a date
+    "danwei-not-orders": ("涉及12单位", []),
+    "date-ri-yue": ("3月15日起施行，5月1日前完成", []),
+    "days-within": ("15日内作出答复", []),
+    "anniversary": ("纪念宪法公布施行40周年", []),
 }
 
 
@@ -208,6 +221,14 @@ MEANING = {
     "cn": ("二十三件", "23", "[23, 23]", "件", "case", None, 0),
     "village": ("9村", "9", "[9, 9]", "村", "other", None, 0),
     "time": ("3个月", "3", "[3, 3]", "个月", "time", None, 0),
+    "juan": ("320卷", "320", "[320, 320]", "卷", "copy", None, 0),
+    "dan": ("86单", "86", "[86, 86]", "单", "case", None, 0),
+    "tiaoci": ("46条次", "46", "[46, 46]", "条次", "case", None, 0),
+    "mu": ("1200亩", "1200", "[1200, 1200]", "亩", "area", None, 0),
+    "gongli": ("3.5公里", "3.5", "[3.45, 3.55]", "公里", "length", None, 1),
+    "dun": ("12吨", "12", "[12, 12]", "吨", "weight", None, 0),
+    "zhou": ("2周", "2", "[2, 2]", "周", "time", None, 0),
+    "rentian": ("380人天", "380", "[380, 380]", "人天", "workload", None, 0),
 }
 
 

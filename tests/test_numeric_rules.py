@@ -39,7 +39,9 @@ FIRES = {
     "sum-part-exceeds-baokuo-zainei": (SUM, "共培训干部200人次，包括领导干部250人次在内。"),
     "sum-part-exceeds-han": (SUM, "共收到行政复议申请8件（含不予受理的10件）。"),
     "sum-money-over": (SUM, "共投入法治建设经费500万元，其中上级补助300万元、本级安排250万元。"),
-    "sum-approx-over": (SUM, "共发放宣传资料4000余份，其中法律读本3000余份、宣传折页2500余份。"),
+    "sum-approx-parts-over": (SUM, "共发放宣传资料4000份，其中法律读本3000余份、宣传折页2500余份。"),
+    # an approximate total still has an upper bound no single part may pass
+    "sum-approx-total-part-above": (SUM, "共印发普法读本3000余册，其中发放到村（社区）的读本4200册。"),
     "sum-line-break": (SUM, "共受理案件20\n件，其中行政案件12件、民事案件9件。"),
     "sum-two-totals-first-wrong": (SUM, "共受理案件20件，其中行政案件12件、民事案件9件，共调解纠纷30起，"
                                         "其中调解成功28起。"),
@@ -55,6 +57,18 @@ FIRES = {
     "sum-disjoint-lawsuits": (SUM, "共审结行政诉讼案件12件，其中胜诉10件、败诉3件，败诉率25%。"),
     "sum-disjoint-cleanup": (SUM, "共清理规范性文件40件，其中继续有效30件、修订6件、废止5件，清理结果已向社会公布。"),
     "sum-disjoint-acceptance": (SUM, "共收到行政复议申请20件，其中受理18件、不予受理3件。"),
+    # the list ends where its items end, whatever clause follows it
+    "sum-remainder-then-status-clause": (SUM, "共查处违法案件120件，其中环保类50件、交通类40件、"
+                                              "其他类38件，均已依法办结。"),
+    "sum-categories-then-money": (SUM, "共立案98件，其中食品类40件、药品类31件、价格类30件，"
+                                       "罚没款86.5万元。"),
+    "sum-remainder-then-semicolon": (SUM, "共受理投诉举报64件，其中质量类30件、价格类22件、其他类15件；"
+                                          "全部按期答复。"),
+    "sum-categories-then-count-of-kind": (SUM, "共查处案件150件，其中食品类70件、药品类50件、其他类40件，"
+                                               "办结148件。"),
+    "sum-area-over": (SUM, "全年流转土地1200亩，其中耕地800亩、林地500亩。"),
+    # 其中 after a clause without figures still belongs to the total: no part may pass it
+    "sum-part-after-aside": (SUM, "全年发生行政复议案件3件，均依法按期审结，其中维持原行政行为4件。"),
     # --- sum-incomplete
     "incomplete-two-items": (INCOMPLETE, "共受理案件20件，其中行政案件12件、民事案件6件。"),
     # --- unit-mixed
@@ -74,6 +88,12 @@ FIRES = {
     "rate-base-of-same-kind-only": (RATE, "全年接到群众来电1200个，受理诉求800件，办结780件，办结率95%。"),
     "rate-zhenggai": (RATE, "检查发现问题35个，整改到位30个，整改率100%。"),
     "rate-cankao": (RATE, "应参考人员120人，实际参考110人，参考率98.3%。"),
+    "rate-juan": (RATE, "抽查行政处罚案卷150卷，合格138卷，合格率93%。"),
+    "rate-dan": (RATE, "办理热线工单860单，按期办结817单，按期办结率96%。"),
+    # a subset aside (含…) is no base; a verb after the figure names it (名 and 人 are one group)
+    "rate-aside-subset": (RATE, "全年受理政务服务投诉1260件（含12345热线转办830件），按期办结1248件，"
+                                "按期办结率98.2%。"),
+    "rate-verb-after-count": (RATE, "全镇310名党员干部参加法律知识考试，考试合格301人，合格率98.1%。"),
     # --- rate-rounding
     "rounding-37-38": (ROUNDING, "调解纠纷38宗，成功37宗，成功率97.36%。"),
     "rounding-2-3": (ROUNDING, "回访当事人3人，满意2人，满意率66.66%。"),
@@ -85,9 +105,11 @@ FIRES = {
     "range-with-counts": (RANGE, "受理诉求50件，办结52件，办结率104%。"),
     # --- rate-without-base
     "base-banjie": (BASE, "对受理事件及时上传、及时跟踪、按时完结，办结率为100%。"),
-    "base-manyi-with-unrelated-count": (BASE, "全年完成代表建议办理4件，代表满意率保持100%。"),
     "base-chain": (BASE, "机关干部学时完成率、参考率和考试合格率均达到100%。"),
-    "base-manyi-with-handled-counts": (BASE, "全年受理诉求120件，办结114件，群众满意率98%。"),
+    # counts of a group the rate cannot be counted in are no base
+    "base-cankao-with-sessions": (BASE, "开展干部学法考试3场，参考率100%。"),
+    "base-hege-with-money": (BASE, "投入执法装备经费80万元，装备验收合格率100%。"),
+    "base-hege-with-hours": (BASE, "干部年均学法40学时，考试合格率100%。"),
     "base-counts-in-other-paragraph": (BASE, "全年受理诉求61件，办结59件。\n二、存在的不足和原因\n"
                                              "办结率96.7%。"),
     # any short noun ending in 率 with a level is a proportion that needs its counts
@@ -134,6 +156,17 @@ SILENT = {
     "sum-different-families": (SUM, "共收到复议申请20件，其中受理18件、办结15件。"),
     "sum-outcomes-approx-total": (SUM, "共排查矛盾纠纷50余件，其中化解45件、移交8件。"),
     "sum-one-outcome-only": (SUM, "共受理群众诉求80件，其中办结70件、群众来信15件。"),
+    # approximate totals (§6.6): no sum is compared, only a single part with the upper bound
+    "sum-approx-total-round-parts": (SUM, "全年印发法治宣传品2.3万余份，其中宣传册10000份、宣传单14000份。"),
+    "sum-approx-total-under": (SUM, "共发放宣传资料4000余份，分别为手册1000份、折页2000份。"),
+    "sum-approx-parts-under": (SUM, "共发放宣传资料4000份，分别为手册1000余份、折页2000余份。"),
+    "sum-approx-total-part-within": (SUM, "共印发普法读本3000余册，其中发放到村（社区）的读本2600册。"),
+    "sum-remainder-then-clause-fits": (SUM, "共查处违法案件120件，其中环保类50件、交通类40件、"
+                                            "其他类30件，均已依法办结。"),
+    "sum-list-then-count-of-kind": (SUM, "共受理案件50件，其中行政案件30件、民事案件15件，已办结48件。"),
+    "sum-part-after-aside-within": (SUM, "发生行政诉讼案件6件，均由负责人出庭应诉，其中主要负责人出庭2件。"),
+    "sum-aside-with-figure-not-joined": (SUM, "共受理案件8件，涉及群众40人，其中行政案件9件。"),
+    "sum-aside-new-topic": (SUM, "共受理案件8件，此外开展普法活动，其中行政案件9件。"),
     "incomplete-single-item": (INCOMPLETE, "共受理案件20件，其中行政案件12件。"),
     "incomplete-exact": (INCOMPLETE, "共受理案件20件，其中行政案件12件、民事案件8件。"),
     "incomplete-deng": (INCOMPLETE, "共受理案件20件，其中行政案件12件、民事案件6件等。"),
@@ -163,6 +196,11 @@ SILENT = {
     "rate-notice-is-no-base": (RATE, "下达整改通知书35份，整改到位30份，整改率100%。"),
     "rate-survey-sheets": (RATE, "发放满意度调查问卷500份，收回480份，满意率96%。"),
     "rate-cankao-fits": (RATE, "应参考人员120人，实际参考118人，参考率98.3%。"),
+    "rate-juan-fits": (RATE, "抽查行政处罚案卷150卷，合格138卷，合格率92%。"),
+    "rate-aside-fits-total": (RATE, "受理投诉1260件（含热线转办830件），按期办结1248件，按期办结率99.0%。"),
+    "rate-aside-fits-subset": (RATE, "受理投诉1260件（含热线转办800件），按期办结784件，按期办结率98%。"),
+    "rate-verb-after-count-fits": (RATE, "全镇310名党员干部参加法律知识考试，考试合格301人，合格率97.1%。"),
+    "rate-no-verb-either-side": (RATE, "组织120名干部集中学习，考试合格115人，合格率90%。"),
     "rate-paichao-huajie": (RATE, "共排查矛盾纠纷326件，化解318件，化解率97.5%。"),
     "rounding-rounded": (ROUNDING, "调解纠纷38宗，成功37宗，成功率97.37%。"),
     "rounding-59-61": (ROUNDING, "全年受理群众诉求61件，办结59件，办结率96.7%。"),
@@ -187,6 +225,12 @@ SILENT = {
     "base-not-a-rate-word": (BASE, "行政效率提高15%，利率下降。"),
     "base-4-15-12-4": (BASE, "开展“4·15”和“12·4”宣传活动，覆盖率未统计。"),
     "base-general-with-count": (BASE, "全镇行政执法人员42人，持证上岗率100%。"),
+    # a count the rate can be counted in, whatever its verb, is a base nearby
+    "base-count-other-verb": (BASE, "集中评查行政处罚案卷180卷，案卷合格率96.1%。"),
+    "base-count-verb-after": (BASE, "全县1520名执法人员参加年度执法资格考试，参考率100%。"),
+    "base-manyi-suggestions": (BASE, "全年完成代表建议办理4件，代表满意率保持100%。"),
+    "base-manyi-handled-counts": (BASE, "全年受理诉求120件，办结114件，群众满意率98%。"),
+    "base-manyi-work-orders": (BASE, "办理市民热线工单2300单，群众满意率97%。"),
     "base-general-count-before": (BASE, "梳理便民服务事项126项，网上可办124项。网上可办率达到98.4%。"),
     "base-general-change": (BASE, "便民服务好评率同比提高2%。"),
     "base-general-growth": (BASE, "全镇一般公共预算收入增长率为6.5%。"),

@@ -21,7 +21,7 @@ from ..breakdown import find_breakdowns
 from ..diagnostics import Finding
 from ..numbers import Fit, Quantity, find_quantities, rate_fit
 from ..offsets import Span
-from ..rates import RateMention, find_rates, has_base, is_target, pair, rates_in
+from ..rates import RateMention, asides, find_rates, has_base, is_target, pair, rates_in
 from ..scope import SCOPES, lines
 from ..sentences import Sentence, sentences
 from .base import Check, ParamError
@@ -129,11 +129,24 @@ def _fit(text: str, qs: list[Quantity], rate: RateMention, report: str):
     values = {"rate": rate.name, "stated": _bare(pct.raw), "numerator": _bare(num.raw),
               "denominator": _bare(den.raw), "computed": _computed(num, den, pct.decimals)}
     span = (min(num.start, den.start), pct.end)
+    if fit is Fit.NEITHER and _fits_an_aside(qs, text, pct, num, den):
+        return  # the rate may be the subset's: "受理2486件（含转办1800件），办结1764件，办结率98%"
     if fit is Fit.NEITHER and report == "mismatch":
         yield span, "mismatch", values
     elif fit is Fit.TRUNCATED and report == "rounding" and _points(num, den):
         expected = _percent(num.value.lo, den.value.lo, pct.decimals, ROUND_HALF_UP)
         yield span, "rounding", {**values, "expected": expected}
+
+
+def _fits_an_aside(qs, text, pct, num, den) -> bool:
+    """Could a subset aside (（含…）), which pairing set aside, be the rate's real count?"""
+    for q in asides(text, qs):
+        if q.unit_group != den.unit_group or q.end > pct.start:
+            continue
+        if (rate_fit(pct, num.value, q.value) is not Fit.NEITHER
+                or rate_fit(pct, q.value, den.value) is not Fit.NEITHER):
+            return True
+    return False
 
 
 def _points(*qs: Quantity) -> bool:

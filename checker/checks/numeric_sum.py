@@ -2,7 +2,10 @@
 
 Which sums the wording promises is decided in ``checker/breakdown.py``; this check only reports.
 Sums are interval sums (4000余份 is [4000, 5000)), so a total is wrong only when no value its
-parts can mean equals a value it can mean.
+parts can mean equals a value it can mean. Approximate figures stay out of equality (domain.md
+§6.6): a total of 1.2万余份 is compared with no sum at all (its parts, 5000份 and 8000份, are as
+loose as it is), only with a single part larger than its upper bound; approximate parts of an
+exact total may still add up to more than it (their lower bounds hold).
 
 Items that are different outcomes of one family (``outcomes``, e.g. 调解成功 vs 移交/终止) are
 disjoint, so they may not add up to more than the total though they are a status list; below it
@@ -94,23 +97,32 @@ def _mismatch(b: Breakdown, span):
         if _below(b.total.value, part.value):
             return (b.total.start, part.end), "part_exceeds", {"total": b.total.raw,
                                                               "part": part.raw}
-    total = sum(p.value for p in b.parts)
-    over = _selection(b) and _below(b.total.value, total)
-    if (b.exhaustive and not total.overlaps(b.total.value)) or over:
+    if b.distant or b.total.approx is not None:
+        return None  # 其中 after an aside, or a total of 1.2万余份: no sum to compare (§6.6)
+    total = _sum(b, range(len(b.parts)))
+    over = (b.exhaustive or _selection(b) or b.categories) and _below(b.total.value, total)
+    exact = not any(p.approx for p in b.parts)  # 1000余份: a bound, kept out of equality (§6.6)
+    if (exact and b.exhaustive and not total.overlaps(b.total.value)) or over:
         return span, "sum", {**_values(b, total), "marker": b.marker}
     return None
 
 
 def _disjoint(b: Breakdown, families: tuple[Family, ...]):
     """Distinct outcomes of one family adding up to more than the total."""
+    if b.distant or b.total.approx is not None:
+        return None
     for family in families:
         picked = disjoint_parts(b, family)
-        total = sum(b.parts[i].value for i in picked)
+        total = _sum(b, picked)
         if picked and _below(b.total.value, total):
             parts = "".join(f"“{b.labels[i].strip()}{_bare(b.parts[i].raw)}”" for i in picked)
             return ((b.total.start, b.parts[picked[-1]].end), "disjoint",
                     {"total": _bare(b.total.raw), "parts": parts, "sum": _fmt(total)})
     return None
+
+
+def _sum(b: Breakdown, picked) -> Interval:
+    return sum((b.parts[i].value for i in picked), Interval.point(0))
 
 
 def _incomplete(b: Breakdown, span):
