@@ -71,7 +71,7 @@ RATES: dict[str, Rate] = {
     "成功率": _rate("成功|达成(?:调解)?协议", "调解|调处|受理|排查|摸排"),
     "调解成功率": _rate("成功|达成(?:调解)?协议", "调解|调处|受理|排查|摸排"),
     "满意率": _rate("满意", "回访|测评|调查|问卷|评议|评价|征求|走访|抽访|电访", totals=False,
-                  groups=frozenset({"person", "household", "case", "copy"})),
+                  groups=frozenset({"person", "household", "copy"})),  # cases handled are no satisfaction base (domain.md §6.4)
     "知晓率": _rate("知晓", "调查|问卷|抽查|抽样|测评|走访|随机", totals=False,
                   groups=frozenset({"person", "household", "copy"})),
     "合格率": _rate("合格|通过|及格", "(?<!应)参考|参加|考试|参训|培训|抽查|检查|抽检|检测|验收"),

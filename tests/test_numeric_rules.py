@@ -26,6 +26,10 @@ RANGE = "numeric/percent-out-of-range"
 BASE = "numeric/rate-without-base"
 
 FIRES = {
+    # cases handled are no base for a satisfaction rate: who was asked, and how many? (domain.md §6.4)
+    "base-manyi-suggestions": (BASE, "全年完成代表建议办理4件，代表满意率保持100%。"),
+    "base-manyi-handled-counts": (BASE, "全年受理诉求120件，办结114件，群众满意率98%。"),
+    "base-manyi-work-orders": (BASE, "办理市民热线工单2300单，群众满意率97%。"),
     # --- sum-mismatch: exhaustive wording, over-sums, a part above its total
     "sum-fenbie-under": (SUM, "全年共受理行政复议、行政诉讼案件15件，分别为8件、6件。"),
     "sum-fenbie-over": (SUM, "共开展普法活动12场，分别为法治讲座5场、广场宣传8场。"),
@@ -228,9 +232,6 @@ SILENT = {
     # a count the rate can be counted in, whatever its verb, is a base nearby
     "base-count-other-verb": (BASE, "集中评查行政处罚案卷180卷，案卷合格率96.1%。"),
     "base-count-verb-after": (BASE, "全县1520名执法人员参加年度执法资格考试，参考率100%。"),
-    "base-manyi-suggestions": (BASE, "全年完成代表建议办理4件，代表满意率保持100%。"),
-    "base-manyi-handled-counts": (BASE, "全年受理诉求120件，办结114件，群众满意率98%。"),
-    "base-manyi-work-orders": (BASE, "办理市民热线工单2300单，群众满意率97%。"),
     "base-general-count-before": (BASE, "梳理便民服务事项126项，网上可办124项。网上可办率达到98.4%。"),
     "base-general-change": (BASE, "便民服务好评率同比提高2%。"),
     "base-general-growth": (BASE, "全镇一般公共预算收入增长率为6.5%。"),
