@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from checker.api import lint_text
+from checker.diagnostics import Severity
 
 HEAD = "一、主要举措和成效\n"
 
@@ -34,6 +35,9 @@ def apply_fixes(text: str, diagnostics, safe_only: bool = True) -> str:
     "来源：青溪县人民政府网", "信息来源: 县司法局", "责任编辑：李四", "【打印本页】 【关闭窗口】", "字体：【大 中 小】",
     "浏览次数：1024", "扫一扫在手机打开当前页", "分享到：", "相关链接", "http://www.qingxi.gov.cn/a.html",
     "公文汇 www.gongwenhui.com", "首页 > 政务公开 > 法治政府建设", "【关闭】",
+    "字体：【大】【中】【小】", "字号：【大】【中】【小】", "[ 大 中 小 ]", "字号 [ 大 中 小 ]", "分享：",
+    "索引号：11520302MB0000000A/2023-00457", "发布机构：白马乡人民政府",
+    "成文日期：2024-01-20　　发布日期：2024-01-26", "主题分类：综合政务　　公开方式：主动公开",
 ])
 def test_junk_lines_fire_and_the_fix_deletes_the_line(by_id, line):
     text = HEAD + "2023年，我镇坚持依法行政。\n" + line + "\n全面推进政务公开。"
@@ -46,9 +50,25 @@ def test_junk_lines_fire_and_the_fix_deletes_the_line(by_id, line):
     "资金来源：县级财政专项资金。", "召开新闻发布会3次，发布相关新闻稿件12篇。", "群众扫一扫二维码即可查询办事指南。",
     "来源广泛的意见建议均已办结。", "推动编辑出版普法读物2种。", "在政府网站（www.qingxi.gov.cn）公开年度报告。",
     "开展“打印本页”式的形式主义整治，全年清理文件20件，切实减轻基层负担，提升工作效率。",
+    "推进大中小学法治教育一体化，覆盖学生1.2万人。", "分享典型经验做法3篇，在全县推广。",
+    "规范性文件均标注成文日期：发布日期不得早于成文日期。", "本报告成文日期为2024年1月20日。",
+    "网页上的“字体：大 中 小”按钮已删除", "字号：大中小三种标题分别使用黑体、楷体、仿宋",
 ])
 def test_report_sentences_mentioning_sources_or_news_stay_silent(by_id, line):
     assert not by_id("format/junk", HEAD + line)
+
+
+@pytest.mark.parametrize("line", ["字号：\u00a0【大】\u00a0【中】\u00a0【小】", "[ 大 中 小 ]", "来源：白马乡政府\u00a0\u00a0浏览次数：52"])
+def test_a_junk_line_gets_one_finding_not_a_whitespace_one_too(rules, line):
+    text = HEAD + "2023年，我镇坚持依法行政。\n" + line + "\n全面推进政务公开。"
+    found = lint_text(text, rules, strict=True).diagnostics
+    assert [(d.rule, d.line) for d in found if d.line == 3] == [("format/junk", 3)]
+
+
+def test_spaces_on_report_lines_are_still_whitespace_findings(rules):
+    text = HEAD + "全面推进法治 政府建设。\n字号：【大】【中】【小】\n全面推进\u00a0政务公开。"
+    found = [(d.rule, d.line) for d in lint_text(text, rules, strict=True).diagnostics if d.rule.startswith("format/")]
+    assert sorted(found) == [("format/junk", 3), ("format/whitespace", 2), ("format/whitespace", 4)]
 
 
 # ---- format/page-number ------------------------------------------------------------------------
@@ -78,6 +98,56 @@ def test_a_bare_number_mid_document_is_fixed_only_by_hand(by_id):
 ])
 def test_headings_years_and_table_cells_are_no_page_numbers(by_id, text):
     assert not by_id("format/page-number", text)
+
+
+# A report copied from a PDF: hard-wrapped, with page numbers and the shortened title as running
+# header at every page break, two of which fall inside a sentence.
+PDF_TITLE = "白马乡人民政府关于2023年度法治政府建设情况的报告"
+PDF_HEADER = "白马乡2023年度法治政府建设情况报告"
+PDF_COPY = (
+    PDF_TITLE + "\n\n"
+    "一、主要举措和成效\n"
+    "　　白马乡坚持把法治政府建设作为全局工作的基础，年初召开\n"
+    "专题会议研究部署，全年共办理行政复议案件14件，纠错率\n\n"
+    "- 1 -\n\n" + PDF_HEADER + "\n"
+    "14.29%。乡司法所全年调解矛盾纠纷四十余件，均已办结。\n"
+    "二、存在的不足和原因\n"
+    "　　一是执法人员数量不足，二是培训不够系统，主要原因是经费\n\n"
+    "- 2 -\n\n" + PDF_HEADER + "\n"
+    "保障不足。\n"
+)
+
+
+def test_running_headers_at_page_breaks_fire_with_a_safe_fix(by_id):
+    found = by_id("format/page-number", PDF_COPY)
+    headers = [d for d in found if "页眉" in d.message]
+    assert [d.line for d in headers] == [9, 16] and all(d.fix.safe for d in headers)
+    fixed = apply_fixes(PDF_COPY, found)
+    assert PDF_HEADER not in fixed and "- 1 -" not in fixed and fixed.startswith(PDF_TITLE)
+
+
+def test_a_copy_of_the_title_below_it_is_a_header(by_id):
+    text = PDF_TITLE + "\n" + HEAD + "全年办理行政复议案件14件，\n" + PDF_TITLE + "\n均已审结。"
+    found = by_id("format/page-number", text)
+    assert [d.line for d in found] == [4] and "标题重复" in found[0].message and found[0].fix.safe
+
+
+def test_a_header_left_after_its_page_numbers_went_is_deleted_by_hand(by_id):
+    text = PDF_COPY.replace("- 1 -\n", "").replace("- 2 -\n", "")
+    found = by_id("format/page-number", text)
+    assert [d.line for d in found] == [8, 14] and not any(d.fix.safe for d in found)
+
+
+@pytest.mark.parametrize("text", [
+    # a label repeated after finished sentences, without page numbers
+    HEAD + "典型案例\n白马乡调处一起土地纠纷。\n典型案例\n白马乡化解一起信访积案。",
+    # a short line next to a page number once only
+    HEAD + "全年办理行政复议案件14件。\n- 1 -\n附件目录清单\n全年办理行政诉讼案件3件。",
+    # the title, once, at the top
+    PDF_TITLE + "\n" + HEAD + "全年办理行政复议案件14件。",
+])
+def test_repeated_labels_and_single_short_lines_are_no_header(by_id, text):
+    assert not [d for d in by_id("format/page-number", text) if "页眉" in d.message or "标题" in d.message]
 
 
 # ---- format/broken-line ------------------------------------------------------------------------
@@ -429,3 +499,92 @@ def test_doc_number_brackets_cover_only_the_year_and_number(by_id, sentence, wro
 ])
 def test_doc_number_brackets_look_alikes_stay_silent(by_id, sentence):
     assert not by_id("structure/doc-number-brackets", HEAD + sentence)
+
+
+# ---- format/broken-line across page breaks, new signals, wording ------------------------------------
+
+def test_a_sentence_is_read_across_page_numbers_and_running_headers(by_id):
+    found = {d.line: d for d in by_id("format/broken-line", PDF_COPY)}
+    assert 5 in found and 12 in found
+    assert "分页" in found[5].message and "14.29%" in found[5].message
+    joined = apply_fixes(PDF_COPY, [found[5], found[12]], safe_only=False)
+    assert "纠错率14.29%。" in joined and "经费保障不足。" in joined and PDF_HEADER not in joined
+
+
+def test_no_fix_ever_joins_a_sentence_to_page_furniture(rules):
+    from checker import fixer
+    from checker.api import lint_source
+    from checker.sources import Source
+
+    def lint(source):
+        return lint_source(source, rules, strict=True).diagnostics
+
+    variants = [PDF_COPY, PDF_COPY.replace("- 1 -\n", "").replace("- 2 -\n", ""),
+                PDF_COPY.replace("- 2 -\n\n" + PDF_HEADER, "典型案例")]
+    for text in variants:
+        for unsafe in (False, True):
+            out = fixer.fix_source(Source("r.txt", "txt", text), lint, unsafe=unsafe).text
+            assert "纠错率" + PDF_HEADER not in out and "经费" + PDF_HEADER not in out
+            assert "纠错率- 1" not in out
+
+
+def test_a_label_repeated_without_page_numbers_is_never_the_second_half(by_id):
+    # 典型案例 follows one broken line only: maybe a header, maybe a label; never join to it
+    text = (HEAD + "典型案例\n白马乡调处一起土地纠纷，全年共办理行政复议案件14件，纠错率\n典型案例\n"
+            "白马乡化解一起信访积案。")
+    assert not [d for d in by_id("format/broken-line", text) if d.line == 3]
+
+
+@pytest.mark.parametrize("text", [
+    # the last clause is only a place or time adverbial: its verb is on the next line
+    HEAD + "乡长全年主持专题学法4次，并于2023年11月在县委依法治县办组织的年终考评中\n作专题汇报。",
+    HEAD + "全面开展法治宣传教育，在全乡范围内\n形成浓厚的法治氛围。",
+    # one character of a word, then a comma
+    HEAD + "乡党委书记在全县干部大会上现场述\n法，接受代表评议。",
+    # a count finishes the clause
+    HEAD + "全年共办理行政复议案件\n14件，均已审结。",
+    HEAD + "全乡行政执法案卷评查合格率\n96.5%。",
+])
+def test_more_continuation_signals_fire(by_id, text):
+    assert [d.line for d in by_id("format/broken-line", text)] == [2]
+
+
+@pytest.mark.parametrize("text", [
+    # a verb before the last 在: the clause is whole (a paragraph that lost its 。)
+    HEAD + "乡党委把法治要求落实在日常工作中\n全年办理行政复议案件14件。",
+    HEAD + "坚持在发展中保障和改善民生\n全年办理行政复议案件14件。",
+    # dates and discourse words may open the next sentence
+    HEAD + "开展集中宣传活动，效果明显\n12月，建立普法责任清单。",
+    HEAD + "开展集中宣传活动，效果明显\n另，建立普法责任清单。",
+    HEAD + "开展集中宣传活动，效果明显\n2024年，建立普法责任清单。",
+    # a list numbered 1. 2. is no count; a decimal is no list number
+    HEAD + "全年重点工作如下\n1.健全制度。",
+])
+def test_adverbials_dates_and_lists_stay_silent(by_id, text):
+    assert not by_id("format/broken-line", text)
+
+
+def test_the_message_says_line_paragraph_or_page(by_id):
+    line = by_id("format/broken-line", HEAD + "严格落实重大行政决策的\n各项程序规定。")
+    para = by_id("format/broken-line", HEAD + "严格落实重大行政决策的\n\n各项程序规定。")
+    assert "下一行" in line[0].message and "下一段" not in line[0].message
+    assert "下一段" in para[0].message and "空行" in para[0].message
+    page = [d for d in by_id("format/broken-line", PDF_COPY) if d.line == 5]
+    assert "分页" in page[0].message and "下一行" not in page[0].message
+
+
+# ---- structure/heading-style: no second finding on a level jump ---------------------------------
+
+def test_mixed_sublevels_leaves_a_level_jump_to_heading_nesting(by_id):
+    text = ("一、主要举措和成效\n（一）健全制度\n全年制定制度3项。\n二、存在的不足和原因\n（一）培训不足\n原因是经费紧张。\n"
+            "三、下一步工作安排\n（1）加强培训\n全年培训2次。")
+    assert not by_id("structure/heading-style", text)
+    assert [d.line for d in by_id("structure/heading-nesting", text)] == [8]
+
+
+def test_mixed_sublevels_still_reports_an_accepted_level(by_id):
+    text = ("一、主要举措和成效\n（一）健全制度\n全年制定制度3项。\n二、存在的不足和原因\n（一）培训不足\n原因是经费紧张。\n"
+            "三、下一步工作安排\n1.加强培训\n全年培训2次。")
+    found = by_id("structure/heading-style", text)
+    assert [d.line for d in found] == [8] and found[0].severity == Severity.INFO
+    assert not by_id("structure/heading-nesting", text)

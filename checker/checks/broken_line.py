@@ -12,6 +12,12 @@ stand alone, the title, addressee, signature, list items and table rows are neve
 PDF text is skipped (its wraps are already joined in the matching view), and so are adjacent lines
 of Markdown, where a single line break is a soft wrap by design.
 
+Page furniture (page numbers, running headers: furniture.py) is read through: a sentence cut by a
+page break is paired with the first line of the next page, and the join deletes the furniture. A
+short line repeated without page numbers may be a header whose numbers are gone or a real label,
+so no sentence is ever joined to it or read across it. The message says 下一行 for a hard wrap,
+下一段 across a blank line and 下一页 across page furniture.
+
 ```yaml
 check: broken_line
 params:
@@ -27,13 +33,15 @@ from dataclasses import dataclass
 
 from ..diagnostics import Edit, Finding, Fix
 from ..offsets import Span
-from . import wraps
+from . import furniture, wraps
 from .base import Check
 from .chars import filled_lines
 
-_LIST_START = re.compile(r"^(?:[一二三四五六七八九十]+是|第[一二三四五六七八九十]+[，、]|[（(]?[0-9一二三四五六七八九十]{1,2}[）)、.]|[\u2460-\u2473]|[-•·*|#>])")
+_LIST_START = re.compile(r"^(?:[一二三四五六七八九十]+是|第[一二三四五六七八九十]+[，、]|[（(]?[0-9一二三四五六七八九十]{1,2}(?:[）)、]|\.(?!\d))|[\u2460-\u2473]|[-•·*|#>])")
 _TABLE_ROW = re.compile(r"\S(?:\t|[ \u3000]{2,})\S")
 _SKIP_KINDS = ("title", "header", "addressee", "closing", "signature", "trailer")
+_JOIN = {"default": "把下一行接到本行末尾", "paragraph": "把下一段接到本行末尾",
+         "page": "删除中间的页码和页眉，把下一页的续行接到本行末尾"}
 
 
 @dataclass(frozen=True)
@@ -46,22 +54,25 @@ class Params:
 class BrokenLineCheck(Check):
     name = "broken_line"
     Params = Params
-    messages = {"default": ("end", "start")}
+    messages = {"default": ("end", "start"), "paragraph": ("end", "start"), "page": ("end", "start")}
     fixable = True
 
     def run(self, doc, facts):
         if doc.source.kind in self.params.skip_kinds:
             return
         headings = {h.line: h for h in doc.headings}
-        lines = filled_lines(doc)
-        pairs = [(a, b) for a, b in zip(lines, lines[1:]) if self._candidate(doc, headings, a, b)]
+        pieces = furniture.find(doc)
+        through = pieces.certain()
+        lines = [line for line in filled_lines(doc) if line.index not in through]
+        pairs = [(a, b) for a, b in zip(lines, lines[1:])
+                 if not {a.index, b.index} & pieces.labels and self._candidate(doc, headings, a, b)]
         body = [line.content for line in lines
                 if line.index not in headings and doc.line_kinds.get(line.index) not in _SKIP_KINDS]
         wrap = _wrap_width(body, [a.content for a, _ in pairs], self.params.min_wrapped_run)
         broken = None  # the last pair found broken
         for first, second in pairs:
             if _chained(broken, first) or _broken(first.content, second.content, wrap):
-                yield _finding(first, second)
+                yield _finding(first, second, through)
                 broken = (first, second)
 
     def _candidate(self, doc, headings, first, second) -> bool:
@@ -130,9 +141,12 @@ def _width(text: str) -> int:
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
-def _finding(first, second) -> Finding:
+def _finding(first, second, furniture_lines: set[int]) -> Finding:
+    """The break, with a fix that joins the next line (and deletes the page furniture between)."""
+    between = range(first.index + 1, second.index)
+    kind = "page" if any(i in furniture_lines for i in between) else "paragraph" if between else "default"
     end = first.start + len(first.text.rstrip())
     indent = len(second.text) - len(second.text.lstrip())
-    join = Fix("把下一行接到本行末尾", (Edit(Span(end, second.start + indent), ""),), safe=False)
+    join = Fix(_JOIN[kind], (Edit(Span(end, second.start + indent), ""),), safe=False)
     values = {"end": first.content[-8:], "start": second.content[:8]}
-    return Finding(Span(end - 1, end), values=values, fix=join)
+    return Finding(Span(end - 1, end), kind, values, fix=join)

@@ -2,7 +2,8 @@
 
 Checked on the original text, since the matching view folds (一) into （一）: wrong punctuation
 after the numeral (一. 1、 （一）、), half-width brackets, and parts whose sub-headings use
-different levels (（一） under one part, 1. under another; info).
+different levels (（一） under one part, 1. under another; info). A part whose sub-headings skip a
+level (三、 then （1）) is left to structure/heading-nesting, which names the same fix.
 
 ```yaml
 check: heading_style
@@ -15,6 +16,7 @@ from collections import Counter
 
 from ..diagnostics import Edit, Finding, Fix, Severity
 from .base import Check
+from .heading_nesting import Params as NestingParams
 from .headings import canonical_marker
 
 _ACCEPTED = {3: ("．",)}  # 1． (full-width dot) is common in Word documents and reads the same
@@ -45,6 +47,13 @@ def _only_brackets_differ(found: str, expected: str) -> bool:
     return found.replace("(", "（").replace(")", "）") == expected
 
 
+def _nesting_jump(parent: int, child: int) -> bool:
+    """structure/heading-nesting reports this sub-heading already (三、 straight to （1）): its fix,
+    （一）, also ends the mix, so a second (info) finding on the same marker would only repeat it.
+    Mirrors that rule's default allowed jumps (一、 → 1. is accepted practice)."""
+    return child - parent > 1 and (parent, child) not in NestingParams().allowed_jumps
+
+
 def _mixed_sublevels(doc):
     """Level-1 parts whose first sub-headings use a level other than the document's usual one."""
     firsts = {}
@@ -56,7 +65,7 @@ def _mixed_sublevels(doc):
         return
     common, _ = counts.most_common(1)[0]
     for section, level in firsts.items():
-        if level != common:
+        if level != common and not _nesting_jump(section.heading.level, level):
             child = section.children[0].heading
             yield Finding(child.marker, "mixed_sublevels", {
                 "heading": canonical_marker(1, section.heading.number),

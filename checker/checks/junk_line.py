@@ -42,28 +42,35 @@ class JunkLineCheck(Check):
 
     @classmethod
     def validate(cls, params: Params) -> None:
-        object.__setattr__(params, "compiled", tuple(_entry(i, raw) for i, raw in enumerate(params.entries)))
+        object.__setattr__(params, "compiled", compile_entries(params.entries))
 
     def run(self, doc, facts):
         for line in doc.lines:
             if not line.content:
                 continue
             text = doc.original(line.span).strip()
-            what = self._what(text)
+            what = junk_what(text, self.params.compiled, self.params.max_chars)
             if what:
                 shown = text if len(text) <= 30 else text[:30] + "…"
                 yield Finding(line.span, values={"line": shown, "what": what}, fix=delete_line(doc, line))
 
-    def _what(self, text: str) -> str | None:
-        short = len(text) <= self.params.max_chars and "。" not in text
-        for pattern, what, needs_short in self.params.compiled:
-            if (short or not needs_short) and pattern.search(text):
-                return what
-        return None
+
+def compile_entries(entries, where: str = "entries") -> tuple[tuple[re.Pattern, str, bool], ...]:
+    """Compile a list of junk entries; format/whitespace reads the same list to leave those lines
+    to this rule (one finding per line: the line goes, its spaces with it)."""
+    return tuple(_entry(f"{where}[{i}]", raw) for i, raw in enumerate(entries))
 
 
-def _entry(index: int, raw: Any) -> tuple[re.Pattern, str, bool]:
-    where = f"entries[{index}]"
+def junk_what(text: str, compiled, max_chars: int = 40) -> str | None:
+    """What kind of web furniture the stripped line ``text`` is, or None for report text."""
+    short = len(text) <= max_chars and "。" not in text
+    for pattern, what, needs_short in compiled:
+        if (short or not needs_short) and pattern.search(text):
+            return what
+    return None
+
+
+def _entry(where: str, raw: Any) -> tuple[re.Pattern, str, bool]:
     raw = entry_mapping(where, raw, {"match", "what", "short"}, required=("match", "what"))
     try:
         return re.compile(raw["match"]), raw["what"], bool(raw.get("short", False))

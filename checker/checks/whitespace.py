@@ -4,21 +4,28 @@ Zero-width characters (recorded by normalize.py as artifacts), no-break spaces f
 lines holding nothing but spaces, and ASCII spaces between two Chinese characters inside running
 text. Spaces in the title, the signature and the header are layout and stay silent; so do
 indentation at the start of a line and spaces next to Latin letters or digits (2023 年 is
-another rule's business, LED 显示屏 is fine). One finding per line and kind.
+another rule's business, LED 显示屏 is fine). One finding per line and kind. Lines that format/junk
+deletes whole (``junk``: the same entries, shared in YAML with an anchor) are left to it: one
+finding per line, and "[ 大 中 小 ]" is a button bar to delete, not spacing to tidy.
 
 ```yaml
 check: whitespace
+params:
+  junk: [{match: "^来源[：:]", what: 来源说明}]
 ```
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
+from typing import Any
 
 from ..diagnostics import Edit, Finding, Fix
 from ..offsets import Span
 from .base import Check
 from .chars import HAN
+from .junk_line import compile_entries, junk_what
 
 _STRAY = re.compile(rf"(?<=[{HAN}，。、；：？！”’）》])[ ]+(?=[{HAN}“‘（《])")
 _NBSP = re.compile("\u00a0+")
@@ -27,22 +34,39 @@ _NAMES = {"\u200b": "零宽空格", "\u200c": "零宽非连接符", "\u200d": "�
           "\ufeff": "字节顺序标记（BOM）", "\u00ad": "软连字符"}
 
 
+@dataclass(frozen=True)
+class Params:
+    junk: tuple[Any, ...] = ()  # format/junk's entries: lines it deletes are not looked at here
+    junk_max_chars: int = 40
+    compiled: tuple = field(default=(), repr=False)
+
+
 class WhitespaceCheck(Check):
     name = "whitespace"
+    Params = Params
     messages = {"zero_width": ("name",), "nbsp": ("count",), "blank": (), "stray": ("found",)}
     fixable = True
 
+    @classmethod
+    def validate(cls, params: Params) -> None:
+        object.__setattr__(params, "compiled", compile_entries(params.junk, "junk"))
+
     def run(self, doc, facts):
+        original = doc.source.text
+        spans = [(line, doc.norm.map.span(line.span)) for line in doc.lines]
+        junk = [span for _, span in spans if self._junk(original[span.start:span.end])]
         for artifact in doc.norm.artifacts:
-            if artifact.kind == "zero-width":
+            if artifact.kind == "zero-width" and not any(s.start <= artifact.span.start < s.end for s in junk):
                 fix = Fix("删除不可见字符", (Edit(artifact.span, ""),))
                 name = _NAMES.get(artifact.text[0], "不可见字符")
                 yield Finding(artifact.span, "zero_width", {"name": name}, fix=fix, original=True)
-        original = doc.source.text
-        for line in doc.lines:
-            span = doc.norm.map.span(line.span)
-            text = original[span.start:span.end]
-            yield from _line(doc, line, span.start, text)
+        for line, span in spans:
+            if span not in junk:
+                yield from _line(doc, line, span.start, original[span.start:span.end])
+
+    def _junk(self, text: str) -> bool:
+        text = text.strip()
+        return bool(self.params.compiled and text and junk_what(text, self.params.compiled, self.params.junk_max_chars))
 
 
 def _line(doc, line, base: int, text: str):

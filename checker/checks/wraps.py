@@ -31,6 +31,10 @@ _ADVERBIAL_ENDS = set("上中下内外来后前时此看言述明示年月日度
 _PREPOSITION_STARTS = set("经据依按从在对自随就")
 _NOUN_TAGS = ("n", "vn")
 _CLAUSE_FINAL = {"及时", "等等"}  # tagged as conjunctions, yet a clause may end on them (整改不及时)
+# A count that completes a clause: 12件， 95.91%。 6000余份、 (not 2023年， or 12月，, which open one).
+_COUNT_START = re.compile(r"^\d+(?:\.\d+)?[万亿]?[余多]?(?:[%‰]|人次|场次|户次|[件个项次名人家份条场户元卷所批宗起处台辆吨亩])[，。、；）]")
+_LONE_HEAD = re.compile(r"^([\u4e00-\u9fff])，")
+_LOCATIVE = {"内", "时"}  # tagged as nouns, yet they close 在…内, 在…时 like the f-tagged 中 上 下 以来
 _PAIRS = {"《": "》", "“": "”", "（": "）", "【": "】", "〔": "〕", "‘": "’", "「": "」", "『": "』"}
 
 
@@ -56,9 +60,13 @@ def strong(end: str, start: str) -> bool:
         return True
     if end[-1].isdigit():
         return start[0].isdigit() or start[0] in _UNITS
-    if not (is_han(end[-1]) and is_han(start[0])):
+    if not is_han(end[-1]):
         return False
-    if _dangling_word(end) or _bound_start(start):
+    if _COUNT_START.match(start):
+        return True  # 受理行政复议案件 / 12件，…: a count finishes the clause
+    if not is_han(start[0]):
+        return False
+    if _dangling_word(end) or _bound_start(start) or _lone_head(start) or _open_adverbial(end):
         return True
     return _word_across(end, start)
 
@@ -109,6 +117,31 @@ def _fragment_head(start: str) -> bool:
     if head[-1] in _ADVERBIAL_ENDS or head[0] in _PREPOSITION_STARTS:
         return False
     return all(_tag(token).startswith(_NOUN_TAGS) for token in _words(head))
+
+
+def _lone_head(start: str) -> bool:
+    """One content character before a comma (述 / 法，…): the tail of a word, since no sentence
+    opens on a lone noun or verb. Numerals, pronouns, adverbs and conjunctions (另，但，) may."""
+    match = _LONE_HEAD.match(start)
+    if not match or match.group(1) in "一二三四五六七八九十是":
+        return False
+    return _tag(match.group(1)).startswith(("n", "v", "j", "g"))
+
+
+def _open_adverbial(end: str) -> bool:
+    """The line's last clause is only a place or time adverbial (并于12月在…评议中, 在全县范围内):
+    it opens with a preposition, has no verb before its last one and ends on a locative, so the
+    verb it belongs to is on the next line. 落实在工作中 (a verb first) is a whole clause."""
+    clause = _MARK.split(end)[-1]
+    tokens = _words(clause)
+    while tokens and _tag(tokens[0]) in ("c", "d"):
+        tokens = tokens[1:]
+    if len(tokens) < 3 or _tag(tokens[0]) != "p":
+        return False
+    if not (_tag(tokens[-1]) == "f" or tokens[-1] in _LOCATIVE):
+        return False
+    last_p = max(i for i, token in enumerate(tokens) if _tag(token) == "p")
+    return not any(_tag(token).startswith(("v", "a")) for token in tokens[:last_p])
 
 
 def _dangling_word(end: str) -> bool:
