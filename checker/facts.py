@@ -6,6 +6,7 @@ and where the shortcomings part starts. Synonyms follow domain.md §7.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -84,11 +85,10 @@ class Facts:
     extra: dict = field(default_factory=dict)
 
     def part_at(self, offset: int) -> str | None:
-        found = None
-        for span, part in self.part_spans:
-            if span.start <= offset < span.end:
-                found = part  # nested spans come later and win
-        return found
+        """The innermost part whose section holds ``offset`` (a bisect: called once per finding)."""
+        starts, parts = self.extra["part_index"]
+        at = bisect.bisect_right(starts, offset) - 1
+        return parts[at] if at >= 0 else None
 
     def sections_of(self, part: str) -> list[Section]:
         return [s for s in self.extra.get("sections", {}).get(part, [])]
@@ -105,6 +105,7 @@ def derive(doc: Document, year: int | None = None) -> Facts:
     spans = tuple(
         (s.span, part) for part in PARTS for s in sections.get(part, ())
     )
+    part_spans = tuple(sorted(spans, key=lambda x: (x[0].start, -x[0].end)))
     return Facts(
         year=report_year,
         year_source=source,
@@ -114,11 +115,32 @@ def derive(doc: Document, year: int | None = None) -> Facts:
         issuer_level=_issuer_level(issuer),
         localities=_localities(issuer, doc),
         parts=parts,
-        part_spans=tuple(sorted(spans, key=lambda x: (x[0].start, -x[0].end))),
+        part_spans=part_spans,
         signature_date=signature_date,
         signature_date_text=signature_text,
-        extra={"sections": sections},
+        extra={"sections": sections, "part_index": _part_index(part_spans)},
     )
+
+
+def _part_index(part_spans) -> tuple[list[int], list[str | None]]:
+    """Sections nest or are disjoint: sweep them once into (boundary, part from there on) lists."""
+    starts: list[int] = []
+    parts: list[str | None] = []
+    stack: list[tuple[int, str]] = []
+
+    def close_until(limit: int) -> None:
+        while stack and stack[-1][0] <= limit:
+            end, _ = stack.pop()
+            starts.append(end)
+            parts.append(stack[-1][1] if stack else None)
+
+    for span, part in part_spans:  # sorted by start, outer before inner
+        close_until(span.start)
+        starts.append(span.start)
+        parts.append(part)
+        stack.append((span.end, part))
+    close_until(float("inf"))  # type: ignore[arg-type]
+    return starts, parts
 
 
 # ---- year --------------------------------------------------------------------------------------

@@ -111,3 +111,21 @@ def test_when_title_and_opening_disagree_the_body_decides():
     f = facts(text)
     assert (f.year, f.title_year, f.opening_year) == (2021, 2022, 2021)
     assert facts(text.replace("2021年共办理", "2022年共办理").replace("2022年工作安排", "2023年工作安排")).year == 2022
+
+
+def test_part_at_is_the_innermost_part_section():
+    """part_at (a bisect over a precomputed sweep) agrees with the plain definition at every offset."""
+    text = ("一、主要举措和成效\n（一）履行推进法治建设第一责任人职责。\n书记主持会议3次。\n（二）加强学习\n正文。\n"
+            "二、存在的问题及下一步工作打算\n人员不足，原因是编制紧张。\n三、其他需要报告的情况\n无。")
+    f = facts(text)
+
+    def plain(offset):
+        found = None
+        for span, part in f.part_spans:
+            if span.start <= offset < span.end:
+                found = part
+        return found
+
+    assert all(f.part_at(o) == plain(o) for o in range(-1, len(text) + 3))
+    assert f.part_at(text.index("书记")) == "first_responsible"
+    assert f.part_at(text.index("人员不足")) in ("shortcomings", "next_year")
