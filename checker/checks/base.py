@@ -16,6 +16,7 @@ from typing import Any, ClassVar, Iterable, Sequence
 from ..diagnostics import Finding
 from ..facts import Facts
 from ..model import Document
+from ..regexes import LazyRegex
 
 Regex = re.Pattern  # a parameter given as a string in YAML and compiled when the ruleset loads
 
@@ -164,10 +165,12 @@ def _coerce(name: str, value: Any, hint: Any) -> Any:
     return value
 
 
-def _regex(name: str, value: Any) -> re.Pattern:
+def _regex(name: str, value: Any) -> LazyRegex:
+    """Validated now (a typo is a load error), compiled again only when a report needs it."""
     if not isinstance(value, str):
         raise ParamError(f"'{name}' must be a regular expression string")
     try:
-        return re.compile(value)
+        re.compile(value)
     except re.error as err:
         raise ParamError(f"'{name}' is not a valid regular expression: {err}") from None
+    return LazyRegex(value)

@@ -47,6 +47,7 @@ from typing import Any, Iterator
 from ..diagnostics import Finding, Severity
 from ..offsets import Span
 from ..scope import SCOPES, lines
+from ..regexes import LazyRegex
 from .base import Check, ParamError, entry_mapping
 from .context import clause
 
@@ -58,9 +59,9 @@ _PLENUM_ITEM = re.compile(r"([一二三四五六七八九])中")
 @dataclass(frozen=True)
 class Term:
     name: str
-    match: re.Pattern
-    unless: re.Pattern | None
-    unless_document: re.Pattern | None
+    match: LazyRegex  # compiled only for a line that holds one of its anchors
+    unless: LazyRegex | None
+    unless_document: LazyRegex | None
     since: date | None  # the first day the term can be cited
     stale_from: date | None
     by_signature: bool
@@ -112,9 +113,12 @@ class DatedTermCheck(Check):
             return
         written, assumed = written_by(year, facts.signature_date)
         when = f"落款日期{_cn_date(written)}" if not assumed else f"按{year + 1}年一季度末成文计"
-        terms = [t for t in self.params.compiled if not (t.unless_document and t.unless_document.search(doc.text))]
+        terms = [t for t in self.params.compiled if t.match.might_match(doc.text)
+                 and not (t.unless_document and t.unless_document.search(doc.text))]
         for line in lines(doc, facts, self.params.scope):
             for term in terms:
+                if not term.match.might_match(line.text):
+                    continue
                 for m in term.match.finditer(line.text):
                     ahead = term.plan_ok and facts.part_at(line.start + m.start()) == "next_year"
                     found = self._judge(term, line.text, m, year, written, ahead)
@@ -211,13 +215,14 @@ def _term(index: int, raw: Any) -> Term:
     )
 
 
-def _regex(where: str, value: Any) -> re.Pattern | None:
+def _regex(where: str, value: Any) -> LazyRegex | None:
     if not value:
         return None
     try:
-        return re.compile(str(value))
+        re.compile(str(value))
     except re.error as err:
         raise ParamError(f"'{where}' is not a valid regular expression: {err}") from None
+    return LazyRegex(str(value))
 
 
 def _date(where: str, value: Any) -> date:

@@ -23,11 +23,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cached_property
 from typing import Any, Iterator
 
 from ..diagnostics import Edit, Finding, Fix, Severity
 from ..normalize import simplify
+from ..regexes import LazyRegex
 from ..offsets import Span
 from ..scope import SCOPES, lines
 from .base import Check, ParamError, entry_mapping
@@ -35,25 +35,14 @@ from .base import Check, ParamError, entry_mapping
 
 @dataclass(frozen=True)
 class Entry:
-    pattern: str
+    match: LazyRegex  # compiled only for a text that holds one of its anchors (regexes.py)
     replace: str | None
     note: str
-    unless_pattern: str | None
+    unless: LazyRegex | None
     severity: Severity | None
     fix: bool
     safe: bool
     years: tuple[int | None, int | None]  # report years the entry applies to (inclusive)
-    anchor: str  # text every match starts with ("" when the pattern has no literal start)
-
-    # Compiled on first use, and only for a text that contains the anchor: most entries (法制宣传,
-    # 党政主负责人 …) never occur in a given report, and compiling them all would cost every run.
-    @cached_property
-    def match(self) -> re.Pattern:
-        return re.compile(self.pattern)
-
-    @cached_property
-    def unless(self) -> re.Pattern | None:
-        return re.compile(self.unless_pattern) if self.unless_pattern else None
 
 
 @dataclass(frozen=True)
@@ -92,7 +81,7 @@ class PatternCheck(Check):
 
 
 def _matches(entry: Entry, text: str, base: int, original: bool) -> Iterator[Finding]:
-    if entry.anchor and entry.anchor not in text:
+    if not entry.match.might_match(text):
         return
     allowed: list[tuple[int, int]] | None = None  # the whitelist, computed only once a match needs it
     for m in entry.match.finditer(text):
@@ -140,55 +129,12 @@ def _entry(index: int, raw: Any, shared_unless: str | None) -> Entry:
         raise ParamError(f"'{where}' is not a valid regular expression or replacement: {err}") from None
     del match, compiled_unless  # validated; compiled again lazily where it is needed
     return Entry(
-        pattern=raw["match"],
+        match=LazyRegex(raw["match"]),
         replace=raw.get("replace"),
         note=str(raw.get("note", "")),
-        unless_pattern=unless or None,
+        unless=LazyRegex(unless) if unless else None,
         severity=severity,
         fix=bool(raw.get("fix", False)),
         safe=bool(raw.get("safe", True)),
         years=(raw.get("from_year"), raw.get("until_year")),
-        anchor=literal_prefix(raw["match"]),
     )
-
-
-_META = set(".^$*+?{}[]|()\\")
-
-
-def literal_prefix(pattern: str) -> str:
-    """The literal text every match of ``pattern`` begins with, or "" when unsure.
-
-    Conservative: a top-level alternation, a leading group, class or escape gives "", and a
-    literal followed by an optional quantifier (* ? {) is dropped.
-    """
-    if _top_level_alternation(pattern):
-        return ""
-    prefix: list[str] = []
-    for ch in pattern:
-        if ch in _META:
-            if ch in "*?{" and prefix:
-                prefix.pop()
-            break
-        prefix.append(ch)
-    return "".join(prefix)
-
-
-def _top_level_alternation(pattern: str) -> bool:
-    depth, i, in_class = 0, 0, False
-    while i < len(pattern):
-        ch = pattern[i]
-        if ch == "\\":
-            i += 2
-            continue
-        if in_class:
-            in_class = ch != "]"
-        elif ch == "[":
-            in_class = True
-        elif ch == "(":
-            depth += 1
-        elif ch == ")":
-            depth -= 1
-        elif ch == "|" and depth == 0:
-            return True
-        i += 1
-    return False
