@@ -47,14 +47,59 @@ class LazyRegex:
 
 
 def anchors(pattern: str) -> tuple[str, ...]:
-    """The literal starts of the top-level alternatives, or () when any alternative has none."""
+    """One literal per top-level alternative that every match of it contains; () when unsure."""
     found = []
     for branch in _top_level_branches(pattern):
-        prefix = literal_prefix(branch)
-        if not prefix:
+        literal = required_literal(branch)
+        if not literal:
             return ()
-        found.append(prefix)
+        found.append(literal)
     return tuple(found)
+
+
+def required_literal(branch: str) -> str:
+    """The longest run of plain characters outside any group or class that a match must contain.
+
+    Groups (also lookarounds), classes and escapes end a run; a character followed by a quantifier
+    that allows zero (? * {) is dropped, one followed by + ends the run after it.
+    """
+    best, run, depth, i = "", [], 0, 0
+    while i < len(branch):
+        ch = branch[i]
+        if depth == 0 and ch not in _META:
+            run.append(ch)
+            i += 1
+            continue
+        if depth == 0 and ch in "?*{" and run:
+            run.pop()
+        best = max(best, "".join(run), key=len)
+        run = []
+        if ch == "\\":
+            i += 2
+            continue
+        if ch == "[":
+            i = _class_end(branch, i)
+            continue
+        if ch == "{":
+            close = branch.find("}", i)
+            i = close + 1 if close > 0 else len(branch)
+            continue
+        depth += ch == "("
+        depth -= ch == ")"
+        i += 1
+    return max(best, "".join(run), key=len)
+
+
+def _class_end(pattern: str, start: int) -> int:
+    """Index just past the character class that opens at ``start``."""
+    i = start + 1
+    if i < len(pattern) and pattern[i] == "^":
+        i += 1
+    if i < len(pattern) and pattern[i] == "]":
+        i += 1
+    while i < len(pattern) and pattern[i] != "]":
+        i += 2 if pattern[i] == "\\" else 1
+    return i + 1
 
 
 def literal_prefix(pattern: str) -> str:

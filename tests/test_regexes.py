@@ -16,8 +16,8 @@ from checker.regexes import LazyRegex, anchors
     [
         ("法制(宣传|教育)", ("法制",)),
         ("十九大|党的十九次全国代表大会", ("十九大", "党的十九次全国代表大会")),
-        ("(?<!原)安监局", ()),
-        ("abc|[xy]z", ()),
+        ("(?<!原)安监局", ("安监局",)),
+        ("abc|[xy]z", ("abc", "z")),
         ("ab?c", ("a",)),
         (r"法制\s*宣传", ("法制",)),
         ("a{2}", ()),
@@ -44,3 +44,19 @@ def test_behaves_like_the_compiled_pattern_and_pickles_as_source():
     assert lazy.sub(r"法治\1", "法制宣传") == "法治宣传"
     data = pickle.dumps(LazyRegex("法制(宣传|教育)"))
     assert b"_compiled" not in data and pickle.loads(data).search("法制教育")
+
+
+@pytest.mark.parametrize(
+    "pattern, expected",
+    [("(?<!原)安监局", ("安监局",)), ("[^法]制度", ("制度",)), ("今年(?!轻)", ("今年",)), ("a{2}", ()),
+     ("ab{1,3}cd", ("cd",)), ("[a-z]{2,}abc", ("abc",)), ("(?:a|b)c", ("c",))],
+)
+def test_anchors_anywhere_at_top_level(pattern, expected):
+    assert anchors(pattern) == expected
+
+
+@given(st.sampled_from(PATTERNS + ["(?<!原)安监局", "[^法]制度", "ab{1,3}cd", "今年(?!轻)", "x+y"]),
+       st.text(alphabet="原安监局法制度今年轻abcdxy", max_size=30))
+def test_anchors_anywhere_never_hide_a_match(pattern, text):
+    if not LazyRegex(pattern).might_match(text):
+        assert re.search(pattern, text) is None
