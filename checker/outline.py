@@ -26,7 +26,13 @@ _ORG_LINE = re.compile(
 )
 _DATE_LINE = re.compile(rf"^\s*(?:[\u4e00-\u9fff（）()]{{2,40}}\s+)?(?:{DATE_PATTERN})\s*$")
 _DATE_IN_LINE = re.compile(DATE_PATTERN)
-_PAGE_LINE = re.compile(r"^\s*(?:[-－—–]\s*\d{1,3}\s*[-－—–]|\d{1,3}|第\s*\d{1,3}\s*页(?:\s*共\s*\d{1,3}\s*页)?|\d{1,3}\s*/\s*\d{1,3})\s*$")
+# A line that is only a page number ("5", "- 3 -", "第3页 共10页", "3/10"); format/page-number
+# reports the same lines, with this definition (checks/furniture.py).
+PAGE_NUMBER = re.compile(
+    r"^\s*(?:(?P<dash>[-－—–―]{1,2}\s*\d{1,3}\s*[-－—–―]{1,2})|(?P<bare>\d{1,3})"
+    r"|(?P<word>第\s*\d{1,3}\s*页(?:\s*[，,/]?\s*共\s*\d{1,3}\s*页)?|共\s*\d{1,3}\s*页\s*第\s*\d{1,3}\s*页)"
+    r"|(?P<ratio>\d{1,3}\s*/\s*\d{1,3}))\s*$"
+)
 # Web-page furniture that follows the signature in copied reports; format/junk reports it.
 _TRAILING_JUNK = re.compile(
     r"^\s*(?:【[^】]{1,6}】\s*)+$|^\s*(?:责任编辑|编辑|审核|校对|来源|信息来源|文章来源|发布时间|发布机构|浏览次数|点击[率数]|"
@@ -206,7 +212,7 @@ def _back_matter(filled: list[Line], headings: dict[int, Heading]):
     """Closing formula, signature (issuer lines + date) and trailing page numbers."""
     end = _attachments_start(filled)
     trailer: list[Line] = list(filled[end:])
-    while end and (_PAGE_LINE.match(filled[end - 1].content) or _TRAILING_JUNK.match(filled[end - 1].content)):
+    while end and (PAGE_NUMBER.match(filled[end - 1].content) or _TRAILING_JUNK.match(filled[end - 1].content)):
         end -= 1
         trailer.insert(0, filled[end])
     date_line = None

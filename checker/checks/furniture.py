@@ -23,14 +23,12 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from ..model import Document, Line
+from ..outline import PAGE_NUMBER
 from . import wraps
 from .chars import filled_lines
 
-PAGE = re.compile(
-    r"^\s*(?:(?P<dash>[-－—–―]{1,2}\s*\d{1,3}\s*[-－—–―]{1,2})|(?P<bare>\d{1,3})"
-    r"|(?P<word>第\s*\d{1,3}\s*页(?:\s*[，,/]?\s*共\s*\d{1,3}\s*页)?|共\s*\d{1,3}\s*页\s*第\s*\d{1,3}\s*页)"
-    r"|(?P<ratio>\d{1,3}\s*/\s*\d{1,3}))\s*$"
-)
+PAGE = PAGE_NUMBER  # one definition for the outline's trailer and this check
+
 _SENTENCE_MARK = re.compile(r"[。，；！？,;!?]")
 _OWN_KINDS = ("title", "header", "addressee", "closing", "signature")  # the report's own lines
 _LABEL_CHARS = (4, 40)
