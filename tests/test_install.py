@@ -25,7 +25,17 @@ def installed(tmp_path_factory):
     env_dir = tmp / "venv"
     venv.create(env_dir, system_site_packages=True, with_pip=True)
     python = env_dir / "bin" / "python"
-    subprocess.run([str(python), "-m", "pip", "install", "-q", "--no-deps", str(wheel)], check=True, timeout=300)
+    # --force-reinstall: the base interpreter's site-packages are visible (for the dependencies), and
+    # when fzlint of the same version is installed there too, pip would otherwise skip the wheel.
+    subprocess.run(
+        [str(python), "-m", "pip", "install", "-q", "--no-deps", "--force-reinstall", str(wheel)],
+        check=True, timeout=300,
+    )
+    where = subprocess.run(
+        [str(python), "-c", "import checker; print(checker.__file__)"],
+        cwd=tmp, capture_output=True, text=True, check=True, timeout=60,
+    )
+    assert where.stdout.startswith(str(env_dir)), f"checker imported from outside the wheel: {where.stdout}"
     return env_dir / "bin" / "fzlint", tmp
 
 
