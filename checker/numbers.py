@@ -21,6 +21,8 @@ from functools import lru_cache
 from decimal import Decimal, localcontext
 from enum import Enum
 
+from .regexes import anchors
+
 _CN_DIGIT = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4,
              "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _CN_SMALL = {"十": 10, "百": 100, "千": 1000}
@@ -29,6 +31,7 @@ _CN_CHARS = "".join([*_CN_DIGIT, *_CN_SMALL, *_CN_BIG])
 _MULT = {"万": Decimal(10**4), "亿": Decimal(10**8)}
 # Same-length folding only, so offsets stay valid in the caller's text.
 _FOLD = str.maketrans("０１２３４５６７８９％", "0123456789%")
+_WIDE = re.compile("[０-９％]")  # the matching view is folded already: translate only what needs it
 
 # Literal registry: measure word -> compatibility group (sums only add within one group).
 UNIT_GROUPS: dict[str, str] = {
@@ -75,11 +78,11 @@ _STOP = re.compile(
     "份额|批准|批示|批复|批评|个体|天然|天下|起草|起点|位于|位置|家属|元化|单位|单独|单项|单元|单一|"
     "单列|单设|单行|单体|单个|单人|单向|单次|单方|单纯|周年|周岁|周边|周期|周末|周转|周密|周全|周知|"
     "间接|间隔|间断|间歇|人天天|米粮|吨位|卷入|卷烟")
-_MASKS = tuple(re.compile(p) for p in (
+_MASKS = tuple((re.compile(p), anchors(p)) for p in (
     r"“[^“”\n]{1,15}”|‘[^‘’\n]{1,15}’|「[^「」\n]{1,15}」|\"[^\"\n]{1,15}\"",  # quoted codes, slogans
     r"《[^《》]{0,80}》",                                                  # titles of documents
     r"[〔\[【（(]\s*\d{4}\s*[〕\]】）)]\s*\d+\s*号|第\s*\d+\s*号",          # document numbers
-    r"(?:https?://|www\.)[\w./?=&%#:~+-]+",                                 # URLs
+    r"https?://[\w./?=&%#:~+-]+|www\.[\w./?=&%#:~+-]+",                     # URLs
     r"(?<!\d)(?:0\d{2,3}-?\d{7,8}|1[3-9]\d{9}|400-?\d{3}-?\d{4})(?!\d)",   # phone numbers
     r"(?<![\d.])(?:123\d\d|9[56]\d{3}|11[049]|12[02])(?![\d.])(?=\s*(?:”|热线|平台|服务|号|便民|"
     r"政务|市民|专线|投诉|举报|电话|急救|报警|火警|微信|公众号|接处警))",       # hotlines
@@ -314,7 +317,9 @@ def _build(m: re.Match[str], text: str, original: str) -> Quantity | None:
 
 def _mask(text: str) -> bytearray:
     mask = bytearray(len(text))
-    for rx in _MASKS:
+    for rx, needs in _MASKS:
+        if needs and not any(a in text for a in needs):
+            continue  # e.g. no 《 in the sentence: no title to mask
         for m in rx.finditer(text):
             mask[m.start():m.end()] = b"\1" * (m.end() - m.start())
     return mask
@@ -328,7 +333,7 @@ def find_quantities(text: str) -> list[Quantity]:
 @lru_cache(maxsize=2048)
 def _quantities(text: str) -> tuple[Quantity, ...]:
     """Cached: every numeric rule reads the same sentences, so each is parsed once per run."""
-    folded = text.translate(_FOLD)
+    folded = text.translate(_FOLD) if _WIDE.search(text) else text
     mask = _mask(folded)
     found: list[Quantity] = []
     for m in _QTY.finditer(folded):

@@ -143,7 +143,12 @@ def rates_in(text: str) -> list[RateMention]:
 
 @lru_cache(maxsize=2048)
 def _rates_in(text: str) -> tuple[RateMention, ...]:
+    if not any(sign in text for sign in _PERCENT_SIGNS):
+        return ()  # a mention states a percentage: most sentences need no quantities read
     return tuple(find_rates(text, find_quantities(text)))
+
+
+_PERCENT_SIGNS = ("%", "％", "百分")  # 96%, 96％, 百分之九十六, 3个百分点
 
 
 def find_rates(text: str, qs: list[Quantity]) -> list[RateMention]:

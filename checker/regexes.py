@@ -3,8 +3,9 @@
 A run compiles every pattern it touches, and `re` needs about 1 ms for a pattern with a class of
 Chinese characters. Most entries of a data-driven rule (a dated term, a misused phrase) never
 occur in a given report, so a LazyRegex keeps the source text, knows the literal text every match
-must begin with ("anchors", one per top-level alternative), and compiles only when a text
-contains one of them. Pickled (the compiled-ruleset cache) it is just its source.
+must contain ("anchors": per top-level alternative a literal, or the characters of a small
+class), and compiles only when a text contains one of them. Module-level patterns that run on
+every sentence use the same anchors to skip a scan that cannot match (numbers.py). Pickled (the compiled-ruleset cache) it is just its source.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ class LazyRegex:
     def __init__(self, pattern: str, flags: int = 0) -> None:
         self.pattern = pattern
         self.flags = flags
-        self.anchors = anchors(pattern) if not flags & re.IGNORECASE else ()
+        self.anchors = anchors(pattern) if not flags & (re.IGNORECASE | re.VERBOSE) else ()
         self._compiled: re.Pattern | None = None
 
     @property
@@ -47,28 +48,46 @@ class LazyRegex:
 
 
 def anchors(pattern: str) -> tuple[str, ...]:
-    """One literal per top-level alternative that every match of it contains; () when unsure."""
-    found = []
+    """Texts of which every match contains at least one; () when unsure (then always try the pattern).
+
+    Each top-level alternative gives its longest required literal, or else the characters of a
+    small required class ([·•・]); a pattern with a global case-insensitive or verbose inline flag
+    has none.
+    """
+    if _INLINE_FLAGS.match(pattern):
+        return ()
+    found: list[str] = []
     for branch in _top_level_branches(pattern):
-        literal = required_literal(branch)
-        if not literal:
+        required = _required(branch)
+        if not required:
             return ()
-        found.append(literal)
+        found.extend(a for a in required if a not in found)
     return tuple(found)
 
 
-def required_literal(branch: str) -> str:
-    """The longest run of plain characters outside any group or class that a match must contain.
+_INLINE_FLAGS = re.compile(r"\(\?[aiLmsux]*[ix]")
+_SMALL_CLASS = 8  # a required class of more characters is no cheaper to test than the pattern
 
-    Groups (also lookarounds), classes and escapes end a run; a character followed by a quantifier
-    that allows zero (? * {) is dropped, one followed by + ends the run after it.
+
+def _required(branch: str) -> tuple[str, ...]:
+    """The longest run of plain characters outside any group or class that a match must contain,
+    or, without one, the characters of the first small required class.
+
+    Groups (also lookarounds), classes and escapes such as \\d end a run (\\. is a literal dot);
+    a character or class followed by a quantifier that allows zero (? * {) is not required, one
+    followed by + is.
     """
     best, run, depth, i = "", [], 0, 0
+    chars: tuple[str, ...] = ()
     while i < len(branch):
         ch = branch[i]
         if depth == 0 and ch not in _META:
             run.append(ch)
             i += 1
+            continue
+        if depth == 0 and ch == "\\" and _escaped_literal(branch[i + 1:i + 2]):
+            run.append(branch[i + 1])  # \. \( \" stand for the character itself
+            i += 2
             continue
         if depth == 0 and ch in "?*{" and run:
             run.pop()
@@ -78,7 +97,10 @@ def required_literal(branch: str) -> str:
             i += 2
             continue
         if ch == "[":
-            i = _class_end(branch, i)
+            end = _class_end(branch, i)
+            if depth == 0 and not chars and branch[end:end + 1] not in ("?", "*", "{"):
+                chars = _plain_class(branch[i + 1:end - 1])
+            i = end
             continue
         if ch == "{":
             close = branch.find("}", i)
@@ -87,7 +109,20 @@ def required_literal(branch: str) -> str:
         depth += ch == "("
         depth -= ch == ")"
         i += 1
-    return max(best, "".join(run), key=len)
+    best = max(best, "".join(run), key=len)
+    return (best,) if best else chars
+
+
+def _escaped_literal(ch: str) -> bool:
+    """After a backslash, punctuation is itself; letters and digits are classes or references."""
+    return bool(ch) and not (ch.isascii() and ch.isalnum())
+
+
+def _plain_class(body: str) -> tuple[str, ...]:
+    """The characters of a class body listing plain characters only; () for ranges, escapes, negation."""
+    if not body or len(body) > _SMALL_CLASS or body[0] == "^" or any(c in "\\-[" for c in body):
+        return ()
+    return tuple(dict.fromkeys(body))
 
 
 def _class_end(pattern: str, start: int) -> int:
@@ -100,22 +135,6 @@ def _class_end(pattern: str, start: int) -> int:
     while i < len(pattern) and pattern[i] != "]":
         i += 2 if pattern[i] == "\\" else 1
     return i + 1
-
-
-def literal_prefix(pattern: str) -> str:
-    """The literal text every match of a single-branch ``pattern`` begins with, or "" when unsure.
-
-    Conservative: a leading group, class or escape gives "", and a literal followed by an
-    optional quantifier (* ? {) is dropped.
-    """
-    prefix: list[str] = []
-    for ch in pattern:
-        if ch in _META:
-            if ch in "*?{" and prefix:
-                prefix.pop()
-            break
-        prefix.append(ch)
-    return "".join(prefix)
 
 
 def _top_level_branches(pattern: str) -> list[str]:

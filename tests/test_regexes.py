@@ -60,3 +60,29 @@ def test_anchors_anywhere_at_top_level(pattern, expected):
 def test_anchors_anywhere_never_hide_a_match(pattern, text):
     if not LazyRegex(pattern).might_match(text):
         assert re.search(pattern, text) is None
+
+
+@pytest.mark.parametrize(
+    "pattern, expected",
+    [("[·•・]", ("·", "•", "・")), (r"\d{1,2}\s*[·•・]\s*\d{1,2}", ("·", "•", "・")), ("[xy]+z?", ("x", "y")),
+     ("abc|[xy]", ("abc", "x", "y")), ("[xy]?", ()), ("[xy]*z", ("z",)), ("[xy]{1,2}", ()), ("[^xy]", ()),
+     ("[a-z]", ()), (r"[\d.]", ()), ("[一二三四五六七八九]", ()), ("(?i)abc", ()), ("(?x)a b", ()), ("(?:[xy])", ()),
+     (r"www\.", ("www.",)), (r'"[^"]{1,15}"', ('"',)), (r"a\.?b", ("a",)), (r"\d+件", ("件",))],
+)
+def test_anchors_from_small_required_classes(pattern, expected):
+    assert anchors(pattern) == expected
+
+
+def test_case_insensitive_or_verbose_flags_give_no_anchors():
+    assert LazyRegex("abc", re.IGNORECASE).anchors == () and LazyRegex("a b", re.VERBOSE).anchors == ()
+    assert LazyRegex("(?i)abc").might_match("ABC")
+
+
+CLASS_PATTERNS = ["[xy]z", "[xy]+", "a[xy]?b", "[xy]|ab", r"\d[xy]\d", "[xy]{2}", "(?i)ab", "[^x]y", "x[]y]",
+                  r"a\.?b", r"x\.y", r"\(x\)", r"\bab"]
+
+
+@given(st.sampled_from(CLASS_PATTERNS), st.text(alphabet="xyzabAB12].() ", max_size=20))
+def test_class_anchors_never_hide_a_match(pattern, text):
+    if not LazyRegex(pattern).might_match(text):
+        assert re.search(pattern, text) is None

@@ -48,8 +48,9 @@ class NumericRateCheck(Check):
     def run(self, doc, facts) -> Iterator[Finding]:
         previous: Sentence | None = None
         for sentence in sentences(doc, lines(doc, facts, self.params.scope)):
-            qs = find_quantities(sentence.text)
-            for rate in rates_in(sentence.text):
+            mentions = rates_in(sentence.text)
+            qs = find_quantities(sentence.text) if mentions else []
+            for rate in mentions:
                 for span, kind, values in self._judge(sentence, qs, rate, previous, facts):
                     yield Finding(Span(sentence.start + span[0], sentence.start + span[1]),
                                   kind, values)

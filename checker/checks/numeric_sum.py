@@ -28,7 +28,7 @@ from typing import ClassVar, Iterator
 
 from ..breakdown import OVERLAP_PRONE, Breakdown, Family, disjoint_parts, find_breakdowns
 from ..diagnostics import Finding
-from ..numbers import Interval, find_quantities
+from ..numbers import Interval
 from ..offsets import Span
 from ..scope import SCOPES, lines
 from ..sentences import sentences
@@ -59,8 +59,7 @@ class NumericSumCheck(Check):
 
     def run(self, doc, facts) -> Iterator[Finding]:
         for sentence in sentences(doc, lines(doc, facts, self.params.scope)):
-            qs = find_quantities(sentence.text)
-            for b in find_breakdowns(sentence.text, qs):
+            for b in find_breakdowns(sentence.text):
                 finding = self._judge(b)
                 if finding is not None:
                     span, kind, values = finding
