@@ -55,30 +55,36 @@ def fingerprint(lines: Iterable[tuple[int, str]], stock: Sequence[re.Pattern], k
         parts.append(han)
         at += len(han)
     text = _mask("".join(parts), stock)
-    found = seeds(text, k)
-    return Fingerprint(text, tuple(starts), tuple(numbers), array("I", (h for h, _ in found)),
-                       array("I", (o for _, o in found)), len(text) - text.count(SEP))
+    hashes, offsets = seeds(text, k)
+    return Fingerprint(text, tuple(starts), tuple(numbers), hashes, offsets, len(text) - text.count(SEP))
 
 
 def _mask(text: str, stock: Sequence[re.Pattern]) -> str:
     for pattern in stock:
-        text = pattern.sub(lambda m: SEP * len(m.group()), text)
+        might_match = getattr(pattern, "might_match", None)  # a ruleset's LazyRegex skips absent phrases
+        if might_match is None or might_match(text):
+            text = pattern.sub(lambda m: SEP * len(m.group()), text)
     return text
 
 
-def seeds(text: str, k: int) -> list[tuple[int, int]]:
-    """Sampled (hash, offset) of every k-ideograph shingle that does not cross SEP."""
-    found = []
+def seeds(text: str, k: int) -> tuple[array, array]:
+    """Sampled hashes and offsets of the k-ideograph shingles that do not cross SEP.
+
+    A shingle is kept when its CRC-32 is a multiple of SAMPLE: the choice depends on the text
+    alone, so two reports sharing a passage keep the same shingles of it.
+    """
+    hashes, offsets = array("I"), array("I")
     data = memoryview(text.encode("utf-32-le"))
-    crc32 = zlib.crc32
-    offset = 0
+    crc32, width, offset = zlib.crc32, 4 * k, 0
     for segment in text.split(SEP):
-        for i in range(offset, offset + len(segment) - k + 1):
-            h = crc32(data[4 * i:4 * (i + k)])
-            if h % SAMPLE == 0:
-                found.append((h, i))
+        first = 4 * offset
+        for at in range(first, first + 4 * (len(segment) - k + 1), 4):
+            h = crc32(data[at:at + width])
+            if not h % SAMPLE:
+                hashes.append(h)
+                offsets.append(at >> 2)
         offset += len(segment) + 1
-    return found
+    return hashes, offsets
 
 
 def candidate_pairs(prints: Sequence[Fingerprint], groups: Sequence[str], max_groups: int) -> dict[tuple[int, int], list[tuple[int, int]]]:
