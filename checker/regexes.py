@@ -4,8 +4,9 @@ A run compiles every pattern it touches, and `re` needs about 1 ms for a pattern
 Chinese characters. Most entries of a data-driven rule (a dated term, a misused phrase) never
 occur in a given report, so a LazyRegex keeps the source text, knows the literal text every match
 must contain ("anchors": per top-level alternative a literal, or the characters of a small
-class), and compiles only when a text contains one of them. Module-level patterns that run on
-every sentence use the same anchors to skip a scan that cannot match (numbers.py). Pickled (the compiled-ruleset cache) it is just its source.
+class), and compiles only when a text contains one of them. Pickled (the compiled-ruleset cache)
+it is its source and anchors. Module-level patterns that run on every sentence use the same
+anchors to skip a scan that cannot match (numbers.py).
 """
 
 from __future__ import annotations
@@ -21,10 +22,13 @@ class LazyRegex:
 
     __slots__ = ("pattern", "flags", "anchors", "_compiled")
 
-    def __init__(self, pattern: str, flags: int = 0) -> None:
+    def __init__(self, pattern: str, flags: int = 0, known_anchors: tuple[str, ...] | None = None) -> None:
         self.pattern = pattern
         self.flags = flags
-        self.anchors = anchors(pattern) if not flags & (re.IGNORECASE | re.VERBOSE) else ()
+        if known_anchors is not None:  # from the pickle: computing them again is start-up time
+            self.anchors = known_anchors
+        else:
+            self.anchors = anchors(pattern) if not flags & (re.IGNORECASE | re.VERBOSE) else ()
         self._compiled: re.Pattern | None = None
 
     @property
@@ -35,13 +39,16 @@ class LazyRegex:
 
     def might_match(self, text: str) -> bool:
         """False only when no match is possible: none of the anchors occurs in ``text``."""
-        return not self.anchors or any(anchor in text for anchor in self.anchors)
+        for anchor in self.anchors:  # a plain loop: this runs for every line and entry
+            if anchor in text:
+                return True
+        return not self.anchors
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self.compiled, name)
 
     def __reduce__(self):
-        return (LazyRegex, (self.pattern, self.flags))
+        return (LazyRegex, (self.pattern, self.flags, self.anchors))
 
     def __repr__(self) -> str:
         return f"LazyRegex({self.pattern!r})"
@@ -74,8 +81,8 @@ def _required(branch: str) -> tuple[str, ...]:
     or, without one, the characters of the first small required class.
 
     Groups (also lookarounds), classes and escapes such as \\d end a run (\\. is a literal dot);
-    a character or class followed by a quantifier that allows zero (? * {) is not required, one
-    followed by + is.
+    a character or class followed by a quantifier that allows zero (? * {0,n}) is not required,
+    one followed by + or {2,} is.
     """
     best, run, depth, i = "", [], 0, 0
     chars: tuple[str, ...] = ()
@@ -89,7 +96,7 @@ def _required(branch: str) -> tuple[str, ...]:
             run.append(branch[i + 1])  # \. \( \" stand for the character itself
             i += 2
             continue
-        if depth == 0 and ch in "?*{" and run:
+        if depth == 0 and run and _optional(branch, i):
             run.pop()
         best = max(best, "".join(run), key=len)
         run = []
@@ -98,7 +105,7 @@ def _required(branch: str) -> tuple[str, ...]:
             continue
         if ch == "[":
             end = _class_end(branch, i)
-            if depth == 0 and not chars and branch[end:end + 1] not in ("?", "*", "{"):
+            if depth == 0 and not chars and not _optional(branch, end):
                 chars = _plain_class(branch[i + 1:end - 1])
             i = end
             continue
@@ -111,6 +118,20 @@ def _required(branch: str) -> tuple[str, ...]:
         i += 1
     best = max(best, "".join(run), key=len)
     return (best,) if best else chars
+
+
+_REPEAT = re.compile(r"\{(\d*)(?:,\d*)?\}")
+
+
+def _optional(pattern: str, at: int) -> bool:
+    """Whether the quantifier at ``at`` (if any) lets what precedes it occur zero times."""
+    ch = pattern[at:at + 1]
+    if ch in ("?", "*"):
+        return True
+    if ch != "{":
+        return False
+    repeat = _REPEAT.match(pattern, at)
+    return repeat is None or not repeat.group(1) or int(repeat.group(1)) == 0
 
 
 def _escaped_literal(ch: str) -> bool:

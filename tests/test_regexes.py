@@ -20,7 +20,7 @@ from checker.regexes import LazyRegex, anchors
         ("abc|[xy]z", ("abc", "z")),
         ("ab?c", ("a",)),
         (r"法制\s*宣传", ("法制",)),
-        ("a{2}", ()),
+        ("a{2}", ("a",)), ("a{0}b", ("b",)),
     ],
 )
 def test_anchors(pattern, expected):
@@ -48,8 +48,8 @@ def test_behaves_like_the_compiled_pattern_and_pickles_as_source():
 
 @pytest.mark.parametrize(
     "pattern, expected",
-    [("(?<!原)安监局", ("安监局",)), ("[^法]制度", ("制度",)), ("今年(?!轻)", ("今年",)), ("a{2}", ()),
-     ("ab{1,3}cd", ("cd",)), ("[a-z]{2,}abc", ("abc",)), ("(?:a|b)c", ("c",))],
+    [("(?<!原)安监局", ("安监局",)), ("[^法]制度", ("制度",)), ("今年(?!轻)", ("今年",)), ("a{2}", ("a",)),
+     ("ab{1,3}cd", ("ab",)), ("[a-z]{2,}abc", ("abc",)), ("(?:a|b)c", ("c",))],
 )
 def test_anchors_anywhere_at_top_level(pattern, expected):
     assert anchors(pattern) == expected
@@ -65,8 +65,10 @@ def test_anchors_anywhere_never_hide_a_match(pattern, text):
 @pytest.mark.parametrize(
     "pattern, expected",
     [("[·•・]", ("·", "•", "・")), (r"\d{1,2}\s*[·•・]\s*\d{1,2}", ("·", "•", "・")), ("[xy]+z?", ("x", "y")),
-     ("abc|[xy]", ("abc", "x", "y")), ("[xy]?", ()), ("[xy]*z", ("z",)), ("[xy]{1,2}", ()), ("[^xy]", ()),
+     ("abc|[xy]", ("abc", "x", "y")), ("[xy]?", ()), ("[xy]*z", ("z",)), ("[^xy]", ()),
      ("[a-z]", ()), (r"[\d.]", ()), ("[一二三四五六七八九]", ()), ("(?i)abc", ()), ("(?x)a b", ()), ("(?:[xy])", ()),
+     ("某{2,}", ("某",)), ("[Xx]{2}(?=年)", ("X", "x")), (r"\*{2,}", ("*",)), ("a{0,2}b", ("b",)), ("a{,2}", ()),
+     ("a{x}", ()), ("[xy]{1,3}", ("x", "y")),
      (r"www\.", ("www.",)), (r'"[^"]{1,15}"', ('"',)), (r"a\.?b", ("a",)), (r"\d+件", ("件",))],
 )
 def test_anchors_from_small_required_classes(pattern, expected):
@@ -79,6 +81,7 @@ def test_case_insensitive_or_verbose_flags_give_no_anchors():
 
 
 CLASS_PATTERNS = ["[xy]z", "[xy]+", "a[xy]?b", "[xy]|ab", r"\d[xy]\d", "[xy]{2}", "(?i)ab", "[^x]y", "x[]y]",
+                  "a{0,2}b", "a{2,}", "[xy]{1,2}z", "a{,2}b", "ab{0}c",
                   r"a\.?b", r"x\.y", r"\(x\)", r"\bab"]
 
 

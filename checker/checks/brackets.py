@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..diagnostics import Finding
 from ..offsets import Span
@@ -46,18 +47,19 @@ class BracketBalanceCheck(Check):
     def run(self, doc, facts):
         opening = {p[0]: p[1] for p in self.params.pairs}
         closing = {p[1]: p[0] for p in self.params.pairs}
+        marks = _marks(self.params.pairs)
         headings = {h.line for h in doc.headings}
         lines = filled_lines(doc)
         pos = 0
         while pos < len(lines):
             group = [lines[pos]]
-            stack, stray = _scan(group, opening, closing)
+            stack, stray = _scan(group, opening, closing, marks)
             while stack and len(group) < self.params.max_lines and pos + len(group) < len(lines):
                 following = lines[pos + len(group)]
                 if following.index in headings:
                     break
                 group.append(following)
-                stack, stray = _scan(group, opening, closing)
+                stack, stray = _scan(group, opening, closing, marks)
             pos += len(group)
             for at, mark in stray:
                 yield Finding(Span(at, at + 1), "unopened", {"mark": mark, "expected": closing[mark]})
@@ -65,7 +67,12 @@ class BracketBalanceCheck(Check):
                 yield Finding(Span(at, at + 1), "unclosed", {"mark": mark, "expected": opening[mark]})
 
 
-def _scan(group, opening: dict, closing: dict) -> tuple[list, list]:
+@lru_cache(maxsize=8)
+def _marks(pairs: tuple[str, ...]) -> re.Pattern:
+    return re.compile("[" + "".join(re.escape(ch) for pair in pairs for ch in pair) + "]")
+
+
+def _scan(group, opening: dict, closing: dict, marks: re.Pattern) -> tuple[list, list]:
     """Unclosed openers and unopened closers (offset, mark) over consecutive lines."""
     stack: list[tuple[int, str]] = []
     lost: list[tuple[int, str]] = []  # opened inside a pair that closed without them
@@ -74,8 +81,8 @@ def _scan(group, opening: dict, closing: dict) -> tuple[list, list]:
     for line in group:
         marker = _LIST_MARKER.match(line.text)
         list_close = line.start + marker.end() if marker else -1
-        for i, ch in enumerate(line.text):
-            at = line.start + i
+        for found in marks.finditer(line.text):  # only the marks: most characters are none
+            ch, at = found.group(), line.start + found.start()
             if ch in opening:
                 stack.append((at, ch))
                 open_count[ch] += 1

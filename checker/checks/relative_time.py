@@ -30,6 +30,7 @@ from typing import Any, Iterator
 
 from ..diagnostics import Finding, Severity
 from ..offsets import Span
+from ..regexes import LazyRegex
 from ..scope import SCOPES, lines
 from .base import Check, ParamError, entry_mapping
 from .context import quoted
@@ -37,7 +38,7 @@ from .context import quoted
 
 @dataclass(frozen=True)
 class Entry:
-    match: re.Pattern
+    match: LazyRegex  # compiled only for a line that holds one of its anchors
     expected: str
     expected_in_plan: str
     severity: Severity | None
@@ -66,6 +67,8 @@ class RelativeTimeCheck(Check):
         for line in lines(doc, facts, self.params.scope):
             taken: list[tuple[int, int]] = []
             for entry in self.params.compiled:
+                if not entry.match.might_match(line.text):
+                    continue
                 for m in entry.match.finditer(line.text):
                     if any(a < m.end() and m.start() < b for a, b in taken):
                         continue  # 今年以来 already reported; 今年 inside it is the same word
@@ -94,7 +97,8 @@ def _entry(index: int, raw: Any) -> Entry:
     where = f"entries[{index}]"
     raw = entry_mapping(where, raw, _KEYS)
     try:
-        match = re.compile(raw["match"])
+        re.compile(raw["match"])  # a bad pattern is a ruleset error now, not at first use
+        match = LazyRegex(raw["match"])
         severity = Severity.parse(raw["severity"]) if raw.get("severity") else None
         for key in ("expected", "expected_in_plan"):
             str(raw.get(key, "")).format(year=1, next=2, prev=0)
