@@ -89,12 +89,11 @@ def countable(q: Quantity) -> bool:
 
 def find_breakdowns(text: str, quantities: list[Quantity] | None = None) -> list[Breakdown]:
     """Every total followed by a breakdown marker and at least one part, in order."""
-    markers = list(MARKER.finditer(text))
-    if not markers:
+    if not MARKER.search(text):
         return []  # most sentences: no need to read their quantities
     qs = [q for q in (find_quantities(text) if quantities is None else quantities) if countable(q)]
     found = []
-    for m in markers:
+    for m in MARKER.finditer(text):
         b = _breakdown(text, qs, m)
         if b is not None:
             found.append(b)

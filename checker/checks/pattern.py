@@ -75,14 +75,12 @@ class PatternCheck(Check):
             text = simplify(doc.original(line.span), doc.norm.script) if original else line.text
             base = doc.norm.map.start(line.start) if original else line.start
             for entry in self.params.compiled:
-                if not _year_applies(entry, facts.year):
-                    continue
-                yield from _matches(entry, text, base, original)
+                # anchors first: most entries occur in no line, and a generator costs more than this test
+                if entry.match.might_match(text) and _year_applies(entry, facts.year):
+                    yield from _matches(entry, text, base, original)
 
 
 def _matches(entry: Entry, text: str, base: int, original: bool) -> Iterator[Finding]:
-    if not entry.match.might_match(text):
-        return
     allowed: list[tuple[int, int]] | None = None  # the whitelist, computed only once a match needs it
     for m in entry.match.finditer(text):
         if m.end() == m.start():
