@@ -266,7 +266,7 @@ def _outline_children(tree, section, part_of, doc, index) -> None:
     from rich.markup import escape
 
     from .checks.headings import canonical_marker
-    from .reporters.summary import PART_LABEL as SHORT_PART
+    from .reporters.labels import PART_LABEL as SHORT_PART
 
     for child in section.children:
         h = child.heading

@@ -12,10 +12,10 @@ FZLINT_NO_CACHE=1 turns it off.
 
 from __future__ import annotations
 
-import hashlib
 import os
 import pickle
 import sys
+import zlib
 from pathlib import Path
 from typing import Callable
 
@@ -34,30 +34,34 @@ def cached(names: tuple[str, ...], load: Callable[[tuple[str, ...]], list]) -> l
     key = _key(names)
     if key is None:
         return load(names)
-    path = cache_dir() / f"rules-{key}.pickle"
+    # The file is named by a checksum of the key and holds the key itself, which must match:
+    # no cryptographic hash needed (hashlib would load OpenSSL, ~3 ms of every start).
+    path = cache_dir() / f"rules-{zlib.crc32(key.encode()):08x}.pickle"
     try:
         with open(path, "rb") as handle:
-            return pickle.load(handle)
+            stored_key, rules = pickle.load(handle)
+        if stored_key == key:
+            return rules
     except Exception:  # noqa: BLE001 - missing, stale or unreadable: rebuild from YAML
         pass
     rules = load(names)
-    _store(path, rules)
+    _store(path, (key, rules))
     return rules
 
 
 def _key(names: tuple[str, ...]) -> str | None:
-    """None when a ruleset is not bundled (a user's file is read fresh every time)."""
+    """What the cached rules were built from; None when a ruleset is not bundled (a user's file
+    is read fresh every time)."""
     from .resources import ruleset_dir
 
     if os.environ.get("FZLINT_NO_CACHE") or any(not _bundled(name) for name in names):
         return None
     root = ruleset_dir()
     package = os.path.dirname(os.path.abspath(__file__))
-    digest = hashlib.sha256(f"{__version__}|{sys.version}|{root}|{','.join(names)}".encode())
+    parts = [f"{__version__}|{sys.version}|{root}|{','.join(names)}"]
     for base, suffix in ((str(root), ".yaml"), (package, ".py")):
-        for entry in sorted(_files(base, suffix)):
-            digest.update(entry.encode())
-    return digest.hexdigest()[:24]
+        parts.extend(sorted(_files(base, suffix)))
+    return "\n".join(parts)
 
 
 def _files(folder: str, suffix: str):
@@ -75,13 +79,13 @@ def _bundled(name: str) -> bool:
     return not (name.endswith((".yaml", ".yml")) or "/" in name or os.sep in name)
 
 
-def _store(path: Path, rules: list) -> None:
+def _store(path: Path, entry: tuple[str, list]) -> None:
     import tempfile  # only when the cache is (re)written
 
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         with tempfile.NamedTemporaryFile("wb", dir=path.parent, delete=False, prefix=".rules-") as handle:
-            pickle.dump(rules, handle, protocol=pickle.HIGHEST_PROTOCOL)
+            pickle.dump(entry, handle, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(handle.name, path)
     except Exception:  # noqa: BLE001 - a cache we cannot write is only a slower start
         try:

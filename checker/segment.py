@@ -9,6 +9,7 @@ tokens, such as near-duplicate detection in batch runs.
 from __future__ import annotations
 
 import logging
+import os
 import sys
 from functools import lru_cache
 
@@ -96,20 +97,20 @@ def words(text: str) -> list[str]:
 
 
 @lru_cache(maxsize=1)
-def _dictionary_text() -> bytes:
+def _dictionary_text():
     # jieba.posseg would load its HMM tables too (~0.5 s); the dictionary file alone is 5 MB of
-    # "word freq tag" lines that can be searched directly. Kept as bytes: decoding it would cost
-    # more than all the searches of a report.
+    # "word freq tag" lines that can be searched directly. Mapped, not read: a report searches a
+    # few words, and reading (let alone decoding) the whole file would cost more than that.
     import importlib.util
-    from pathlib import Path
+    import mmap
 
     spec = importlib.util.find_spec("jieba")
     if spec is None or spec.origin is None:
         return b""
-    path = Path(spec.origin).parent / "dict.txt"
     try:
-        return b"\n" + path.read_bytes()
-    except OSError:
+        with open(os.path.join(os.path.dirname(spec.origin), "dict.txt"), "rb") as handle:
+            return mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)
+    except (OSError, ValueError):  # unreadable, or empty (an empty file cannot be mapped)
         return b""
 
 
@@ -117,9 +118,13 @@ def _dictionary_text() -> bytes:
 def dictionary_tag(word: str) -> str | None:
     """jieba's part-of-speech tag for a dictionary word (ns place, nr name, v verb…); None if unknown."""
     text = _dictionary_text()
-    at = text.find(b"\n" + word.encode("utf-8") + b" ")
-    if at < 0:
-        return None
-    end = text.find(b"\n", at + 1)
-    fields = text[at + 1:end if end >= 0 else len(text)].split()
+    line = word.encode("utf-8") + b" "
+    if text[:len(line)] == line:
+        at = 0
+    else:
+        at = text.find(b"\n" + line) + 1
+        if at == 0:
+            return None
+    end = text.find(b"\n", at)
+    fields = text[at:end if end >= 0 else len(text)].split()
     return fields[2].decode("utf-8", "replace") if len(fields) >= 3 else None

@@ -73,3 +73,15 @@ def test_editing_the_code_invalidates_the_cache(bundled, monkeypatch):
         assert rulecache._key(("default",)) != before
     finally:
         os.utime(module, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+
+
+def test_a_file_built_from_another_key_is_not_used(bundled, tmp_path):
+    """Files are named by a checksum; the key stored inside decides (a checksum can collide)."""
+    import pickle
+
+    load()
+    cached = next((tmp_path / "cache").glob("rules-*.pickle"))
+    cached.write_bytes(pickle.dumps(("some other key", [])))
+    assert load()  # the empty rule list of the other key was not taken
+    stored_key, rules = pickle.loads(cached.read_bytes())
+    assert stored_key == rulecache._key(("default",)) and rules

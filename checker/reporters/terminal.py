@@ -12,8 +12,8 @@ from collections import defaultdict
 
 from ..diagnostics import Severity
 from ..facts import PART_NAMES
-from .summary import PART_LABEL as _SHORT_PART
-from .summary import SEVERITY_LABEL, file_rows, rule_stats, worst_first
+from .labels import PART_LABEL as _SHORT_PART
+from .labels import SEVERITY_LABEL
 
 SHOWN_PER_RULE = 3
 _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
@@ -171,6 +171,8 @@ def _table(results, batch):
     from rich.table import Table
     from rich.text import Text
 
+    from .summary import file_rows, worst_first  # only a batch needs its rows
+
     table = Table(title="批量检查汇总（问题最严重的在前）", title_justify="left", header_style="bold")
     for name, extra in (("文件", {"overflow": "fold", "min_width": 14, "max_width": 32}),
                         ("报告主体", {"overflow": "fold", "min_width": 8, "max_width": 16}),
@@ -196,6 +198,8 @@ def _statistics(results, batch, titles: dict):
     """--statistics: how often each rule fired, in how many files."""
     from rich.table import Table
     from rich.text import Text
+
+    from .summary import rule_stats
 
     table = Table(title="按规则统计", title_justify="left", header_style="bold")
     for name in ("规则", "级别", "次数", "文件数", "说明"):
