@@ -38,6 +38,8 @@ def lint_files(paths: Sequence[str], rules: list[Rule], config: Config, *, jobs:
     """Lint ``paths`` ("-" is standard input); return results in input order and batch findings."""
     jobs = jobs or default_jobs()
     files = [p for p in paths if p != "-"]
+    # A cross-report check needs two reports: for one, its fingerprints would be wasted work.
+    batch_rules = [r for r in rules if r.check.batch] if len(paths) > 1 else []
     with _progress(len(paths), progress and len(paths) > 1) as advance:
         if jobs > 1 and len(files) >= MIN_PARALLEL:
             done = dict(_pooled(list(enumerate(paths)), rules, config, jobs, advance))
@@ -45,16 +47,16 @@ def lint_files(paths: Sequence[str], rules: list[Rule], config: Config, *, jobs:
             done = {}
             for index, path in enumerate(paths):
                 if path != "-":
-                    done[index] = lint_one(path, rules, config)
+                    done[index] = lint_one(path, rules, config, collect=bool(batch_rules))
                     advance(1)
         for index, path in enumerate(paths):
             if path == "-":
-                done[index] = lint_one(stdin_name or "<stdin>", rules, config, data=sys.stdin.buffer.read())
+                done[index] = lint_one(stdin_name or "<stdin>", rules, config, data=sys.stdin.buffer.read(),
+                                       collect=bool(batch_rules))
                 advance(1)
     outcomes = [done[i] for i in range(len(paths))]
     results = [result for result, _ in outcomes]
-    batch_rules = [r for r in rules if r.check.batch]
-    findings = cross_check(results, [data for _, data in outcomes], batch_rules, config.lang) if len(results) > 1 else []
+    findings = cross_check(results, [data for _, data in outcomes], batch_rules, config.lang) if batch_rules else []
     return results, findings
 
 
@@ -67,14 +69,16 @@ def lint_texts(texts: Sequence[str], rules: list[Rule], *, strict: bool = True) 
     return results, cross_check(results, collected, [r for r in rules if r.check.batch])
 
 
-def lint_one(path: str, rules: list[Rule], config: Config, data: bytes | None = None) -> Outcome:
-    """Lint one file (or ``data`` standing for it); apply per-file ignores; collect fingerprints."""
+def lint_one(path: str, rules: list[Rule], config: Config, data: bytes | None = None, *,
+             collect: bool = True) -> Outcome:
+    """Lint one file (or ``data`` standing for it); apply per-file ignores; collect fingerprints
+    for the cross-report checks unless ``collect`` is false."""
     options = {"year": config.year, "encoding": config.encoding, "lang": config.lang}
     result = lint_path(path, rules, **options) if data is None else lint_bytes(data, path, rules, **options)
     ignored = config.ignored_for(result.path)
     if ignored:
         result.diagnostics = [d for d in result.diagnostics if not matches(d.rule, ignored)]
-    return result, _collect(result, rules)
+    return result, _collect(result, rules) if collect else {}
 
 
 def _collect(result: FileResult, rules: list[Rule]) -> dict[str, Any]:
