@@ -20,13 +20,16 @@ from typing import Literal
 from ..dates import plain_years
 from ..diagnostics import Finding
 from ..offsets import Span
+from ..regexes import LazyRegex
 from ..scope import lines
 from ._years import SOURCE_NAMES, report_year
 from .base import Check
 
 Part = Literal["achievements", "first_responsible", "shortcomings", "next_year", "other"]
 
-_DONE = re.compile(
+# Compiled on first use: only a later year inside a part needs it, and its class of
+# ideographs costs ~1.5 ms to compile (regexes.py).
+_DONE = LazyRegex(
     r"(?:度|全年)?[，,]?(?:[我全本](?:(?![将要拟计力预争确])[\u4e00-\u9fff]){1,3}?)?"
     r"(?:共|累计|先后|全年|一共|总共)?"
     r"(?:完成|办理|受理|办结|开展|举办|组织|召开|化解|调处|调解|排查|审核|审查|出台|制定|修订|修改|清理|公开|发布|培训"

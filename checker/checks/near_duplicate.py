@@ -24,11 +24,12 @@ from typing import Iterable, Sequence
 
 from ..offsets import LineIndex
 from ..passages import SEP, Fingerprint, Passage, candidate_pairs, fingerprint, shared_passages, trim
+from ..regexes import LazyRegex
 from .base import BatchCheck, BatchFinding, BatchItem, ParamError, Regex, Location
 
 _SKIPPED_LINES = {"title", "header", "addressee", "closing", "signature", "trailer"}
 _ISSUER_NOISE = re.compile(r"^中共|(?:人民政府|政府|党委|党工委|工委|办事处|委员会)$")
-_PLACE = re.compile(r"^[\u4e00-\u9fff]{2,}(?:镇|乡|街道|县|区|市|州|旗|盟|省|自治区)$")
+_PLACE = LazyRegex(r"^[\u4e00-\u9fff]{2,}(?:镇|乡|街道|县|区|市|州|旗|盟|省|自治区)$")  # batch runs only
 
 
 @dataclass(frozen=True)

@@ -23,11 +23,12 @@ from typing import Any
 
 from ..diagnostics import Edit, Finding, Fix
 from ..offsets import Span
+from ..regexes import LazyRegex
 from .base import Check
 from .chars import HAN
 from .junk_line import compile_entries, junk_what
 
-_STRAY = re.compile(rf"(?<=[{HAN}，。、；：？！”’）》])[ ]+(?=[{HAN}“‘（《])")
+_STRAY = LazyRegex(rf"(?<=[{HAN}，。、；：？！”’）》])[ ]+(?=[{HAN}“‘（《])")  # compiled once a line has a space
 _NBSP = re.compile("\u00a0+")
 _LAYOUT = ("title", "header", "signature", "trailer", "addressee", "closing")
 _NAMES = {"\u200b": "零宽空格", "\u200c": "零宽非连接符", "\u200d": "零宽连接符", "\u2060": "零宽不换行符",
@@ -84,7 +85,7 @@ def _line(doc, line, base: int, text: str):
         return
     body = text.lstrip(" \u3000\t\u00a0")
     lead = len(text) - len(body)
-    stray = _STRAY.search(body)
+    stray = _STRAY.search(body) if _STRAY.might_match(body) else None
     if stray:
         at = Span(base + lead + stray.start(), base + lead + stray.end())
         found = body[max(stray.start() - 3, 0):stray.end() + 3]
