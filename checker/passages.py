@@ -19,11 +19,9 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, replace
 from typing import Iterable, Sequence
 
-from .regexes import LazyRegex
-
 SEP = "\x00"  # stands for masked (stock) text and breaks: no shingle or passage crosses it
 SAMPLE = 4
-_NON_HAN = LazyRegex(r"[^\u3400-\u4dbf\u4e00-\u9fff]+")  # only a batch fingerprints: compiled then
+_NON_HAN = re.compile(r"[^\u3400-\u4dbf\u4e00-\u9fff]+")
 
 
 @dataclass(frozen=True)
