@@ -20,6 +20,8 @@ from .sources import Source, SourceError, load_bytes, load_path
 
 @dataclass
 class FileResult:
+    """One file's outcome: its findings, or the error that stopped it (exit code 2)."""
+
     path: str
     source: Source | None = None
     document: Document | None = None

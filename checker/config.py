@@ -24,6 +24,8 @@ _KEYS = {"ruleset", "select", "ignore", "fail-on", "per-file-ignores", "year", "
 
 @dataclass(frozen=True)
 class Config:
+    """Settings from the config file and the command line, merged (command line wins)."""
+
     rulesets: tuple[str, ...] = ("default",)
     select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()

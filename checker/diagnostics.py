@@ -37,6 +37,8 @@ class Edit:
 
 @dataclass(frozen=True)
 class Fix:
+    """Edits that repair a finding; unsafe ones apply only with --unsafe-fixes."""
+
     description: str
     edits: tuple[Edit, ...]
     safe: bool = True
@@ -61,6 +63,8 @@ class Finding:
 
 @dataclass(frozen=True)
 class Diagnostic:
+    """A finding as users see it: rule, severity, message and 1-based positions (design.md)."""
+
     rule: str
     severity: Severity
     message: str

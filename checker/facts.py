@@ -62,6 +62,8 @@ _LEVEL_BY_SUFFIX = (
 
 @dataclass(frozen=True)
 class PartInfo:
+    """Where one canonical part is and how it was recognised (heading, nested, topics, inline)."""
+
     part: str
     how: str  # heading | nested | topics | inline
     line: Line  # the heading line, or the line holding the inline sentence
@@ -71,6 +73,8 @@ class PartInfo:
 
 @dataclass(frozen=True)
 class Facts:
+    """What is known about a report as a whole, computed once and read by every rule."""
+
     year: int | None
     year_source: str  # option | title | opening | dominant | plan | none
     title_year: int | None

@@ -36,6 +36,8 @@ class FixError(Exception):
 
 @dataclass(frozen=True)
 class Plan:
+    """The fixes one pass applies to a file: non-overlapping edits, and what had to wait."""
+
     edits: tuple[Edit, ...]  # sorted, pairwise non-overlapping
     rules: tuple[str, ...]  # the rule of each fix taken
     skipped: tuple[Diagnostic, ...]  # fixes that overlapped one taken earlier, or were malformed
@@ -43,6 +45,8 @@ class Plan:
 
 @dataclass
 class Outcome:
+    """One file after fixing: its text before and after, and the fixes applied per rule."""
+
     path: str
     original: str
     text: str

@@ -18,6 +18,8 @@ LEVEL_NAMES = {0: "第一部分", 1: "一、", 2: "（一）", 3: "1.", 4: "（1
 
 @dataclass(frozen=True)
 class Line:
+    """One line of the matching view; offsets are in the view, mapped back when reported."""
+
     index: int  # 0-based line number in the matching view
     start: int
     end: int  # exclusive, without the line break
@@ -34,6 +36,8 @@ class Line:
 
 @dataclass(frozen=True)
 class Heading:
+    """A numbered heading as the grammar read it: level, number, marker and title spans."""
+
     level: int  # 0 第一部分, 1 一、, 2 （一）, 3 1., 4 （1）, 5 ①
     number: int
     marker: Span  # the numeral and its brackets and separator
@@ -46,6 +50,8 @@ class Heading:
 
 @dataclass(frozen=True)
 class Section:
+    """A heading with the lines and subsections under it (the outline tree)."""
+
     heading: Heading | None  # None for the document root
     children: tuple["Section", ...]
     lines: tuple[Line, ...]  # body lines directly under this heading (not under children)
@@ -75,6 +81,8 @@ class Section:
 
 @dataclass(frozen=True)
 class Signature:
+    """The issuing body and date closing the report (落款), when found."""
+
     issuer_lines: tuple[Line, ...]
     date_line: Line | None
     date_span: Span | None  # the date inside date_line
@@ -86,6 +94,8 @@ class Signature:
 
 @dataclass(frozen=True)
 class Document:
+    """A parsed report: the source, its matching view, lines, outline and layout parts."""
+
     source: Source
     norm: Normalized
     lines: tuple[Line, ...]

@@ -28,6 +28,8 @@ class Artifact:
 
 @dataclass(frozen=True)
 class Normalized:
+    """The matching view of a source, with the map back to original offsets."""
+
     text: str
     map: OffsetMap
     artifacts: tuple[Artifact, ...]

@@ -115,6 +115,8 @@ def candidate_pairs(prints: Sequence[Fingerprint], groups: Sequence[str], max_gr
 
 @dataclass(frozen=True)
 class Passage:
+    """A stretch two reports share: where in each, and how much of it is identical."""
+
     a_start: int
     a_end: int
     b_start: int

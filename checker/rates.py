@@ -34,6 +34,8 @@ _NEG = r"(?<![不未没待非])"
 
 @dataclass(frozen=True)
 class Rate:
+    """How a named rate is computed: what its numerator and denominator counts say."""
+
     numerator_pattern: str
     denominator_pattern: str
     proportion: bool = True  # False: may exceed 100% (完成率 of a plan)

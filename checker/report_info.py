@@ -17,6 +17,8 @@ from .offsets import LineIndex
 
 @dataclass(frozen=True)
 class PartRef:
+    """Where one canonical part of the report was found, and how."""
+
     part: str  # achievements | first_responsible | shortcomings | next_year | other
     line: int  # 1-based line in the original text
     heading: str
@@ -25,6 +27,8 @@ class PartRef:
 
 @dataclass(frozen=True)
 class ReportInfo:
+    """What reporters show about a report besides its findings (JSON ``report``)."""
+
     script: str  # simplified | traditional | mixed
     year: int | None
     title: str | None

@@ -35,6 +35,8 @@ class RulesetError(Exception):
 
 @dataclass(frozen=True)
 class Rule:
+    """A configured check: id, severity, messages and docs from YAML, with its compiled params."""
+
     id: str
     check: Check
     severity: Severity

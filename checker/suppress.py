@@ -31,6 +31,8 @@ _SELECTOR = re.compile(r"^(?:[a-z0-9][a-z0-9-]*)(?:/[a-z0-9][a-z0-9-]*)?$")
 
 @dataclass(frozen=True)
 class Directive:
+    """One fzlint comment in a report, as parsed."""
+
     action: str  # disable | enable | next-line | file | bad (not understood)
     selectors: tuple[str, ...]  # (ALL,) when the comment names no rule
     span: Span  # the comment, in original offsets
@@ -40,6 +42,8 @@ class Directive:
 
 @dataclass
 class _Range:
+    """The lines one disable comment covers, for one selector."""
+
     directive: Directive
     selector: str
     first: int

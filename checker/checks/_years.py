@@ -31,6 +31,8 @@ _SENTENCE_END = re.compile(r"[。；！？]")
 
 @dataclass(frozen=True)
 class PlanYears:
+    """The years the plan part names, in its heading and opening sentence."""
+
     heading: Span  # the plan heading's title
     heading_years: tuple[YearMention, ...]  # plain years, offsets in doc.text
     heading_dated: bool  # any year at all in the heading, a period (2024－2025年) included

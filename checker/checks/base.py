@@ -27,6 +27,8 @@ class ParamError(ValueError):
 
 @dataclasses.dataclass(frozen=True)
 class NoParams:
+    """The parameters of a check type that takes none."""
+
     pass
 
 
@@ -81,6 +83,8 @@ class BatchItem:
 
 @dataclasses.dataclass(frozen=True)
 class Location:
+    """A place in one report of a batch: which report, which lines."""
+
     index: int  # BatchItem.index
     line: int  # 1-based, original text
     end_line: int

@@ -30,6 +30,8 @@ _LIST_MARKER = re.compile(r"^\s*[0-9A-Za-z一二三四五六七八九十]{1,3}(?
 
 @dataclass(frozen=True)
 class Params:
+    """What a ruleset may set for the ``bracket_balance`` check (validated by Check.compile)."""
+
     pairs: tuple[str, ...] = ("《》", "“”", "（）", "〔〕", "【】")
     max_lines: int = 3  # a paragraph may wrap over this many lines before an open mark counts
 

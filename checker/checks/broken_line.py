@@ -46,6 +46,8 @@ _JOIN = {"default": "把下一行接到本行末尾", "paragraph": "把下一段
 
 @dataclass(frozen=True)
 class Params:
+    """What a ruleset may set for the ``broken_line`` check (validated by Check.compile)."""
+
     skip_kinds: tuple[str, ...] = ("pdf",)
     min_chars: int = 8  # shorter lines are labels (附件：, 签发人) rather than wrapped text
     min_wrapped_run: int = 3  # lines of one width that make a text a hard-wrapped copy

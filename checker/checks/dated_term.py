@@ -58,6 +58,8 @@ _PLENUM_ITEM = re.compile(r"([一二三四五六七八九])中")
 
 @dataclass(frozen=True)
 class Term:
+    """One dated term: its pattern and the period in which it is current."""
+
     name: str
     match: LazyRegex  # compiled only for a line that holds one of its anchors
     unless: LazyRegex | None
@@ -75,6 +77,8 @@ class Term:
 
 @dataclass(frozen=True)
 class Params:
+    """What a ruleset may set for the ``dated_term`` check (validated by Check.compile)."""
+
     terms: tuple[Any, ...]
     past: str = ""
     future: str = ""

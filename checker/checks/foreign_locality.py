@@ -50,6 +50,8 @@ _VERB_LAST = re.compile(r"[经报请交到给让送呈递提助了过是等]$")
 
 @dataclass(frozen=True)
 class Params:
+    """What a ruleset may set for the ``foreign_locality`` check (validated by Check.compile)."""
+
     heads: Regex
     follow: Regex
     follow_unknown: Regex  # what must follow when only the dictionary speaks for a place (进程|建设)

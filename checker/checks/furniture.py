@@ -37,6 +37,8 @@ _MIN_TITLE_CHARS = 8  # a shorter "title" is too generic to call every copy of i
 
 @dataclass(frozen=True)
 class Furniture:
+    """Page furniture of one document: page-number lines and running headers."""
+
     pages: dict  # line index → the PAGE match of a page-number line
     headers: dict  # line index → ("title" | "header", safe): a copy of the title, or repeated at page breaks
     labels: frozenset  # line indexes of labels that may be headers (see the module docstring)

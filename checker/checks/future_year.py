@@ -44,6 +44,8 @@ _CLAUSE_END = re.compile(r"[。；]")
 
 @dataclass(frozen=True)
 class Params:
+    """What a ruleset may set for the ``future_year`` check (validated by Check.compile)."""
+
     parts: tuple[Part, ...] = ("achievements", "first_responsible")
 
 

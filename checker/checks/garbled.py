@@ -52,6 +52,8 @@ def _mojibake() -> re.Pattern:
 
 @dataclass(frozen=True)
 class Params:
+    """What a ruleset may set for the ``garbled`` check (validated by Check.compile)."""
+
     # a capital letter before these is a grade or a name (A级 B超 X光 T恤 A股 C区 B栋), not a lost character
     grade_words: Regex = re.compile(r"级|超|类|型|光|恤|股|轮|区|栋|座|幢|楼|号|档|卡|证|岗|组|队|版|端|字|点|线|站|值|照|计划|方案|角")
     # e政务 and i深圳 are service names; X镇 and 第N次 are placeholders (term/placeholder's business)

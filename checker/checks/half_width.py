@@ -34,6 +34,8 @@ _URL = re.compile(r"(?:https?|ftp)://[A-Za-z0-9._~:/?#\[\]@!$&'()*+,;=%-]+|www\.
 
 @dataclass(frozen=True)
 class Params:
+    """What a ruleset may set for the ``half_width`` check (validated by Check.compile)."""
+
     summary_from: int = 10  # from this many findings on, the first one carries the total
 
 

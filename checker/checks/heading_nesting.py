@@ -19,6 +19,8 @@ from .headings import canonical_marker
 
 @dataclass(frozen=True)
 class Params:
+    """What a ruleset may set for the ``heading_nesting`` check (validated by Check.compile)."""
+
     allowed_jumps: tuple[tuple[int, ...], ...] = ((1, 3),)
 
 

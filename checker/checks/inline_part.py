@@ -17,6 +17,8 @@ from .base import Check
 
 @dataclass(frozen=True)
 class Params:
+    """What a ruleset may set for the ``inline_part`` check (validated by Check.compile)."""
+
     parts: tuple[str, ...]
 
 

@@ -29,6 +29,8 @@ from .chars import delete_line
 
 @dataclass(frozen=True)
 class Params:
+    """What a ruleset may set for the ``junk_line`` check (validated by Check.compile)."""
+
     entries: tuple[Any, ...]
     max_chars: int = 40
     compiled: tuple[tuple[re.Pattern, str, bool], ...] = field(default=(), repr=False)

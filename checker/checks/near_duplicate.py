@@ -36,6 +36,8 @@ _PLACE = LazyRegex(r"^[\u4e00-\u9fff]{2,}(?:镇|乡|街道|县|区|市|州|旗|�
 
 @dataclass(frozen=True)
 class Params:
+    """What a ruleset may set for the ``near_duplicate`` check (validated by Check.compile)."""
+
     min_chars: int = 50  # shortest shared passage reported, in ideographs (punctuation and digits not counted)
     min_run: int = 30  # ... which must contain an identical stretch this long (edits bridge only real copies)
     shingle: int = 8  # ideographs per shingle: the seed two reports must share

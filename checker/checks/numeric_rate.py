@@ -29,6 +29,8 @@ from .base import Check, ParamError
 
 @dataclass(frozen=True)
 class Params:
+    """What a ruleset may set for the ``numeric_rate`` check (validated by Check.compile)."""
+
     scope: str = "body"
 
 

@@ -37,6 +37,8 @@ from .base import Check, ParamError, Regex
 
 @dataclass(frozen=True)
 class Params:
+    """What a ruleset may set for the ``numeric_sum`` check (validated by Check.compile)."""
+
     scope: str = "body"
     outcomes: tuple[tuple[Regex, ...], ...] = ()  # families of mutually exclusive outcomes
 

@@ -30,6 +30,8 @@ from .chars import delete_line
 
 @dataclass(frozen=True)
 class Params:
+    """What a ruleset may set for the ``page_number`` check (validated by Check.compile)."""
+
     table_cell_chars: int = 8  # neighbours this short (or numeric) make a lone number a table cell
 
 

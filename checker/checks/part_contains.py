@@ -20,6 +20,8 @@ from .base import Check, Regex
 
 @dataclass(frozen=True)
 class Params:
+    """What a ruleset may set for the ``part_contains`` check (validated by Check.compile)."""
+
     part: str
     require: Regex
     min_matches: int = 1

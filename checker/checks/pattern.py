@@ -35,6 +35,8 @@ from .base import Check, ParamError, entry_mapping
 
 @dataclass(frozen=True)
 class Entry:
+    """One compiled pattern entry: what to match, what to suggest, where it applies."""
+
     match: LazyRegex  # compiled only for a text that holds one of its anchors (regexes.py)
     replace: str | None
     note: str
@@ -47,6 +49,8 @@ class Entry:
 
 @dataclass(frozen=True)
 class Params:
+    """What a ruleset may set for the ``pattern`` check (validated by Check.compile)."""
+
     entries: tuple[Any, ...]
     scope: str = "body"
     view: str = "normalized"

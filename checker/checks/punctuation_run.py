@@ -28,6 +28,8 @@ _RANK = {"。": 5, "？": 5, "！": 5, "；": 4, "：": 3, "，": 2, "、": 1}
 
 @dataclass(frozen=True)
 class Params:
+    """What a ruleset may set for the ``punctuation_run`` check (validated by Check.compile)."""
+
     allowed: Regex = re.compile(r"^[？！]+$")
 
 

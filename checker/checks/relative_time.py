@@ -38,6 +38,8 @@ from .context import quoted
 
 @dataclass(frozen=True)
 class Entry:
+    """One relative-time expression and the dated wording to suggest for it."""
+
     match: LazyRegex  # compiled only for a line that holds one of its anchors
     expected: str
     expected_in_plan: str
@@ -46,6 +48,8 @@ class Entry:
 
 @dataclass(frozen=True)
 class Params:
+    """What a ruleset may set for the ``relative_time`` check (validated by Check.compile)."""
+
     entries: tuple[Any, ...]
     scope: str = "body"
     skip_quoted: bool = True

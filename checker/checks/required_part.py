@@ -20,6 +20,8 @@ Part = Literal["achievements", "first_responsible", "shortcomings", "next_year",
 
 @dataclass(frozen=True)
 class Params:
+    """What a ruleset may set for the ``required_part`` check (validated by Check.compile)."""
+
     part: Part
 
 

@@ -25,6 +25,8 @@ from .base import Check
 
 @dataclass(frozen=True)
 class Params:
+    """What a ruleset may set for the ``script`` check (validated by Check.compile)."""
+
     examples: int = 8  # distinct characters quoted in the message
 
 

@@ -37,6 +37,8 @@ _VALUES = ("date", "date_year", "year", "next_year", "bound", "level", "source")
 
 @dataclass(frozen=True)
 class Params:
+    """What a ruleset may set for the ``signing_date`` check (validated by Check.compile)."""
+
     real: bool = False
     not_before: str | None = None
     not_after: dict[str, str] | None = None

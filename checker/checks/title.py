@@ -17,6 +17,8 @@ from .base import Check, Regex
 
 @dataclass(frozen=True)
 class Params:
+    """What a ruleset may set for the ``title`` check (validated by Check.compile)."""
+
     topic: Regex
     doc_type: Regex
     need_year: bool = True

@@ -37,6 +37,8 @@ _NAMES = {"\u200b": "零宽空格", "\u200c": "零宽非连接符", "\u200d": "�
 
 @dataclass(frozen=True)
 class Params:
+    """What a ruleset may set for the ``whitespace`` check (validated by Check.compile)."""
+
     junk: tuple[Any, ...] = ()  # format/junk's entries: lines it deletes are not looked at here
     junk_max_chars: int = 40
     compiled: tuple = field(default=(), repr=False)

@@ -36,6 +36,8 @@ _NAMES = {"—": "一字线“—”", "——": "破折号“——”", "－":
 
 @dataclass(frozen=True)
 class Params:
+    """What a ruleset may set for the ``year_range`` check (validated by Check.compile)."""
+
     find: Literal["mixed", "fused"] = "mixed"
     preferred: str = "—"  # the style GB/T 15834 gives for time ranges; wins a tie
     max_span: int = 30  # years between the ends of a plausible range

@@ -19,6 +19,8 @@ _SEVERITY_CLASS = {3: "sev-error", 2: "sev-warning", 1: "sev-info"}
 
 @dataclass(frozen=True)
 class Mark:
+    """A finding's span to highlight in the HTML view of a report."""
+
     start: int
     end: int
     severity: int  # Severity value

@@ -18,6 +18,8 @@ EXCERPT_CHARS = 60
 
 @dataclass(frozen=True)
 class FileRow:
+    """One row of the batch table: who reported, which year, which parts, how bad."""
+
     index: int  # position in the run's input order
     path: str
     issuer: str
@@ -91,6 +93,8 @@ def cross_by_path(batch) -> dict[str, list[dict]]:
 
 @dataclass(frozen=True)
 class RuleStat:
+    """How often one rule fired in a run, and in how many files (--statistics)."""
+
     rule: str
     severity: Severity  # the most severe level the rule was reported at
     count: int

@@ -81,6 +81,8 @@ class Styles:
 
 @dataclass(frozen=True)
 class Level:
+    """One level of a Word numbering definition (w:lvl): start, format, text."""
+
     start: int
     fmt: str
     text: str

@@ -25,6 +25,8 @@ _CANDIDATES = ("gb18030", "big5", "utf_16_le", "utf_16_be")
 
 @dataclass(frozen=True)
 class DecodedText:
+    """Text decoded from bytes, with the encoding, BOM and line ending to write it back."""
+
     text: str
     encoding: str
     bom: bool
