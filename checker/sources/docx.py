@@ -40,7 +40,7 @@ from __future__ import annotations
 import io
 
 from .docx_numbering import Numbering, Styles, join_marker
-from .errors import SourceError
+from .errors import SourceError, reading
 from .extracted import Extracted
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -84,15 +84,9 @@ _PAGE = "\f"  # placeholder for a page/column break until the paragraph is assem
 def read_docx(data: bytes) -> Extracted:
     """Return the body text of a .docx; raise SourceError for anything that is not a sane .docx."""
     _check_signature(data)
-    try:
+    with reading(_MISSING, _CORRUPT):
         document, styles, numbering = _read_parts(data)
         return _Reader(_parse(styles), _parse(numbering)).read(_parse(document))
-    except SourceError:
-        raise
-    except ImportError as exc:
-        raise SourceError(_MISSING) from exc
-    except Exception as exc:  # any library failure means a damaged file to the user
-        raise SourceError(_CORRUPT) from exc
 
 
 def _check_signature(data: bytes) -> None:

@@ -30,7 +30,7 @@ import io
 import re
 import unicodedata
 
-from .errors import SourceError
+from .errors import SourceError, reading
 from .extracted import Extracted
 
 MAX_PAGES = 2000
@@ -111,7 +111,7 @@ def _extract_pages(data: bytes) -> list[list[str]]:
     logger = logging.getLogger("pypdf")
     if not logger.handlers:  # keep pypdf's repair chatter off a clerk's terminal
         logger.addHandler(logging.NullHandler())
-    try:
+    with reading(_MISSING, _CORRUPT):
         from pypdf import PdfReader
         from pypdf.errors import DependencyError
 
@@ -128,12 +128,6 @@ def _extract_pages(data: bytes) -> list[list[str]]:
             if len(reader.pages) > MAX_PAGES:
                 raise SourceError(_TOO_MANY)
             return [_split(page.extract_text() or "") for page in reader.pages]
-    except SourceError:
-        raise
-    except ImportError as exc:
-        raise SourceError(_MISSING) from exc
-    except Exception as exc:  # any library failure means a damaged file to the user
-        raise SourceError(_CORRUPT) from exc
 
 
 def _split(page_text: str) -> list[str]:
