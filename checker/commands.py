@@ -210,10 +210,10 @@ def _color(args) -> bool:
 
 
 def _width() -> int:
-    try:
-        return max(os.get_terminal_size().columns, 60)
-    except OSError:
-        return 120
+    """The console width; COLUMNS wins (as for other tools), a pipe gets 120."""
+    import shutil
+
+    return max(shutil.get_terminal_size((120, 24)).columns, 60)
 
 
 def _write(text: str | bytes, output: str | None) -> bool:

@@ -36,3 +36,13 @@ def lint(rules):
 
 def rule_ids(result) -> list[str]:
     return [d.rule for d in result.diagnostics]
+
+
+def pytest_addoption(parser):
+    parser.addoption("--update-snapshots", action="store_true", default=False,
+                     help="rewrite tests/snapshots/ from the current output (review the diff before committing)")
+
+
+@pytest.fixture(scope="session")
+def update_snapshots(request) -> bool:
+    return bool(request.config.getoption("--update-snapshots"))
