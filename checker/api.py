@@ -8,13 +8,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from . import engine
+from .rules import engine
 from .diagnostics import Diagnostic, Severity
-from .facts import Facts, derive
-from .model import Document
-from .outline import build
-from .report_info import ReportInfo, describe
-from .ruleset import Rule
+from .analysis.facts import Facts, derive
+from .document.model import Document
+from .document.outline import build
+from .analysis.summary import ReportInfo, describe
+from .rules.loader import Rule
 from .sources import Source, SourceError, load_bytes, load_path
 
 
@@ -29,6 +29,13 @@ class FileResult:
     diagnostics: list[Diagnostic] = field(default_factory=list)
     error: str | None = None
     info: ReportInfo | None = None  # what reporters show; survives when document/facts are dropped
+
+    @property
+    def kind(self) -> str:
+        """txt | md | docx | pdf: how the file was read, or would have been."""
+        from .sources import kind_of
+
+        return self.source.kind if self.source is not None else kind_of(self.path)
 
     def count(self, severity: Severity) -> int:
         return sum(1 for d in self.diagnostics if d.severity == severity)
@@ -71,7 +78,7 @@ def lint_text(text: str, rules: list[Rule] | None = None, *, path: str = "<text>
               year: int | None = None, strict: bool = True) -> FileResult:
     """Lint a string (tests, editors); uses the default ruleset when ``rules`` is None."""
     if rules is None:
-        from .ruleset import load
+        from .rules.loader import load
 
         rules = load()
     return lint_source(Source(path, kind, text), rules, year=year, strict=strict)

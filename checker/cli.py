@@ -12,8 +12,7 @@ import sys
 from typing import Sequence
 
 from . import __version__
-
-EXIT_OK, EXIT_FINDINGS, EXIT_TROUBLE = 0, 1, 2
+from .app.exit_codes import EXIT_OK, EXIT_TROUBLE
 
 
 class _Parser(argparse.ArgumentParser):
@@ -84,10 +83,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
         if args.command == "check":
-            from .commands import check
+            from .app.commands import check
 
             return check(args)
-        from . import commands
+        from .app import commands
 
         return getattr(commands, args.command)(args)
     except KeyboardInterrupt:

@@ -18,7 +18,7 @@ SAMPLES = ROOT / "samples"
 
 @pytest.fixture(scope="session")
 def rules():
-    from checker.ruleset import load
+    from checker.rules.loader import load
 
     return load()
 

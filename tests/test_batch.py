@@ -167,10 +167,10 @@ def test_include_and_exclude(batch, tmp_path):
 def test_worker_results_are_slim_and_enough_for_reporters(batch):
     from dataclasses import replace
 
-    from checker.batch import lint_one
+    from checker.app.batch import lint_one
     from checker.config import Config
     from checker.reporters import get
-    from checker.ruleset import load
+    from checker.rules.loader import load
 
     result, collected = lint_one(batch.paths["r4"], load(), Config())
     slim = replace(result, document=None, facts=None)

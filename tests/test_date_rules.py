@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from checker.api import lint_text
-from checker.ruleset import load
+from checker.rules.loader import load
 
 # The shared corpus sits beside the checkout (/work/shared) or beside the worktrees' parent.
 CORPUS = next(

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from checker.facts import derive, heading_parts
-from checker.outline import build
+from checker.analysis.facts import derive, heading_parts
+from checker.document.outline import build
 from checker.sources import Source
 
 

@@ -28,7 +28,7 @@ def findings(result) -> list[tuple[str, str]]:
 
 def _content(result, d) -> str:
     """What the finding points at, in the matching view: positions differ between formats, text does not."""
-    from checker.normalize import _width_table, simplify
+    from checker.document.normalize import _width_table, simplify
 
     original = result.source.text[d.start:d.end].translate(_width_table())
     return re.sub(r"\s+", "", simplify(original, result.document.norm.script))

@@ -512,7 +512,7 @@ def test_a_sentence_is_read_across_page_numbers_and_running_headers(by_id):
 
 
 def test_no_fix_ever_joins_a_sentence_to_page_furniture(rules):
-    from checker import fixer
+    from checker.app import fixer
     from checker.api import lint_source
     from checker.sources import Source
 

@@ -1,4 +1,4 @@
-"""topic/near-duplicate and checker/passages.py: what counts as a shared passage and what does not."""
+"""topic/near-duplicate and checker/analysis/fingerprints.py: what counts as a shared passage and what does not."""
 
 from __future__ import annotations
 
@@ -7,11 +7,11 @@ import re
 
 import pytest
 
-from checker.batch import lint_texts
+from checker.app.batch import lint_texts
 from checker.checks.base import BatchItem
 from checker.checks.near_duplicate import issuer_groups
-from checker.passages import SEP, fingerprint, shared_passages
-from checker.ruleset import load
+from checker.analysis.fingerprints import SEP, fingerprint, shared_passages
+from checker.rules.loader import load
 
 RULE = [r for r in load() if r.id == "topic/near-duplicate"]
 PASSAGE = ("把法律顾问参与重大事项审查作为前置环节，全年召开镇村两级法律顾问座谈会，逐项梳理村规民约中"

@@ -1,4 +1,4 @@
-"""checker.numbers: which figures are quantities, what they can mean, and how rates fit counts."""
+"""checker.text.numbers: which figures are quantities, what they can mean, and how rates fit counts."""
 
 from decimal import Decimal as D
 
@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from checker.numbers import (
+from checker.text.numbers import (
     Fit,
     Interval,
     find_quantities,

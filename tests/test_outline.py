@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from checker.normalize import normalize
-from checker.outline import build
+from checker.document.normalize import normalize
+from checker.document.outline import build
 from checker.sources import Source
 
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from checker.facts import derive, parse_date
-from checker.outline import build
+from checker.analysis.facts import derive, parse_date
+from checker.document.outline import build
 from checker.sources import Source
 
 BODY = "青溪镇人民政府关于2023年度法治政府建设情况的报告\n2023年，我镇坚持依法行政。\n一、主要举措和成效\n（一）加强组织领导。\n"

@@ -8,7 +8,7 @@ import re
 import pytest
 from hypothesis import given, strategies as st
 
-from checker.regexes import LazyRegex, anchors
+from checker.text.regexes import LazyRegex, anchors
 
 
 @pytest.mark.parametrize(

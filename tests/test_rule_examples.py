@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from checker.api import lint_text
-from checker.batch import lint_texts
-from checker.ruleset import load
+from checker.app.batch import lint_texts
+from checker.rules.loader import load
 
 RULES = load()
 CASES = [

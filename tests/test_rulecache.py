@@ -8,8 +8,9 @@ import shutil
 
 import pytest
 
-from checker import resources, rulecache
-from checker.ruleset import load
+from checker import resources
+from checker.rules import cache as rulecache
+from checker.rules.loader import load
 
 from conftest import ROOT
 

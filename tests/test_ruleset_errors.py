@@ -6,7 +6,7 @@ import textwrap
 
 import pytest
 
-from checker.ruleset import RulesetError, load
+from checker.rules.loader import RulesetError, load
 
 GOOD = """
   structure/title-missing:

@@ -6,7 +6,7 @@ import sys
 
 import pytest
 
-from checker.segment import is_word
+from checker.text.segment import is_word
 
 
 @pytest.mark.parametrize(
@@ -29,6 +29,6 @@ def test_is_word(text, word, expected):
 def test_plain_text_does_not_load_jieba():
     import subprocess
 
-    code = "from checker.segment import is_word; is_word('四、2024年工作安排', 7, 11); import sys; print('jieba' in sys.modules)"
+    code = "from checker.text.segment import is_word; is_word('四、2024年工作安排', 7, 11); import sys; print('jieba' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip()
     assert out == "False"

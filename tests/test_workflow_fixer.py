@@ -11,11 +11,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from checker import fixer
+from checker.app import fixer
 from checker.api import lint_source
 from checker.diagnostics import Diagnostic, Edit, Fix, Severity
 from checker.offsets import Span
-from checker.ruleset import load
+from checker.rules.loader import load
 from checker.sources import Source, load_bytes
 
 DATA = Path(__file__).parent / "data"

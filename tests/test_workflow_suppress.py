@@ -7,7 +7,7 @@ import json
 import pytest
 
 from checker.api import lint_text
-from checker.suppress import directives
+from checker.rules.suppress import directives
 
 REPORT = """桑柘镇人民政府关于2023年度法治政府建设情况的报告
 

@@ -13,10 +13,11 @@ import types
 import typing
 from typing import Any, ClassVar, Iterable, Sequence
 
-from ..diagnostics import Finding
-from ..facts import Facts
-from ..model import Document
-from ..regexes import LazyRegex
+from ..diagnostics import Edit, Finding, Fix
+from ..analysis.facts import Facts
+from ..document.model import Document, Line
+from ..offsets import Span
+from ..text.regexes import LazyRegex
 
 Regex = re.Pattern  # a parameter given as a string in YAML and compiled when the ruleset loads
 
@@ -178,3 +179,9 @@ def _regex(name: str, value: Any) -> LazyRegex:
     except re.error as err:
         raise ParamError(f"'{name}' is not a valid regular expression: {err}") from None
     return LazyRegex(value)
+
+
+def delete_line(doc: Document, line: Line, description: str = "删除该行", *, safe: bool = True) -> Fix:
+    """A fix (in matching-view offsets) that removes ``line`` together with its line break."""
+    end = min(line.end + 1, len(doc.text))
+    return Fix(description, (Edit(Span(line.start, end), ""),), safe=safe)

@@ -23,7 +23,6 @@ from functools import lru_cache
 from ..diagnostics import Finding
 from ..offsets import Span
 from .base import Check, ParamError
-from .chars import filled_lines
 
 _LIST_MARKER = re.compile(r"^\s*[0-9A-Za-z一二三四五六七八九十]{1,3}(?=）)")
 
@@ -51,7 +50,7 @@ class BracketBalanceCheck(Check):
         closing = {p[1]: p[0] for p in self.params.pairs}
         marks = _marks(self.params.pairs)
         headings = {h.line for h in doc.headings}
-        lines = filled_lines(doc)
+        lines = doc.filled_lines()
         pos = 0
         while pos < len(lines):
             group = [lines[pos]]

@@ -33,9 +33,9 @@ from dataclasses import dataclass
 
 from ..diagnostics import Edit, Finding, Fix
 from ..offsets import Span
-from . import furniture, wraps
+from ..analysis import furniture
+from ..analysis import line_breaks as wraps
 from .base import Check
-from .chars import filled_lines
 
 _LIST_START = re.compile(r"^(?:[一二三四五六七八九十]+是|第[一二三四五六七八九十]+[，、]|[（(]?[0-9一二三四五六七八九十]{1,2}(?:[）)、]|\.(?!\d))|[\u2460-\u2473]|[-•·*|#>])")
 _TABLE_ROW = re.compile(r"\S(?:\t|[ \u3000]{2,})\S")
@@ -65,7 +65,7 @@ class BrokenLineCheck(Check):
         headings = {h.line: h for h in doc.headings}
         pieces = furniture.find(doc)
         through = pieces.certain()
-        lines = [line for line in filled_lines(doc) if line.index not in through]
+        lines = [line for line in doc.filled_lines() if line.index not in through]
         pairs = [(a, b) for a, b in zip(lines, lines[1:])
                  if not {a.index, b.index} & pieces.labels and self._candidate(doc, headings, a, b)]
         body = [line.content for line in lines

@@ -12,9 +12,9 @@ check: date_format
 
 from __future__ import annotations
 
-from ..dates import DateText
+from ..text.dates import DateText
 from ..diagnostics import Edit, Finding, Fix
-from ._years import signature_date
+from ..analysis.plan import signature_date
 from .base import Check
 
 _ORDER = ("chinese", "separator", "padded", "no_day", "suffix", "spaced")

@@ -46,10 +46,10 @@ from typing import Any, Iterator
 
 from ..diagnostics import Finding, Severity
 from ..offsets import Span
-from ..scope import SCOPES, lines
-from ..regexes import LazyRegex
+from ..analysis.scope import SCOPES, lines
+from ..text.regexes import LazyRegex
 from .base import Check, ParamError, entry_mapping
-from .context import clause
+from ..text.clauses import clause
 
 _CN = {c: i for i, c in enumerate("一二三四五六七八九", start=1)}
 _PLENUM_LIST = re.compile(r"(十九|二十|二十一)届((?:[一二三四五六七八九]中(?:全会)?(?:、|和|及|与|以及)?)+)")

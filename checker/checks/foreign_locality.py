@@ -33,10 +33,10 @@ from typing import Iterator, Optional
 
 from ..diagnostics import Finding
 from ..offsets import Span
-from ..scope import SCOPES, lines
-from ..segment import dictionary_tag
+from ..analysis.scope import SCOPES, lines
+from ..text.segment import dictionary_tag
 from .base import Check, ParamError, Regex
-from .context import clause
+from ..text.clauses import clause
 
 _TOWN_BODY = re.compile(r"(?:镇|乡|街道)(?=党委|党工委|人民政府|政府|办事处)")
 _COUNTY_BODY = re.compile(r"县(?=委|人民政府|政府)")

@@ -17,12 +17,12 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-from ..dates import plain_years
+from ..text.dates import plain_years
 from ..diagnostics import Finding
 from ..offsets import Span
-from ..regexes import LazyRegex
-from ..scope import lines
-from ._years import SOURCE_NAMES, report_year
+from ..text.regexes import LazyRegex
+from ..analysis.scope import lines
+from ..analysis.plan import SOURCE_NAMES, report_year
 from .base import Check
 
 Part = Literal["achievements", "first_responsible", "shortcomings", "next_year", "other"]

@@ -25,7 +25,7 @@ from functools import lru_cache
 from ..diagnostics import Edit, Finding, Fix, Severity
 from ..offsets import Span
 from .base import Check, Regex
-from .chars import HAN
+from ..text.chars import HAN
 
 _PINYIN_CHARS = "a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ"
 # The full patterns are compiled (CJK classes cost ~1 ms each) only for a text that has what they

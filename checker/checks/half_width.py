@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from ..diagnostics import Edit, Finding, Fix
 from ..offsets import Span
 from .base import Check
-from .chars import is_cjk
+from ..text.chars import is_cjk
 
 _MARK = re.compile(r"[,;:?!()]")
 _WIDE = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"}

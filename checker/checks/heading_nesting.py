@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from ..diagnostics import Finding
 from .base import Check
-from .headings import canonical_marker
+from ..document.headings import canonical_marker
 
 
 @dataclass(frozen=True)

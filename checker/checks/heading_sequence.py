@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from ..diagnostics import Edit, Finding, Fix
 from .base import Check
-from .headings import canonical_marker, sibling_groups
+from ..document.headings import canonical_marker, sibling_groups
 
 
 class HeadingSequenceCheck(Check):

@@ -17,7 +17,7 @@ from collections import Counter
 from ..diagnostics import Edit, Finding, Fix, Severity
 from .base import Check
 from .heading_nesting import Params as NestingParams
-from .headings import canonical_marker
+from ..document.headings import canonical_marker
 
 _ACCEPTED = {3: ("．",)}  # 1． (full-width dot) is common in Word documents and reads the same
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..diagnostics import Finding
-from ..facts import PART_NAMES
+from ..analysis.facts import PART_NAMES
 from .base import Check
 
 

@@ -23,8 +23,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..diagnostics import Finding
-from .base import Check, ParamError, entry_mapping
-from .chars import delete_line
+from .base import Check, ParamError, delete_line, entry_mapping
 
 
 @dataclass(frozen=True)

@@ -23,11 +23,11 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Iterable, Sequence
 
 from ..offsets import LineIndex
-from ..regexes import LazyRegex
+from ..text.regexes import LazyRegex
 from .base import BatchCheck, BatchFinding, BatchItem, ParamError, Regex, Location
 
 if TYPE_CHECKING:  # the module itself is loaded when a batch fingerprints its first report
-    from ..passages import Fingerprint, Passage
+    from ..analysis.fingerprints import Fingerprint, Passage
 
 _SKIPPED_LINES = {"title", "header", "addressee", "closing", "signature", "trailer"}
 _ISSUER_NOISE = re.compile(r"^中共|(?:人民政府|政府|党委|党工委|工委|办事处|委员会)$")
@@ -68,7 +68,7 @@ class NearDuplicateCheck(BatchCheck):
             for line in doc.lines
             if doc.line_kinds.get(line.index) not in _SKIPPED_LINES
         )
-        from ..passages import fingerprint
+        from ..analysis.fingerprints import fingerprint
 
         return fingerprint(lines, self.params.stock, self.params.shingle)
 
@@ -76,7 +76,7 @@ class NearDuplicateCheck(BatchCheck):
         prints = [item.data for item in items]
         groups = issuer_groups(items)
         limit = max(2, min(self.params.common_max, int(self.params.common_share * len(set(groups)))))
-        from ..passages import candidate_pairs
+        from ..analysis.fingerprints import candidate_pairs
 
         pairs = candidate_pairs(prints, groups, limit)
         for (i, j), hits in sorted(pairs.items()):
@@ -88,7 +88,7 @@ class NearDuplicateCheck(BatchCheck):
                 yield self._finding(items[i], items[j], passage, min(share, 1.0))
 
     def _passages(self, a: Fingerprint, b: Fingerprint, hits: list[tuple[int, int]]) -> list[Passage]:
-        from ..passages import shared_passages, trim
+        from ..analysis.fingerprints import shared_passages, trim
 
         k, p = self.params.shingle, self.params
         found = [x for x in shared_passages(a.text, b.text, hits, k, k) if x.shared >= p.min_chars and x.longest >= p.min_run]
@@ -98,7 +98,7 @@ class NearDuplicateCheck(BatchCheck):
         a, b = x.data, y.data
         here = Location(x.index, a.line_at(p.a_start), a.line_at(p.a_end - 1))
         there = Location(y.index, b.line_at(p.b_start), b.line_at(p.b_end - 1))
-        from ..passages import SEP
+        from ..analysis.fingerprints import SEP
 
         excerpt = a.text[p.a_start:p.a_end].replace(SEP, "…")
         values = {

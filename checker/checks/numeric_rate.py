@@ -17,13 +17,13 @@ from dataclasses import dataclass
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal, localcontext
 from typing import ClassVar, Iterator
 
-from ..breakdown import find_breakdowns
+from ..analysis.breakdowns import find_breakdowns
 from ..diagnostics import Finding
-from ..numbers import Fit, Quantity, find_quantities, rate_fit
+from ..text.numbers import Fit, Quantity, find_quantities, rate_fit
 from ..offsets import Span
-from ..rates import RateMention, asides, find_rates, has_base, is_target, pair, rates_in
-from ..scope import SCOPES, lines
-from ..sentences import Sentence, sentences
+from ..analysis.rates import RateMention, asides, find_rates, has_base, is_target, pair, rates_in
+from ..analysis.scope import SCOPES, lines
+from ..analysis.sentences import Sentence, sentences
 from .base import Check, ParamError
 
 

@@ -26,12 +26,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import ClassVar, Iterator
 
-from ..breakdown import OVERLAP_PRONE, Breakdown, Family, disjoint_parts, find_breakdowns
+from ..analysis.breakdowns import OVERLAP_PRONE, Breakdown, Family, disjoint_parts, find_breakdowns
 from ..diagnostics import Finding
-from ..numbers import Interval
+from ..text.numbers import Interval
 from ..offsets import Span
-from ..scope import SCOPES, lines
-from ..sentences import sentences
+from ..analysis.scope import SCOPES, lines
+from ..analysis.sentences import sentences
 from .base import Check, ParamError, Regex
 
 

@@ -23,9 +23,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..diagnostics import Finding
-from . import furniture
-from .base import Check
-from .chars import delete_line
+from ..analysis import furniture
+from .base import Check, delete_line
 
 
 @dataclass(frozen=True)

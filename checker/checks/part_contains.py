@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..diagnostics import Finding
-from ..facts import PART_NAMES
+from ..analysis.facts import PART_NAMES
 from ..offsets import Span
 from .base import Check, Regex
 

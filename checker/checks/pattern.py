@@ -26,10 +26,10 @@ from dataclasses import dataclass, field
 from typing import Any, Iterator
 
 from ..diagnostics import Edit, Finding, Fix, Severity
-from ..normalize import simplify
-from ..regexes import LazyRegex
+from ..document.normalize import simplify
+from ..text.regexes import LazyRegex
 from ..offsets import Span
-from ..scope import SCOPES, lines
+from ..analysis.scope import SCOPES, lines
 from .base import Check, ParamError, entry_mapping
 
 

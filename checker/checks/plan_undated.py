@@ -12,7 +12,7 @@ check: plan_undated
 from __future__ import annotations
 
 from ..diagnostics import Finding
-from ._years import plan_years
+from ..analysis.plan import plan_years
 from .base import Check
 
 

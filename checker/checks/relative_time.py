@@ -30,10 +30,10 @@ from typing import Any, Iterator
 
 from ..diagnostics import Finding, Severity
 from ..offsets import Span
-from ..regexes import LazyRegex
-from ..scope import SCOPES, lines
+from ..text.regexes import LazyRegex
+from ..analysis.scope import SCOPES, lines
 from .base import Check, ParamError, entry_mapping
-from .context import quoted
+from ..text.clauses import quoted
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..diagnostics import Edit, Finding, Fix, Severity
-from ..normalize import traditional_table
+from ..document.normalize import traditional_table
 from ..offsets import Span
 from .base import Check
 

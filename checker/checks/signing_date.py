@@ -22,9 +22,9 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from ..dates import DateText
+from ..text.dates import DateText
 from ..diagnostics import Finding
-from ._years import SOURCE_NAMES, report_year, signature_date
+from ..analysis.plan import SOURCE_NAMES, report_year, signature_date
 from .base import Check, ParamError
 
 _BOUND = re.compile(r"^\+([0-9])-([0-9]{2})-([0-9]{2})$")

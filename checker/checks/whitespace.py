@@ -23,9 +23,9 @@ from typing import Any
 
 from ..diagnostics import Edit, Finding, Fix
 from ..offsets import Span
-from ..regexes import LazyRegex
+from ..text.regexes import LazyRegex
 from .base import Check
-from .chars import HAN
+from ..text.chars import HAN
 from .junk_line import compile_entries, junk_what
 
 _STRAY = LazyRegex(rf"(?<=[{HAN}，。、；：？！”’）》])[ ]+(?=[{HAN}“‘（《])")  # compiled once a line has a space

@@ -15,9 +15,9 @@ check: year_consistency
 from __future__ import annotations
 
 from ..diagnostics import Finding
-from ..facts import opening_year_mention
+from ..analysis.facts import opening_year_mention
 from ..offsets import Span
-from ._years import SOURCE_NAMES, plan_years, report_year
+from ..analysis.plan import SOURCE_NAMES, plan_years, report_year
 from .base import Check
 
 _VALUES = ("found", "expected", "year", "source")

@@ -17,7 +17,7 @@ def file_record(result) -> dict[str, Any]:
     index = LineIndex(source.text) if source else None
     record: dict[str, Any] = {
         "path": result.path,
-        "format": source.kind if source else _kind(result.path),
+        "format": result.kind,
         "encoding": source.encoding if source else None,
         "script": info.script if info else None,
         "report_year": info.year if info else None,
@@ -51,12 +51,6 @@ def _fix(fix, index: LineIndex) -> dict[str, Any]:
         end_line, end_column = index.position(e.span.end)
         edits.append({"line": line, "column": column, "end_line": end_line, "end_column": end_column, "text": e.text})
     return {"description": fix.description, "edits": edits, "safe": fix.safe}
-
-
-def _kind(path: str) -> str:
-    from ..sources import kind_of
-
-    return kind_of(path)
 
 
 def summary(results) -> dict[str, int]:

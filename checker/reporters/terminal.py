@@ -11,7 +11,6 @@ from __future__ import annotations
 from collections import defaultdict
 
 from ..diagnostics import Severity
-from ..facts import PART_NAMES
 from .labels import PART_LABEL as _SHORT_PART
 from .labels import SEVERITY_LABEL
 
@@ -221,4 +220,4 @@ def _summary(out: _Out, results, batch) -> None:
     out.line("，".join(parts) + "。")
 
 
-__all__ = ["render", "PART_NAMES"]
+__all__ = ["render"]

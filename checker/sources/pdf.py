@@ -32,6 +32,7 @@ import unicodedata
 
 from .errors import SourceError, reading
 from .extracted import Extracted
+from ..text.pagination import PAGE_NUMBER
 
 MAX_PAGES = 2000
 EDGE_LINES = 3
@@ -58,15 +59,6 @@ _SENTENCE_PUNCT = re.compile(r"[，。；：！？,;]")
 _HEADING = re.compile(r"\s*(?:[一二三四五六七八九十百]+[、.．]|[（(][一二三四五六七八九十百]+[）)]"
                       r"|\d+[.．、](?!\d)|[（(]\d+[）)]|[①-⑳]"
                       r"|第[一二三四五六七八九十百零〇\d]+[章节条部分])")
-_DASHES = r"[-—–－―~～_·•\s]*"
-_PAGE_NO = re.compile(
-    rf"^\s*(?:{_DASHES}\d+{_DASHES}"
-    r"|第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?"
-    r"|共\s*\d+\s*页\s*[,，]?\s*第\s*\d+\s*页"
-    r"|\d+\s*/\s*\d+"
-    r"|page\s*\d+(?:\s*(?:of|/)\s*\d+)?)\s*$", re.IGNORECASE)
-
-
 def read_pdf(data: bytes) -> Extracted:
     """Return the text layer of a PDF; raise SourceError when there is none or it is unreadable."""
     _check_signature(data)
@@ -174,7 +166,7 @@ def _edge_drops(pages: list[list[str]], repeated: set[tuple[int, int, str]]) -> 
     for page in pages:
         for side, idxs in enumerate(_edges(page)):
             for rank, i in enumerate(idxs):
-                if not (_PAGE_NO.match(page[i]) or (side, rank, _key(page[i])) in repeated):
+                if not (PAGE_NUMBER.match(page[i]) or (side, rank, _key(page[i])) in repeated):
                     break
                 dropped.add(base + i)
         base += len(page)

@@ -34,7 +34,7 @@ _MISSING = object()
 
 @lru_cache(maxsize=1)
 def _domain_tokenizer():
-    from .resources import ruleset_dir
+    from ..resources import ruleset_dir
 
     tokenizer = _import_jieba().Tokenizer(dictionary=str(ruleset_dir() / "lexicon.txt"))
     tokenizer.initialize()
@@ -51,7 +51,7 @@ def _full_tokenizer():
 
 @lru_cache(maxsize=1)
 def _lexicon() -> tuple[str, ...]:
-    from .resources import ruleset_dir
+    from ..resources import ruleset_dir
 
     with open(ruleset_dir() / "lexicon.txt", encoding="utf-8") as handle:
         return tuple(line.split()[0] for line in handle if line.strip())

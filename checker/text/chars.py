@@ -1,14 +1,10 @@
-"""Character classes and line helpers shared by the format/* checks.
+"""Character classes: what counts as a Chinese character or Chinese punctuation.
 
-Format rules keep asking the same questions ("is this a Chinese character?", "which lines are the
-report's own text?", "delete this whole line"); answering them once keeps the rules consistent.
+Format rules, the line-break signals and the quantity reader keep asking "is this a Chinese
+character?"; answering it once, by code point, keeps them consistent (and cheap to import).
 """
 
 from __future__ import annotations
-
-from ..diagnostics import Edit, Fix
-from ..model import Document, Line
-from ..offsets import Span
 
 HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 # Chinese punctuation and full-width forms count as "Chinese text" around a half-width mark.
@@ -24,13 +20,3 @@ def is_cjk(ch: str) -> bool:
         return False
     c = ch[0]
     return is_han(c) or "\u3000" <= c <= "\u303f" or "\uff01" <= c <= "\uff60" or "\u2018" <= c <= "\u201f" or c in "\u2026\u2014\u00b7"
-
-
-def delete_line(doc: Document, line: Line, description: str = "删除该行", *, safe: bool = True) -> Fix:
-    """A fix (in matching-view offsets) that removes ``line`` together with its line break."""
-    end = min(line.end + 1, len(doc.text))
-    return Fix(description, (Edit(Span(line.start, end), ""),), safe=safe)
-
-
-def filled_lines(doc: Document) -> list[Line]:
-    return [line for line in doc.lines if line.content]

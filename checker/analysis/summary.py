@@ -11,8 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .facts import Facts
-from .model import Document
-from .offsets import LineIndex
+from ..document.model import Document
+from ..offsets import LineIndex
 
 
 @dataclass(frozen=True)

@@ -13,11 +13,11 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Iterable
 
-from . import dates
-from .dates import plain_years, year_mentions
-from .model import Document, Line, Section
-from .offsets import Span
-from .segment import is_word
+from ..text import dates
+from ..text.dates import plain_years, year_mentions
+from ..document.model import Document, Line, Section
+from ..offsets import Span
+from ..text.segment import is_word
 
 PARTS = ("achievements", "first_responsible", "shortcomings", "next_year", "other")
 PART_NAMES = {

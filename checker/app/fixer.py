@@ -19,8 +19,8 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 from typing import Callable, Iterable
 
-from .diagnostics import Diagnostic, Edit
-from .sources import Source, SourceError, kind_of, load_bytes
+from ..diagnostics import Diagnostic, Edit
+from ..sources import Source, SourceError, kind_of, load_bytes
 
 MAX_PASSES = 5
 FIXABLE_KINDS = ("txt", "md")

@@ -15,10 +15,11 @@ import sys
 from dataclasses import replace
 from typing import Any, Sequence
 
-from .api import FileResult, lint_bytes, lint_path
-from .checks.base import BatchFinding, BatchItem
-from .config import Config, matches
-from .ruleset import Rule
+from ..api import FileResult, lint_bytes, lint_path
+from ..checks.base import BatchFinding, BatchItem
+from ..config import Config
+from ..rules.selection import matches
+from ..rules.loader import Rule
 
 MIN_PARALLEL = 8  # below this many files a pool costs more (start-up, ~0.1 s) than it saves
 _STATE: tuple[list[Rule], Config] | None = None  # a worker's rules and config, set once by _init
@@ -62,7 +63,7 @@ def lint_files(paths: Sequence[str], rules: list[Rule], config: Config, *, jobs:
 
 def lint_texts(texts: Sequence[str], rules: list[Rule], *, strict: bool = True) -> tuple[list[FileResult], list[dict]]:
     """Lint strings as the files ``<text1>``, ``<text2>``… of one batch (tests, rule examples)."""
-    from .api import lint_text
+    from ..api import lint_text
 
     results = [lint_text(text, rules, path=f"<text{i + 1}>", strict=strict) for i, text in enumerate(texts)]
     collected = [_collect(r, rules) for r in results]

@@ -15,7 +15,7 @@ import os
 from collections import Counter
 from typing import Any, Iterable, Iterator
 
-from . import __version__
+from .. import __version__
 
 VERSION = 1
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from .facts import PARTS, Facts
-from .model import Document, Line
+from ..document.model import Document, Line
 
 SCOPES = ("all", "body", "title", "headings", "signature") + tuple(f"part:{p}" for p in PARTS)
 

@@ -40,7 +40,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .numbers import Quantity, find_quantities
+from ..text.numbers import Quantity, find_quantities
 from .sentences import clause_label
 
 MARKER = re.compile(r"其中|分别为|分别是|分别有|包括|包含|内含|含(?![有量义金])")

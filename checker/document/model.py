@@ -10,11 +10,8 @@ from dataclasses import dataclass, field
 from typing import Iterator
 
 from .normalize import Normalized
-from .offsets import Span
-from .sources import Source
-
-LEVEL_NAMES = {0: "第一部分", 1: "一、", 2: "（一）", 3: "1.", 4: "（1）", 5: "①"}
-
+from ..offsets import Span
+from ..sources import Source
 
 @dataclass(frozen=True)
 class Line:
@@ -127,6 +124,10 @@ class Document:
         for section in self.root.walk():
             if section.heading is not None:
                 yield section
+
+    def filled_lines(self) -> list[Line]:
+        """Lines with any visible content, in document order."""
+        return [line for line in self.lines if line.content]
 
     def body_lines(self) -> Iterator[Line]:
         """Lines of running text: preamble and section bodies, not title or signature."""

@@ -11,9 +11,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..dates import DateText, YearMention, parse_date, plain_years, year_mentions
-from ..facts import Facts
-from ..model import Document, Line, Section
+from ..text.dates import DateText, YearMention, parse_date, plain_years, year_mentions
+from .facts import Facts
+from ..document.model import Document, Line, Section
 from ..offsets import Span
 
 # Years a rule may compare against: a report year read from the title, the opening or the user.

@@ -18,10 +18,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .config import matches
-from .diagnostics import Diagnostic, Finding
-from .normalize import FZLINT_COMMENT
-from .offsets import LineIndex, Span
+from .selection import matches
+from ..diagnostics import Diagnostic, Finding
+from ..document.normalize import FZLINT_COMMENT
+from ..offsets import LineIndex, Span
 
 ALL = "*"
 KINDS = ("txt", "md")

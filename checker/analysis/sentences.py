@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from typing import Iterable, Iterator
 
-from .model import Document, Line
+from ..document.model import Document, Line
 
 _TERMINAL = "。！？；：…"
 _SENTENCE = re.compile(r"[^。！？]+[。！？]*|[。！？]+")

@@ -16,9 +16,9 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from .checks import REGISTRY
-from .checks.base import Check, ParamError
-from .diagnostics import Severity
+from ..checks import REGISTRY
+from ..checks.base import Check, ParamError
+from ..diagnostics import Severity
 
 _RULE_KEYS = {
     "check", "severity", "title", "rationale", "message", "messages", "message_en", "messages_en",
@@ -132,7 +132,7 @@ def display_path(path: Path) -> str:
 
 def resolve(name: str) -> Path:
     """A ruleset NAME (bundled) or PATH (a file)."""
-    from .resources import ruleset_dir
+    from ..resources import ruleset_dir
 
     candidate = Path(name)
     if candidate.suffix in (".yaml", ".yml") or os.sep in name or "/" in name:
@@ -194,7 +194,7 @@ def _relative(path: Path, name: Any) -> Path:
 
 def load(names: list[str] | tuple[str, ...] = ("default",)) -> list[Rule]:
     """The compiled rules of the named rulesets; bundled ones come from an on-disk cache when fresh."""
-    from .rulecache import cached
+    from .cache import cached
 
     return cached(tuple(names), _load)
 

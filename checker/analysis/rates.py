@@ -24,8 +24,8 @@ import re
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
-from .breakdown import Breakdown, countable
-from .numbers import COUNT_GROUPS, Quantity, find_quantities
+from .breakdowns import Breakdown, countable
+from ..text.numbers import COUNT_GROUPS, Quantity, find_quantities
 from .sentences import clause_label
 
 _TOTAL = r"(?<![公一])共(?![同享建治识产青])|合计|累计|总计|全年|总数"

@@ -9,11 +9,11 @@ from __future__ import annotations
 import sys
 from typing import Iterable
 
-from .diagnostics import Diagnostic, Edit, Finding, Fix
-from .facts import Facts
-from .model import Document
-from .offsets import LineIndex, Span
-from .ruleset import Rule
+from ..diagnostics import Diagnostic, Edit, Finding, Fix
+from ..analysis.facts import Facts
+from ..document.model import Document
+from ..offsets import LineIndex, Span
+from .loader import Rule
 
 
 class _Blank(dict):

@@ -10,11 +10,12 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .dates import DATE_PATTERN
+from ..text.dates import DATE_PATTERN
 from .model import Document, Heading, Line, Section, Signature
 from .normalize import Normalized, normalize
-from .offsets import Span
-from .sources import Source
+from ..text.pagination import PAGE_NUMBER
+from ..offsets import Span
+from ..sources import Source
 
 _CN_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _CANDIDATE = re.compile(r"[ \t]*(?:第|[一二三四五六七八九十]{1,3}[、.，：]|（|[0-9]{1,2}[.、，：]|[\u2460-\u2473])")
@@ -26,13 +27,6 @@ _ORG_LINE = re.compile(
 )
 _DATE_LINE = re.compile(rf"^\s*(?:[\u4e00-\u9fff（）()]{{2,40}}\s+)?(?:{DATE_PATTERN})\s*$")
 _DATE_IN_LINE = re.compile(DATE_PATTERN)
-# A line that is only a page number ("5", "- 3 -", "第3页 共10页", "3/10"); format/page-number
-# reports the same lines, with this definition (checks/furniture.py).
-PAGE_NUMBER = re.compile(
-    r"^\s*(?:(?P<dash>[-－—–―]{1,2}\s*\d{1,3}\s*[-－—–―]{1,2})|(?P<bare>\d{1,3})"
-    r"|(?P<word>第\s*\d{1,3}\s*页(?:\s*[，,/]?\s*共\s*\d{1,3}\s*页)?|共\s*\d{1,3}\s*页\s*第\s*\d{1,3}\s*页)"
-    r"|(?P<ratio>\d{1,3}\s*/\s*\d{1,3}))\s*$"
-)
 # Web-page furniture that follows the signature in copied reports; format/junk reports it.
 _TRAILING_JUNK = re.compile(
     r"^\s*(?:【[^】]{1,6}】\s*)+$|^\s*(?:责任编辑|编辑|审核|校对|来源|信息来源|文章来源|发布时间|发布机构|浏览次数|点击[率数]|"
@@ -47,7 +41,7 @@ _CLOSING = re.compile(r"^\s*特此(?:报告|汇报)[。.！]?\s*$")
 def _parser():
     from lark import Lark
 
-    from .resources import grammar_path
+    from ..resources import grammar_path
 
     return Lark(grammar_path().read_text(encoding="utf-8"), parser="lalr", lexer="contextual", cache=True)
 

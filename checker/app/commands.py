@@ -6,11 +6,12 @@ import os
 import sys
 from dataclasses import replace
 
-from .cli import EXIT_FINDINGS, EXIT_OK, EXIT_TROUBLE
-from .config import Config, ConfigError, discover, matches, unknown_selectors
-from .diagnostics import Severity
-from .ruleset import Rule, RulesetError, load
-from .sources import SUPPORTED
+from ..config import Config, ConfigError, discover
+from ..rules.selection import matches, unknown_selectors
+from .exit_codes import EXIT_FINDINGS, EXIT_OK, EXIT_TROUBLE
+from ..diagnostics import Severity
+from ..rules.loader import Rule, RulesetError, load
+from ..sources import SUPPORTED
 
 BINARY_FORMATS = ("xlsx",)
 
@@ -119,7 +120,7 @@ def check(args) -> int:
         code = _baseline(results, args)
         if code is not None:
             return code
-    from . import reporters
+    from .. import reporters
 
     options = {"color": _color(args), "width": _width(), "statistics": args.statistics, "rules": rules,
                "titles": {r.id: r.title for r in rules}}
@@ -162,7 +163,7 @@ def _fix_files(paths: list[str], rules: list[Rule], config: Config, args) -> int
 
 
 def _fix_lint(rules: list[Rule], config: Config):
-    from .api import lint_source
+    from ..api import lint_source
 
     def lint(source):
         found = lint_source(source, rules, year=config.year, lang=config.lang).diagnostics
@@ -238,7 +239,7 @@ def outline(args) -> int:
     from rich.markup import escape
     from rich.tree import Tree
 
-    from .api import lint_path
+    from ..api import lint_path
 
     result = lint_path(args.path, [], year=args.year, encoding=args.encoding)
     if result.error:
@@ -247,12 +248,12 @@ def outline(args) -> int:
     part_of = {id(s): p for p, group in facts.extra["sections"].items() if not p.startswith("_") for s in group}
     label = doc.title_text or "（无标题）"
     tree = Tree(f"[bold]{escape(label)}[/]  [dim]{facts.year or '年度未知'} · {escape(facts.issuer or '主体未知')}[/]")
-    from .offsets import LineIndex
+    from ..offsets import LineIndex
 
     _outline_children(tree, doc.root, part_of, doc, LineIndex(doc.source.text))
     console = Console(highlight=False, width=max(_width(), 120))
     console.print(tree)
-    from .facts import PART_NAMES, PARTS
+    from ..analysis.facts import PART_NAMES, PARTS
 
     for part in PARTS:
         info = facts.parts.get(part)
@@ -265,8 +266,8 @@ def outline(args) -> int:
 def _outline_children(tree, section, part_of, doc, index) -> None:
     from rich.markup import escape
 
-    from .checks.headings import canonical_marker
-    from .reporters.labels import PART_LABEL as SHORT_PART
+    from ..document.headings import canonical_marker
+    from ..reporters.labels import PART_LABEL as SHORT_PART
 
     for child in section.children:
         h = child.heading

@@ -19,7 +19,7 @@ import zlib
 from pathlib import Path
 from typing import Callable
 
-from . import __version__
+from .. import __version__
 
 
 def cache_dir() -> Path:
@@ -52,12 +52,12 @@ def cached(names: tuple[str, ...], load: Callable[[tuple[str, ...]], list]) -> l
 def _key(names: tuple[str, ...]) -> str | None:
     """What the cached rules were built from; None when a ruleset is not bundled (a user's file
     is read fresh every time)."""
-    from .resources import ruleset_dir
+    from ..resources import ruleset_dir
 
     if os.environ.get("FZLINT_NO_CACHE") or any(not _bundled(name) for name in names):
         return None
     root = ruleset_dir()
-    package = os.path.dirname(os.path.abspath(__file__))
+    package = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))  # the whole checker package
     parts = [f"{__version__}|{sys.version}|{root}|{','.join(names)}"]
     for base, suffix in ((str(root), ".yaml"), (package, ".py")):
         parts.extend(sorted(_files(base, suffix)))

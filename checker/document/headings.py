@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..model import Document, Heading, Section
+from .model import Document, Heading, Section
 
 _CN = "零一二三四五六七八九"
 

@@ -22,12 +22,9 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 
-from ..model import Document, Line
-from ..outline import PAGE_NUMBER
-from . import wraps
-from .chars import filled_lines
-
-PAGE = PAGE_NUMBER  # one definition for the outline's trailer and this check
+from ..document.model import Document, Line
+from ..text.pagination import PAGE_NUMBER as PAGE
+from . import line_breaks as wraps
 
 _SENTENCE_MARK = re.compile(r"[。，；！？,;!?]")
 _OWN_KINDS = ("title", "header", "addressee", "closing", "signature")  # the report's own lines
@@ -49,7 +46,7 @@ class Furniture:
 
 
 def find(doc: Document, table_cell_chars: int = 8) -> Furniture:
-    lines = filled_lines(doc)
+    lines = doc.filled_lines()
     pages = page_numbers(doc, lines, table_cell_chars)
     groups = _label_groups(doc, lines, pages)
     headers, labels = {}, set()

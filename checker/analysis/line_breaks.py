@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from .chars import is_han
+from ..text.chars import is_han
 
 _ENDS = set("。！？；：…”’）》」』】〕.!?;:)\"'—")
 _TERMINAL = set("。！？!?")
@@ -159,7 +159,7 @@ def _dangling_word(end: str) -> bool:
 
 
 def _tag(word: str) -> str:
-    from ..segment import dictionary_tag
+    from ..text.segment import dictionary_tag
 
     return dictionary_tag(word) or ""
 
@@ -181,7 +181,7 @@ def _first_word(text: str) -> str:
 
 
 def _words(text: str) -> list[str]:
-    from ..segment import words
+    from ..text.segment import words
 
     return words(text) if text else []
 

@@ -13,8 +13,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .offsets import OffsetMap, Span
-from .sources import Source
+from ..offsets import OffsetMap, Span
+from ..sources import Source
 
 
 @dataclass(frozen=True)

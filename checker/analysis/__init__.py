@@ -1,0 +1,1 @@
+"""What is derived from a parsed report: its facts, parts, sentences, figures and fingerprints."""

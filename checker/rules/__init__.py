@@ -1,0 +1,1 @@
+"""Rulesets: YAML loaded, validated, compiled and cached; the engine that runs them."""

@@ -1,0 +1,1 @@
+"""The text kernel: characters, clauses, numerals, dates, figures and words, one owner each."""
