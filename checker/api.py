@@ -8,13 +8,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .rules import engine
+from .analysis import Analysis
+from .analysis.facts import Facts
+from .analysis.summary import ReportInfo, describe
 from .diagnostics import Diagnostic, Severity
-from .analysis.facts import Facts, derive
 from .document.model import Document
 from .document.outline import build
-from .analysis.summary import ReportInfo, describe
-from .rules.loader import Rule
+from .document.web_furniture import WebFurniture
+from .rules import engine
+from .rules.ruleset import Ruleset
 from .sources import Source, SourceError, load_bytes, load_path
 
 
@@ -29,6 +31,7 @@ class FileResult:
     diagnostics: list[Diagnostic] = field(default_factory=list)
     error: str | None = None
     info: ReportInfo | None = None  # what reporters show; survives when document/facts are dropped
+    analysis: Analysis | None = None  # everything derived from the document (cross-report checks read it)
 
     @property
     def kind(self) -> str:
@@ -45,14 +48,23 @@ class FileResult:
         return max((d.severity for d in self.diagnostics), default=None)
 
 
-def lint_source(source: Source, rules: list[Rule], *, year: int | None = None, lang: str = "zh", strict: bool = False) -> FileResult:
-    document = build(source)
-    facts = derive(document, year)
-    diagnostics = engine.run(document, facts, rules, lang=lang, strict=strict)
-    return FileResult(source.path, source, document, facts, diagnostics, info=describe(document, facts))
+def lint_source(source: Source, rules: Ruleset, *, year: int | None = None, lang: str = "zh", strict: bool = False) -> FileResult:
+    """The whole per-file pipeline: outline → analysis → rules (normalising happens in the outline)."""
+    furniture = rules.lexicons.derived("web-furniture", lambda: WebFurniture(rules.lexicons["web-furniture"]))
+    document = build(source, furniture)
+    analysis = Analysis(document, rules.genre, rules.lexicons, year)
+    diagnostics = engine.run(analysis, rules, lang=lang, strict=strict)
+    return FileResult(source.path, source, document, analysis.facts, diagnostics,
+                      info=describe(analysis, missing_parts(rules, diagnostics)), analysis=analysis)
 
 
-def lint_path(path: str, rules: list[Rule], *, year: int | None = None, encoding: str | None = None,
+def missing_parts(rules: Ruleset, diagnostics) -> tuple[str, ...]:
+    """The parts the findings report missing (by the ruleset's required-part rules)."""
+    fired = {d.rule for d in diagnostics}
+    return tuple(part for part, rule_id in rules.required_part_rules().items() if rule_id in fired)
+
+
+def lint_path(path: str, rules: Ruleset, *, year: int | None = None, encoding: str | None = None,
               lang: str = "zh", strict: bool = False) -> FileResult:
     try:
         source = load_path(path, encoding=encoding)
@@ -63,7 +75,7 @@ def lint_path(path: str, rules: list[Rule], *, year: int | None = None, encoding
     return _guarded(source, rules, year, lang, strict)
 
 
-def lint_bytes(data: bytes, path: str, rules: list[Rule], *, year: int | None = None, encoding: str | None = None,
+def lint_bytes(data: bytes, path: str, rules: Ruleset, *, year: int | None = None, encoding: str | None = None,
                lang: str = "zh", strict: bool = False) -> FileResult:
     try:
         source = load_bytes(data, path, encoding=encoding)
@@ -74,7 +86,7 @@ def lint_bytes(data: bytes, path: str, rules: list[Rule], *, year: int | None = 
     return _guarded(source, rules, year, lang, strict)
 
 
-def lint_text(text: str, rules: list[Rule] | None = None, *, path: str = "<text>", kind: str = "txt",
+def lint_text(text: str, rules: Ruleset | None = None, *, path: str = "<text>", kind: str = "txt",
               year: int | None = None, strict: bool = True) -> FileResult:
     """Lint a string (tests, editors); uses the default ruleset when ``rules`` is None."""
     if rules is None:
@@ -90,7 +102,7 @@ def _unreadable(path: str, err: Exception, strict: bool) -> FileResult:
     return FileResult(path, error=f"内部错误，无法读取此文件（{type(err).__name__}）。请将文件反馈给 fzlint 维护者。")
 
 
-def _guarded(source: Source, rules: list[Rule], year: int | None, lang: str, strict: bool) -> FileResult:
+def _guarded(source: Source, rules: Ruleset, year: int | None, lang: str, strict: bool) -> FileResult:
     if strict:
         return lint_source(source, rules, year=year, lang=lang, strict=True)
     try:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import tempfile
+from functools import lru_cache
 from pathlib import Path
 
 import pytest
@@ -32,6 +33,52 @@ def lint(rules):
         return lint_text(text, rules, year=year, kind=kind, strict=True)
 
     return run
+
+
+@lru_cache(maxsize=1)
+def default_ruleset():
+    """The default ruleset, loaded once for the module-level helpers below."""
+    from checker.rules.loader import load
+
+    return load()
+
+
+def genre():
+    return default_ruleset().genre
+
+
+def document(text: str, kind: str = "txt", path: str = "t.txt"):
+    """A Document built the way the pipeline builds it (web furniture from the default lexicon)."""
+    from checker.document.outline import build
+    from checker.document.web_furniture import WebFurniture
+    from checker.sources import Source
+
+    lexicons = default_ruleset().lexicons
+    furniture = lexicons.derived("web-furniture", lambda: WebFurniture(lexicons["web-furniture"]))
+    return build(Source(path, kind, text), furniture)
+
+
+def analyse(text: str, year: int | None = None, kind: str = "txt"):
+    """The Analysis of ``text`` under the default ruleset's genre and lexicons."""
+    from checker.analysis import Analysis
+
+    ruleset = default_ruleset()
+    return Analysis(document(text, kind), ruleset.genre, ruleset.lexicons, year)
+
+
+def facts_of(text: str, year: int | None = None):
+    return analyse(text, year).facts
+
+
+def numeric_words():
+    """The numeric vocabulary of the default lexicons (units, total and rate words)."""
+    from checker.analysis.vocabulary import numeric_words as words
+
+    return words(default_ruleset().lexicons)
+
+
+def find_quantities(text: str):
+    return numeric_words().quantities(text)
 
 
 def rule_ids(result) -> list[str]:

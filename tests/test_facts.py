@@ -4,13 +4,18 @@ from __future__ import annotations
 
 import pytest
 
-from checker.analysis.facts import derive, heading_parts, parse_date
-from checker.document.outline import build
-from checker.sources import Source
+from checker.analysis.facts import parse_date
+from checker.analysis.parts import heading_parts as _heading_parts
+
+from conftest import facts_of, genre
+
+
+def heading_parts(title, year):
+    return _heading_parts(title, year, genre())
 
 
 def facts(text: str, year: int | None = None):
-    return derive(build(Source("t.txt", "txt", text)), year)
+    return facts_of(text, year)
 
 
 @pytest.mark.parametrize(
@@ -121,7 +126,7 @@ def test_part_at_is_the_innermost_part_section():
 
     def plain(offset):
         found = None
-        for span, part in f.part_spans:
+        for span, part in f.layout.spans:
             if span.start <= offset < span.end:
                 found = part
         return found

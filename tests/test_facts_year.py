@@ -4,13 +4,17 @@ from __future__ import annotations
 
 import pytest
 
-from checker.analysis.facts import derive, heading_parts
-from checker.document.outline import build
-from checker.sources import Source
+from checker.analysis.parts import heading_parts as _heading_parts
+
+from conftest import facts_of as _facts_of, genre
+
+
+def heading_parts(title, year):
+    return _heading_parts(title, year, genre())
 
 
 def facts_of(text: str):
-    return derive(build(Source("<t>", "txt", text)))
+    return _facts_of(text)
 
 
 @pytest.mark.parametrize("opening, year", [

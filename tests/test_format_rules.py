@@ -15,7 +15,7 @@ def by_id(rules):
     table = {rule.id: rule for rule in rules}
 
     def run(rule_id: str, text: str, kind: str = "txt"):
-        result = lint_text(text, [table[rule_id]], kind=kind, strict=True)
+        result = lint_text(text, rules.with_rules([table[rule_id]]), kind=kind, strict=True)
         return [d for d in result.diagnostics if d.rule == rule_id]
 
     return run

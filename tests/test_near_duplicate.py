@@ -13,7 +13,7 @@ from checker.checks.near_duplicate import issuer_groups
 from checker.analysis.fingerprints import SEP, fingerprint, shared_passages
 from checker.rules.loader import load
 
-RULE = [r for r in load() if r.id == "topic/near-duplicate"]
+RULE = load().only(lambda r: r.id == "topic/near-duplicate")
 PASSAGE = ("把法律顾问参与重大事项审查作为前置环节，全年召开镇村两级法律顾问座谈会，逐项梳理村规民约中"
            "与法律法规相抵触的条款并督促各村限期改正，")
 

@@ -9,13 +9,14 @@ from hypothesis import strategies as st
 from checker.text.numbers import (
     Fit,
     Interval,
-    find_quantities,
     fit_rate,
     parse_number,
     rate_fit,
     rate_interval,
     ratio,
 )
+
+from conftest import find_quantities
 
 
 def raws(text: str) -> list[str]:

@@ -8,9 +8,11 @@ from checker.document.normalize import normalize
 from checker.document.outline import build
 from checker.sources import Source
 
+from conftest import document
+
 
 def parse(text: str):
-    return build(Source("t.txt", "txt", text))
+    return document(text)
 
 
 @pytest.mark.parametrize(
@@ -87,7 +89,7 @@ def test_no_title_when_the_report_starts_with_the_body():
 
 def test_positions_survive_normalisation():
     source = Source("t.txt", "txt", "一、政(zhèng)府工作\r\n(一)加强")
-    doc = build(source, normalize(source))
+    doc = build(source, norm=normalize(source))
     marker = doc.headings[1].marker
     assert doc.original(marker) == "(一)"
 

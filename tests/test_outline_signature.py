@@ -4,15 +4,15 @@ from __future__ import annotations
 
 import pytest
 
-from checker.analysis.facts import derive, parse_date
-from checker.document.outline import build
-from checker.sources import Source
+from checker.analysis.facts import parse_date
+
+from conftest import analyse, document
 
 BODY = "青溪镇人民政府关于2023年度法治政府建设情况的报告\n2023年，我镇坚持依法行政。\n一、主要举措和成效\n（一）加强组织领导。\n"
 
 
 def outline(tail: str):
-    return build(Source("<t>", "txt", BODY + tail))
+    return document(BODY + tail, path="<t>")
 
 
 @pytest.mark.parametrize("written", [
@@ -51,7 +51,7 @@ def test_body_lines_are_no_date_line(last):
     ("二O二四年一月五日", (2024, 1, 5)), ("2024年2月30日", None), ("2023年2月29日", None), ("2024年1月", None),
 ])
 def test_signature_date_fact(written, expected):
-    facts = derive(outline(f"青溪镇人民政府\n{written}\n"))
+    facts = analyse(BODY + f"青溪镇人民政府\n{written}\n").facts
     got = facts.signature_date
     assert (got.year, got.month, got.day) == expected if expected else got is None
     assert facts.signature_date_text == written

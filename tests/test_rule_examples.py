@@ -20,10 +20,10 @@ CASES = [
 @pytest.mark.parametrize("rule, kind, index, example", CASES)
 def test_example(rule, kind, index, example):
     if "files" in example:  # a cross-report rule: the example is a batch of reports
-        _, batch = lint_texts(example["files"], [rule])
+        _, batch = lint_texts(example["files"], RULES.with_rules([rule]))
         fired = [f for f in batch if f["rule"] == rule.id]
     else:
-        result = lint_text(example["text"], [rule], year=example.get("year"), strict=True)
+        result = lint_text(example["text"], RULES.with_rules([rule]), year=example.get("year"), strict=True)
         fired = [d for d in result.diagnostics if d.rule == rule.id]
     if kind == "fail":
         assert fired, f"{rule.id}: fail example {index} did not fire:\n{example['text']}"
@@ -53,7 +53,7 @@ def test_one_repeated_number_is_one_finding():
 
     rule = next(r for r in RULES if r.id == "structure/heading-sequence")
     text = "一、成效\n（一）甲\n（二）乙\n（二）丙\n（三）丁\n（四）戊"
-    assert len(lint_text(text, [rule]).diagnostics) == 1
+    assert len(lint_text(text, RULES.with_rules([rule])).diagnostics) == 1
 
 
 def test_every_rule_speaks_english_too():

@@ -31,7 +31,7 @@ def test_second_load_comes_from_the_cache(bundled, tmp_path):
     assert len(list((tmp_path / "cache").glob("rules-*.pickle"))) == 1
     second = load()
     assert [r.id for r in second] == [r.id for r in first]
-    assert second[0] is not first[0]  # unpickled, not the same objects
+    assert second.rules[0] is not first.rules[0]  # unpickled, not the same objects
 
 
 def test_editing_a_yaml_file_invalidates_the_cache(bundled, tmp_path):

@@ -92,7 +92,7 @@ def test_inline_comment_covers_its_own_line(lint):
 
 
 def test_comment_lines_do_not_disturb_the_outline(lint, rules):
-    plain = [r for r in rules if r.id != UNUSED]
+    plain = rules.only(lambda r: r.id != UNUSED)
     text = _insert(_insert(REPORT, 1, "<!-- fzlint-disable-file numeric -->"), 6, "   <!-- fzlint-disable term/misuse -->  ")
     before, after = lint_text(REPORT, plain), lint_text(text, plain)
     assert [(d.rule, d.message) for d in after.diagnostics] == [(d.rule, d.message) for d in before.diagnostics]
@@ -130,7 +130,7 @@ def test_bad_selector_is_malformed():
 
 def test_unused_rule_can_be_left_out(rules):
     text = _insert(REPORT, 6, "<!-- fzlint-disable-next-line section -->")
-    result = lint_text(text, [r for r in rules if r.id != UNUSED])
+    result = lint_text(text, rules.only(lambda r: r.id != UNUSED))
     assert not _found(result, UNUSED)
 
 

@@ -1,1 +1,95 @@
-"""What is derived from a parsed report: its facts, parts, sentences, figures and fingerprints."""
+"""What is derived from a parsed report: its facts, parts, sentences, figures and fingerprints.
+
+``Analysis`` is the one place such things are computed for a document: each on first use, each
+once, kept for the document's lifetime (no module-level caches). Checks receive it through a
+``View`` (scope.py) and never call a derivation themselves.
+"""
+
+from __future__ import annotations
+
+from functools import cached_property
+
+from ..document.model import Document, Line
+from ..offsets import LineIndex
+from ..profile.genre import Genre
+from ..profile.lexicons import Lexicons
+from ..text.dates import DateText
+
+
+class Analysis:
+    """A document with everything derived from it, computed lazily and memoised."""
+
+    def __init__(self, doc: Document, genre: Genre, lexicons: Lexicons, year: int | None = None) -> None:
+        self.doc, self.genre, self.lexicons, self._year = doc, genre, lexicons, year
+        self._memo: dict[tuple, object] = {}
+
+    def _once(self, key: tuple, build):
+        if key not in self._memo:
+            self._memo[key] = build()
+        return self._memo[key]
+
+    @cached_property
+    def facts(self):
+        from .facts import derive
+
+        return derive(self.doc, self.genre, self._year)
+
+    @cached_property
+    def line_index(self) -> LineIndex:
+        """Original-text offsets → line and column (the engine's and reporters' positions)."""
+        return LineIndex(self.doc.source.text)
+
+    def lines(self, scope: str) -> tuple[Line, ...]:
+        from .scope import resolve
+
+        return self._once(("lines", scope), lambda: tuple(resolve(self, scope)))
+
+    def sentences(self, scope: str):
+        from .sentences import split
+
+        return self._once(("sentences", scope), lambda: tuple(split(self.doc, self.lines(scope))))
+
+    @cached_property
+    def words(self):
+        from .vocabulary import numeric_words
+
+        return numeric_words(self.lexicons)
+
+    def quantities(self, text: str):
+        return self._once(("quantities", text), lambda: self.words.quantities(text))
+
+    def breakdowns(self, text: str):
+        from .breakdowns import find_breakdowns
+
+        return self._once(("breakdowns", text), lambda: find_breakdowns(self.words, text, self.quantities(text)))
+
+    def rates(self, text: str):
+        """The rate mentions of a text (a sentence); none without a percentage."""
+        from .rates import PERCENT_SIGNS, find_rates
+
+        if not any(sign in text for sign in PERCENT_SIGNS):
+            return []
+        return self._once(("rates", text), lambda: find_rates(self.words.rates, text, self.quantities(text)))
+
+    @cached_property
+    def furniture(self):
+        from . import furniture
+
+        return furniture.find(self.doc)
+
+    @cached_property
+    def plan(self):
+        """The plan part's heading and opening years (plan.py); None without a plan heading."""
+        from .plan import plan_years
+
+        return plan_years(self.doc, self.facts)
+
+    @cached_property
+    def signature_date(self) -> DateText | None:
+        """The date under the signature as written (real or not)."""
+        from ..text.dates import parse_date
+
+        sig = self.doc.signature
+        if sig is None or sig.date_span is None:
+            return None
+        return parse_date(self.doc.text[sig.date_span.start:sig.date_span.end])

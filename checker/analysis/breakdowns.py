@@ -40,12 +40,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..text.numbers import Quantity, find_quantities
+from ..text.numbers import Quantity
 from .sentences import clause_label
 
 MARKER = re.compile(r"其中|分别为|分别是|分别有|包括|包含|内含|含(?![有量义金])")
 _EXHAUSTIVE_MARKER = ("分别为", "分别是", "分别有")
-TOTAL_WORD = re.compile(r"(?<![公一])共(?![同享建治识产青])|合计|累计|总计|总数|总量|全年|总共")
 _REMAINDER = re.compile(r"其余|其他|其它|剩余|余下|剩下")
 _HEDGE = re.compile(r"^等|在内|主要|部分|为主|之一|以上")
 _STATUS = re.compile(r"已|均|全部|办结|结案|审结|化解|成功|完成|整改|答复|回复|纠正|撤销|维持|驳回|"
@@ -87,46 +86,49 @@ def countable(q: Quantity) -> bool:
     return not q.is_percent and not q.change
 
 
-def find_breakdowns(text: str, quantities: list[Quantity] | None = None) -> list[Breakdown]:
-    """Every total followed by a breakdown marker and at least one part, in order."""
+def find_breakdowns(words, text: str, quantities: list[Quantity] | None = None) -> list[Breakdown]:
+    """Every total followed by a breakdown marker and at least one part, in order.
+
+    ``words`` is the numeric vocabulary (vocabulary.py): its quantity reader and total words.
+    """
     if not MARKER.search(text):
         return []  # most sentences: no need to read their quantities
-    qs = [q for q in (find_quantities(text) if quantities is None else quantities) if countable(q)]
+    qs = [q for q in (words.quantities(text) if quantities is None else quantities) if countable(q)]
     found = []
     for m in MARKER.finditer(text):
-        b = _breakdown(text, qs, m)
+        b = _breakdown(words, text, qs, m)
         if b is not None:
             found.append(b)
     return found
 
 
-def _breakdown(text: str, qs: list[Quantity], m: re.Match[str]) -> Breakdown | None:
+def _breakdown(words, text: str, qs: list[Quantity], m: re.Match[str]) -> Breakdown | None:
     unit_start = text.rfind("；", 0, m.start()) + 1
     before = [q for q in qs if unit_start <= q.start and q.end <= m.start()]
     if not before:
         return None
     total = before[-1]
     distant = not _GAP_TO_MARKER.fullmatch(text, total.end, m.start())
-    if distant and not _aside(text[total.end:m.start()]):
+    if distant and not _aside(words, text[total.end:m.start()]):
         return None
     label = clause_label(text, total.start, unit_start, enumeration=True)
     first_of_group = all(q.unit_group != total.unit_group for q in before[:-1])
-    if not (TOTAL_WORD.search(label) or first_of_group):
+    if not (words.total_re.search(label) or first_of_group):
         return None  # 其中 may belong to an earlier figure: say nothing
-    parts, labels, end = _items(text, qs, total, m.end())
+    parts, labels, end = _items(words, text, qs, total, m.end())
     if not parts:
         return None
-    return _judge(text, qs, (total, label, m), parts, labels, end, distant)
+    return _judge(words, text, qs, (total, label, m), parts, labels, end, distant)
 
 
-def _aside(gap: str) -> bool:
+def _aside(words, gap: str) -> bool:
     """A short clause without figures between a total and its 其中 ("5件，均由负责人出庭应诉，其中…"):
     the 其中 still belongs to the total. Words that open something new (另, 此外, 共…) do not."""
-    return (len(gap) <= 30 and bool(re.search("[，,]", gap)) and not find_quantities(gap)
-            and not (_BREAK.search(gap) or TOTAL_WORD.search(gap) or MARKER.search(gap)))
+    return (len(gap) <= 30 and bool(re.search("[，,]", gap)) and not words.quantities(gap)
+            and not (_BREAK.search(gap) or words.total_re.search(gap) or MARKER.search(gap)))
 
 
-def _items(text: str, qs: list[Quantity], total: Quantity, start: int):
+def _items(words, text: str, qs: list[Quantity], total: Quantity, start: int):
     """The parts after a marker: same group, parallel, each in its own short clause."""
     parts: list[Quantity] = []
     labels: list[str] = []
@@ -143,7 +145,7 @@ def _items(text: str, qs: list[Quantity], total: Quantity, start: int):
         else:
             gap = gap[_LEAD.match(gap).end():]
         if (re.search(r"[，,；。：:！？]", gap) or len(gap) > 30 or _BREAK.search(gap)
-                or TOTAL_WORD.search(gap) or MARKER.search(gap)
+                or words.total_re.search(gap) or MARKER.search(gap)
                 or q.unit_group != total.unit_group or "；" in text[start:q.start]):
             break
         parts.append(q)
@@ -169,10 +171,10 @@ def _closed(text: str, qs: list[Quantity], total: Quantity, end: int) -> bool:
     return not inside or inside[0].unit_group != total.unit_group
 
 
-def _judge(text, qs, head, parts, labels, end, distant) -> Breakdown:
+def _judge(words, text, qs, head, parts, labels, end, distant) -> Breakdown:
     total, label, m = head
     marker, start, tail = m.group(), m.start(), text[end:]
-    next_total = re.match(r"[\s，,]*(?:" + TOTAL_WORD.pattern + ")", tail)
+    next_total = re.match(r"[\s，,]*(?:" + words.total_re.pattern + ")", tail)
     ends = bool(_END.fullmatch(tail) or next_total or _closed(text, qs, total, end)) and not distant
     hedged = bool(_HEDGE.search(tail.lstrip()[:4]) or any(_HEDGE.search(x) for x in labels)
                   or "主要" in text[max(0, start - 4):start]
@@ -181,7 +183,7 @@ def _judge(text, qs, head, parts, labels, end, distant) -> Breakdown:
     remainder = any(_REMAINDER.search(x) for x in labels)
     exhaustive = not hedged and ends and (
         (marker in _EXHAUSTIVE_MARKER and len(parts) >= 2)
-        or (coordinated and (remainder or _covers(label, labels))))
+        or (coordinated and (remainder or _covers(words, label, labels))))
     categories = not (hedged or distant) and _one_kind(labels, remainder)
     return Breakdown(total, label, marker, tuple(parts), tuple(labels), exhaustive,
                      coordinated, hedged, categories, distant)
@@ -218,9 +220,9 @@ def disjoint_parts(b: Breakdown, family: Family) -> tuple[int, ...]:
     return tuple(sorted(best.values())) if len(best) >= 2 else ()
 
 
-def _covers(total_label: str, labels: list[str]) -> bool:
+def _covers(words, total_label: str, labels: list[str]) -> bool:
     """Do the items name exactly the categories the total names ("A和B…，其中A…、B…")?"""
-    pieces = [p for p in _COORD.split(TOTAL_WORD.sub("", total_label)) if p]
+    pieces = [p for p in _COORD.split(words.total_re.sub("", total_label)) if p]
     if len(pieces) < 2 or len(pieces) != len(labels):
         return False
     taken: set[int] = set()

@@ -1,6 +1,6 @@
-"""Shared reading of the years a report states, for the numeric/year-* and section/next-year-* checks.
+"""The years the plan part names, for the numeric/year-* and section/next-year-* checks.
 
-Not a check type. It finds the plan part's heading years and the year phrase its opening sentence
+It finds the plan part's heading years and the year phrase its opening sentence
 starts with ("2024年，我局将…"), and labels the report year's source in words a clerk knows.
 Only these two places are judged: a plan mentions other years in passing (到2025年底, 十四五,
 2035年远景目标) and those say nothing about which year the plan is for.
@@ -11,14 +11,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..text.dates import DateText, YearMention, parse_date, plain_years, year_mentions
+from ..text.dates import YearMention, plain_years, year_mentions
 from .facts import Facts
+from .year import FIRM_SOURCES
 from ..document.model import Document, Line, Section
 from ..offsets import Span
-
-# Years a rule may compare against: a report year read from the title, the opening or the user.
-FIRM_SOURCES = ("option", "title", "opening")
-SOURCE_NAMES = {"option": "命令行指定", "title": "标题", "opening": "开头", "dominant": "正文", "plan": "计划部分"}
 
 _OPENING_PHRASE = re.compile(r"^[ \t]*(?:在|于)?((?:19|20)\d{2})年(?:度)?(?![以来起底前末初上下中])")
 _FORWARD = re.compile(
@@ -41,15 +38,7 @@ class PlanYears:
     opening_dated: bool  # the opening sentence names some year in plain words
 
 
-def signature_date(doc: Document) -> DateText | None:
-    """The date under the signature as written (real or not), or None when there is none."""
-    sig = doc.signature
-    if sig is None or sig.date_span is None:
-        return None
-    return parse_date(doc.text[sig.date_span.start:sig.date_span.end])
-
-
-def report_year(facts: Facts) -> int | None:
+def firm_year(facts: Facts) -> int | None:
     """The report year when it is firm enough to judge other years by."""
     return facts.year if facts.year and facts.year_source in FIRM_SOURCES else None
 

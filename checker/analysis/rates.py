@@ -22,13 +22,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cached_property, lru_cache
+from functools import cached_property
 
 from .breakdowns import Breakdown, countable
-from ..text.numbers import COUNT_GROUPS, Quantity, find_quantities
+from ..text.numbers import COUNT_GROUPS, Quantity
 from .sentences import clause_label
 
-_TOTAL = r"(?<![公一])共(?![同享建治识产青])|合计|累计|总计|全年|总数"
 _NEG = r"(?<![不未没待非])"
 
 
@@ -42,7 +41,7 @@ class Rate:
     groups: frozenset[str] = COUNT_GROUPS  # measure-word groups its counts can be in
 
     # Compiled on first use: a report names a handful of the ~30 rate words, and compiling all
-    # 60 patterns at import would cost every run ~9 ms (cold start matters to pre-commit).
+    # 60 patterns at once would cost every run ~9 ms (cold start matters to pre-commit).
     @cached_property
     def numerator(self) -> re.Pattern[str]:
         return re.compile(self.numerator_pattern)
@@ -52,51 +51,15 @@ class Rate:
         return re.compile(self.denominator_pattern)
 
 
-def _rate(num: str, den: str, proportion: bool = True, totals: bool = True,
-          groups: frozenset[str] = COUNT_GROUPS) -> Rate:
-    den = f"{den}|{_TOTAL}" if totals else den
-    return Rate(_NEG + f"(?:{num})", f"(?:{den})", proportion, groups)
+def rate_of(entry: dict, totals: str) -> Rate:
+    """A Rate from one entry of the rate-words lexicon; ``totals`` is the total words' pattern."""
+    den = entry["denominator"]
+    if entry.get("totals", True):
+        den = f"{den}|{totals}"
+    groups = frozenset(entry["groups"]) if entry.get("groups") else COUNT_GROUPS
+    return Rate(_NEG + f"(?:{entry['numerator']})", f"(?:{den})", entry.get("proportion", True), groups)
 
 
-_PEOPLE = frozenset({"person"})  # 参考率 counts examinees, not sessions nor cases
-
-
-_HANDLED = "受理|收到|接到|接收|交办|转办|登记|(?<!正在)办理(?!完毕)"
-# Literal registry: rate word -> the verbs of its numerator and denominator.
-RATES: dict[str, Rate] = {
-    "办结率": _rate("办结|办理完毕|办毕|结办", _HANDLED),
-    "按时办结率": _rate("按时办结|按期办结", _HANDLED),
-    "按期办结率": _rate("按时办结|按期办结", _HANDLED),
-    "审结率": _rate("审结", "受理|立案|收案|收到"),
-    "结案率": _rate("结案|审结|办结", "受理|立案|收案|收到|(?<!正在)办理"),
-    "化解率": _rate("化解|调处成功|调解成功", "排查|摸排|受理|收到|接到|发现|(?<!成功)调[处解]"),
-    "成功率": _rate("成功|达成(?:调解)?协议", "调解|调处|受理|排查|摸排"),
-    "调解成功率": _rate("成功|达成(?:调解)?协议", "调解|调处|受理|排查|摸排"),
-    "满意率": _rate("满意", "回访|测评|调查|问卷|评议|评价|征求|走访|抽访|电访", totals=False,
-                  groups=frozenset({"person", "household", "copy"})),  # cases handled are no satisfaction base (domain.md §6.4)
-    "知晓率": _rate("知晓", "调查|问卷|抽查|抽样|测评|走访|随机", totals=False,
-                  groups=frozenset({"person", "household", "copy"})),
-    "合格率": _rate("合格|通过|及格", "(?<!应)参考|参加|考试|参训|培训|抽查|检查|抽检|检测|验收"),
-    "通过率": _rate("通过|合格", "(?<!应)参考|参加|考试|申请|提交|报送"),
-    "参考率": _rate("(?<!应)参(?:加)?考(?:试)?", "应(?:参)?考|应参加", totals=False, groups=_PEOPLE),
-    "参训率": _rate("(?<!应)参(?:加)?(?:训|培训)", "应参训|应参加", totals=False, groups=_PEOPLE),
-    "受理率": _rate("受理", "收到|接到|申请|接收|登记"),
-    "答复率": _rate("答复|回复", "收到|受理|接到|交办|转办"),
-    "回复率": _rate("答复|回复", "收到|受理|接到|交办|转办"),
-    "覆盖率": _rate("覆盖|建成|实现|设立|配备|建立|开通", "共有|辖区|全(?:镇|乡|县|区|市)"),
-    "整改率": _rate("整改(?:到位|完成|完毕)?", "发现|排查|检查出|下达|交办|反馈"),
-    "完成率": _rate("完成", "计划|任务|应|下达|目标", proportion=False),
-    "纠错率": _rate("纠错|纠正|撤销|变更|确认违法", "审结|办结|审理|受理|(?<!正在)办理"),
-    "败诉率": _rate("败诉", "审结|判决|结案|应诉"),
-    "出庭率": _rate("出庭", "开庭|应出庭"),
-    "出庭应诉率": _rate("出庭", "开庭|应出庭"),
-    "采纳率": _rate("采纳", "提出|收到|征集|收集"),
-    "公开率": _rate("(?<!应)公开", "应公开|制发|印发|制定"),
-    "备案率": _rate("(?<!应)备案", "应备案|制发|印发|制定|出台"),
-    "审核率": _rate("(?<!应)审核", "应审核|制发|印发|制定|出台"),
-    "审查率": _rate("(?<!应)审查", "应审查|制发|印发|制定|出台"),
-    "执行率": _rate("执行", "应执行|生效", proportion=False),
-}
 # Stems whose 率 is a change or no proportion; characters that make a word with 率 (效率, 利率…);
 # function words that begin no stem (的好评率 is 好评率).
 _NOT_PROPORTION = ("增长|下降|上升|提高|降低|减少|增加|递增|递减|变化|变动|增幅|降幅|涨幅|增值|回报|收益|"
@@ -105,9 +68,6 @@ _WITH_RATE = "效利税汇频费比速功概坦直草轻表统督倍曲斜赔机
 _HAN = "[\u4e00-\u9fff]"
 _GENERAL = (f"(?!{_NOT_PROPORTION})(?![的和及与或其为是对在将]){_HAN}(?![{_WITH_RATE}]){_HAN}"
             "率(?![先领队众部])|满意度|知晓度")
-_RATE_WORD = "|".join(sorted(map(re.escape, RATES), key=len, reverse=True))
-_RATE_RX = re.compile(f"{_RATE_WORD}|{_GENERAL}")
-_CHAIN = re.compile(rf"[和及与、][^，,。；%0-9]{{0,8}}?({_RATE_WORD}|{_GENERAL})")
 _FILLER = re.compile(r"[^，,。；、%0-9]{0,10}")
 _SHARE_RX = re.compile(r"占(?:比|[^，,。；、%0-9]{0,10}?(?:总数|总量|总额|全部|总)[^，,。；、%0-9]{0,4}?)"
                        r"|所占比[例重]|比[例重]")
@@ -122,60 +82,59 @@ class RateMention:
     names: tuple[str, ...]
     percents: tuple[Quantity, ...]
     share: bool = False
+    known: bool = False  # every name is in the registry (or it is a share): its counts can be told apart
+    proportion: bool = False  # a registry proportion (or a share): outside 0–100% is certainly wrong
 
     @property
     def name(self) -> str:
         return "、".join(self.names) if self.names else "占比"
 
-    @property
-    def known(self) -> bool:
-        """Every name is in the registry (or it is a share): its counts can be told apart."""
-        return self.share or all(n in RATES for n in self.names)
 
-    @property
-    def proportion(self) -> bool:
-        """A registry proportion (or a share): a value outside 0–100% is certainly wrong."""
-        return self.share or any(RATES[n].proportion for n in self.names if n in RATES)
+class RateBook:
+    """The rate words of a lexicon, with the patterns that find them (built once per lexicon)."""
 
+    def __init__(self, rates: dict[str, Rate]) -> None:
+        self.rates = rates
+        words = "|".join(sorted(map(re.escape, rates), key=len, reverse=True))
+        self.rate_rx = re.compile(f"{words}|{_GENERAL}" if words else _GENERAL)
+        self.chain_rx = re.compile(rf"[和及与、][^，,。；%0-9]{{0,8}}?({words}|{_GENERAL})" if words else
+                                   rf"[和及与、][^，,。；%0-9]{{0,8}}?({_GENERAL})")
 
-def rates_in(text: str) -> list[RateMention]:
-    """The rate mentions of a sentence; cached, since four rate rules read the same sentences."""
-    return list(_rates_in(text))
+    def spec(self, name: str) -> Rate | None:
+        return self.rates.get(name)
 
-
-@lru_cache(maxsize=2048)
-def _rates_in(text: str) -> tuple[RateMention, ...]:
-    if not any(sign in text for sign in _PERCENT_SIGNS):
-        return ()  # a mention states a percentage: most sentences need no quantities read
-    return tuple(find_rates(text, find_quantities(text)))
+    def mention(self, start: int, names: tuple[str, ...], percents: tuple[Quantity, ...], share: bool) -> "RateMention":
+        known = share or all(n in self.rates for n in names)
+        proportion = share or any(self.rates[n].proportion for n in names if n in self.rates)
+        return RateMention(start, names, percents, share, known, proportion)
 
 
-_PERCENT_SIGNS = ("%", "％", "百分")  # 96%, 96％, 百分之九十六, 3个百分点
+PERCENT_SIGNS = ("%", "％", "百分")  # 96%, 96％, 百分之九十六, 3个百分点: a mention states one
 
 
-def find_rates(text: str, qs: list[Quantity]) -> list[RateMention]:
+def find_rates(book: RateBook, text: str, qs: list[Quantity]) -> list[RateMention]:
     """Each rate word (or chain: 完成率和参考率、合格率均达到) with the level it states."""
     found = []
     pos = 0
-    for m in _RATE_RX.finditer(text):
+    for m in book.rate_rx.finditer(text):
         if m.start() < pos:
             continue
         names, end = [m.group()], m.end()
-        while n := _CHAIN.match(text, end):
+        while n := book.chain_rx.match(text, end):
             names.append(n.group(1))
             end = n.end()
-        mention = _with_percents(text, qs, m.start(), end, tuple(names), share=False)
+        mention = _with_percents(book, text, qs, m.start(), end, tuple(names), share=False)
         if mention is not None:
             found.append(mention)
             pos = mention.percents[-1].end
     for m in _SHARE_RX.finditer(text):
-        mention = _with_percents(text, qs, m.start(), m.end(), (), share=True)
+        mention = _with_percents(book, text, qs, m.start(), m.end(), (), share=True)
         if mention is not None and all(mention.start != f.start for f in found):
             found.append(mention)
     return sorted(found, key=lambda r: r.start)
 
 
-def _with_percents(text, qs, start, end, names, share) -> RateMention | None:
+def _with_percents(book, text, qs, start, end, names, share) -> RateMention | None:
     """The percent right after the rate word (and any more after 分别为: 95%、98%)."""
     following = [q for q in qs if q.start >= end]
     if not following or not following[0].is_percent:
@@ -188,17 +147,17 @@ def _with_percents(text, qs, start, end, names, share) -> RateMention | None:
         if not (q.is_percent and _LIST_SEP.fullmatch(text, percents[-1].end, q.start)):
             break
         percents.append(q)
-    return RateMention(start, names, tuple(percents), share)
+    return book.mention(start, names, tuple(percents), share)
 
 
-def pair(text: str, qs: list[Quantity], rate: RateMention, floor: int,
+def pair(book: RateBook, text: str, qs: list[Quantity], rate: RateMention, floor: int,
          breakdowns: list[Breakdown]) -> tuple[Quantity, Quantity] | None:
     """(numerator, denominator) of a single-rate, single-percent mention, or None if unclear."""
     if len(rate.percents) != 1 or len(rate.names) > 1 or not rate.known:
         return None
     if rate.share:
         return _pair_share(text, qs, rate, breakdowns)
-    spec = RATES[rate.names[0]]
+    spec = book.rates[rate.names[0]]
     aside = asides(text, qs)
     window = [q for q in qs if floor <= q.start and q.end <= rate.start and countable(q)
               and q not in aside]
@@ -268,7 +227,7 @@ def is_target(text: str, rate: RateMention) -> bool:
     return bool(_TARGET.search(clause_label(text, rate.start)))
 
 
-def has_base(text: str, qs: list[Quantity], rate: RateMention, near: bool = True) -> bool:
+def has_base(book: RateBook, text: str, qs: list[Quantity], rate: RateMention, near: bool = True) -> bool:
     """Does any count in ``text`` read as this rate's numerator or denominator?
 
     In the rate's own sentence (``near``) a count of a group the rate is counted in is enough,
@@ -280,21 +239,21 @@ def has_base(text: str, qs: list[Quantity], rate: RateMention, near: bool = True
     for q in qs:
         if not countable(q):
             continue
-        if near and any(q.unit_group in _groups(name) for name in rate.names):
+        if near and any(q.unit_group in _groups(book, name) for name in rate.names):
             return True
         label = clause_label(text, q.start)
-        if any(_is_base(name, label, near) for name in rate.names):
+        if any(_is_base(book, name, label, near) for name in rate.names):
             return True
     return False
 
 
-def _groups(name: str) -> frozenset[str]:
-    spec = RATES.get(name)
+def _groups(book: RateBook, name: str) -> frozenset[str]:
+    spec = book.spec(name)
     return COUNT_GROUPS if spec is None else spec.groups
 
 
-def _is_base(name: str, label: str, near: bool) -> bool:
-    spec = RATES.get(name)
+def _is_base(book: RateBook, name: str, label: str, near: bool) -> bool:
+    spec = book.spec(name)
     if spec is None:
         return near or name[:-1] in label
     return bool(spec.numerator.search(label) or spec.denominator.search(label))

@@ -38,25 +38,8 @@ class Sentence:
             yield m.start(), m.group()
 
 
-def sentences(doc: Document, lines: Iterable[Line]) -> Iterator[Sentence]:
-    """Sentences of the given lines, in order, a paragraph broken across lines joined again.
-
-    Memoised for the document being checked: the seven numeric rules read the same sentences.
-    """
-    lines = tuple(lines)
-    key = tuple(line.index for line in lines)
-    memo = _MEMO.get(key)
-    if memo is None or memo[0] is not doc:
-        if _MEMO and next(iter(_MEMO.values()))[0] is not doc:
-            _MEMO.clear()  # a new document: forget the last one's sentences
-        memo = _MEMO[key] = (doc, tuple(_split(doc, lines)))
-    return iter(memo[1])
-
-
-_MEMO: dict[tuple[int, ...], tuple[Document, tuple[Sentence, ...]]] = {}
-
-
-def _split(doc: Document, lines: tuple[Line, ...]) -> Iterator[Sentence]:
+def split(doc: Document, lines: Iterable[Line]) -> Iterator[Sentence]:
+    """Sentences of the given lines, in order, a paragraph broken across lines joined again."""
     for block, (start, end) in enumerate(_blocks(doc, list(lines))):
         text = doc.text[start:end]
         for m in _SENTENCE.finditer(text):

@@ -15,11 +15,12 @@ import sys
 from dataclasses import replace
 from typing import Any, Sequence
 
+from ..analysis.scope import View
 from ..api import FileResult, lint_bytes, lint_path
 from ..checks.base import BatchFinding, BatchItem
 from ..config import Config
 from ..rules.selection import matches
-from ..rules.loader import Rule
+from ..rules.ruleset import Rule, Ruleset
 
 MIN_PARALLEL = 8  # below this many files a pool costs more (start-up, ~0.1 s) than it saves
 _STATE: tuple[list[Rule], Config] | None = None  # a worker's rules and config, set once by _init
@@ -84,13 +85,13 @@ def lint_one(path: str, rules: list[Rule], config: Config, data: bytes | None = 
 
 def _collect(result: FileResult, rules: list[Rule]) -> dict[str, Any]:
     collected: dict[str, Any] = {}
-    if result.error or result.document is None:
+    if result.error or result.analysis is None:
         return collected
     for rule in rules:
         if not rule.check.batch:
             continue
         try:
-            collected[rule.id] = rule.check.collect(result.document, result.facts)
+            collected[rule.id] = rule.check.collect(View(result.analysis, rule.scope))
         except Exception as err:  # noqa: BLE001 - one odd report must not cost the batch its other findings
             print(f"fzlint: 内部错误：规则 {rule.id} 在 {result.path} 上出错（{type(err).__name__}: {err}），该文件不参与此项比对。", file=sys.stderr)
     return collected
@@ -135,7 +136,7 @@ def _work(chunk: list[tuple[int, str]]) -> list[tuple[int, Outcome]]:
     done = []
     for index, path in chunk:
         result, collected = lint_one(path, rules, config)
-        done.append((index, (replace(result, document=None, facts=None), collected)))
+        done.append((index, (replace(result, document=None, facts=None, analysis=None), collected)))
     return done
 
 

@@ -7,10 +7,11 @@ import sys
 from dataclasses import replace
 
 from ..config import Config, ConfigError, discover
-from ..rules.selection import matches, unknown_selectors
+from ..rules.selection import matches
 from .exit_codes import EXIT_FINDINGS, EXIT_OK, EXIT_TROUBLE
 from ..diagnostics import Severity
-from ..rules.loader import Rule, RulesetError, load
+from ..rules.loader import load
+from ..rules.ruleset import Rule, RulesetError, Ruleset
 from ..sources import SUPPORTED
 
 BINARY_FORMATS = ("xlsx",)
@@ -21,23 +22,8 @@ def _fail(message: str) -> int:
     return EXIT_TROUBLE
 
 
-def load_rules(config: Config) -> list[Rule]:
-    rules = load(config.rulesets)
-    ids = [r.id for r in rules]
-    for option, selectors in (("select", config.select), ("ignore", config.ignore)):
-        unknown = unknown_selectors(selectors, ids)
-        if unknown:
-            raise ConfigError(f"--{option}：没有规则匹配 {', '.join(unknown)}（用 fzlint rules 查看全部规则 id）")
-    if config.select:
-        rules = [r for r in rules if matches(r.id, config.select)]
-    if config.ignore:
-        rules = [r for r in rules if not matches(r.id, config.ignore)]
-    for prefix, level in config.severity:
-        if level == "off":
-            rules = [r for r in rules if not matches(r.id, (prefix,))]
-        else:
-            rules = [r.with_severity(Severity.parse(level)) if matches(r.id, (prefix,)) else r for r in rules]
-    return rules
+def load_rules(config: Config) -> Ruleset:
+    return load(config.rulesets).configured(config.select, config.ignore, config.severity)
 
 
 # Repository boilerplate that sits beside reports in a folder; linted only when named explicitly.
@@ -241,42 +227,43 @@ def outline(args) -> int:
 
     from ..api import lint_path
 
-    result = lint_path(args.path, [], year=args.year, encoding=args.encoding)
+    try:
+        ruleset = load(("default",)).only(lambda r: False)
+    except RulesetError as err:
+        return _fail(str(err))
+    result = lint_path(args.path, ruleset, year=args.year, encoding=args.encoding)
     if result.error:
         return _fail(f"{args.path}: {result.error}")
     doc, facts = result.document, result.facts
-    part_of = {id(s): p for p, group in facts.extra["sections"].items() if not p.startswith("_") for s in group}
+    part_of = {id(s): p for p, group in facts.layout.sections.items() for s in group}
     label = doc.title_text or "（无标题）"
     tree = Tree(f"[bold]{escape(label)}[/]  [dim]{facts.year or '年度未知'} · {escape(facts.issuer or '主体未知')}[/]")
     from ..offsets import LineIndex
 
-    _outline_children(tree, doc.root, part_of, doc, LineIndex(doc.source.text))
+    _outline_children(tree, doc.root, part_of, doc, LineIndex(doc.source.text), facts.genre)
     console = Console(highlight=False, width=max(_width(), 120))
     console.print(tree)
-    from ..analysis.facts import PART_NAMES, PARTS
-
-    for part in PARTS:
+    for part in facts.genre.part_ids:
         info = facts.parts.get(part)
         line_no = LineIndex(doc.source.text).position(doc.norm.map.start(info.line.start))[0] if info else 0
         where = f"第 {line_no} 行（{ {'heading': '标题', 'nested': '嵌套标题', 'topics': '按主题分节', 'inline': '仅正文提及'}[info.how] }）" if info else "未找到"
-        console.print(f"  {PART_NAMES[part]}：{where}")
+        console.print(f"  {facts.genre.label(part)}：{where}")
     return EXIT_OK
 
 
-def _outline_children(tree, section, part_of, doc, index) -> None:
+def _outline_children(tree, section, part_of, doc, index, genre) -> None:
     from rich.markup import escape
 
     from ..document.headings import canonical_marker
-    from ..reporters.labels import PART_LABEL as SHORT_PART
 
     for child in section.children:
         h = child.heading
         part = part_of.get(id(child))
-        tag = f"  [green]← {SHORT_PART[part]}[/]" if part else ""
+        tag = f"  [green]← {genre.label(part, 'short')}[/]" if part else ""
         line = index.position(doc.norm.map.start(h.marker.start))[0]
         title = h.title_text if len(h.title_text) <= 30 else h.title_text[:30] + "…"
         node = tree.add(f"{canonical_marker(h.level, h.number)}{escape(title)}  [dim]第{line}行[/]{tag}")
-        _outline_children(node, child, part_of, doc, index)
+        _outline_children(node, child, part_of, doc, index, genre)
 
 
 def rules(args) -> int:

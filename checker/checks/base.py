@@ -1,8 +1,9 @@
 """What every check type shares: typed parameters validated from YAML, and the run() contract.
 
 A check type is a class with a frozen ``Params`` dataclass, a ``messages`` table (message kind →
-the placeholders it can fill) and ``run(doc, facts)`` yielding Findings. It knows nothing of YAML,
-rule ids, severities or positions in the original file: the engine adds those.
+the placeholders it can fill) and ``run(view)`` yielding Findings, where the View (analysis/scope.py)
+holds the analysed document and the lines of the rule's scope. It knows nothing of YAML, rule
+ids, severities or positions in the original file: the engine adds those.
 """
 
 from __future__ import annotations
@@ -13,13 +14,24 @@ import types
 import typing
 from typing import Any, ClassVar, Iterable, Sequence
 
+from ..analysis.scope import View
 from ..diagnostics import Edit, Finding, Fix
-from ..analysis.facts import Facts
 from ..document.model import Document, Line
 from ..offsets import Span
 from ..text.regexes import LazyRegex
 
 Regex = re.Pattern  # a parameter given as a string in YAML and compiled when the ruleset loads
+
+
+class PartId(str):
+    """A parameter that names a part of the genre (achievements, next_year…): checked at load."""
+
+
+@dataclasses.dataclass(frozen=True)
+class CompileContext:
+    """What the ruleset knows when a rule compiles: the genre's part ids."""
+
+    parts: tuple[str, ...] = ()
 
 
 class ParamError(ValueError):
@@ -37,14 +49,15 @@ class Check:
     name: ClassVar[str]
     Params: ClassVar[type] = NoParams
     messages: ClassVar[dict[str, tuple[str, ...]]] = {"default": ()}
-    fixable: ClassVar[bool] = False
+    fixable: ClassVar[bool] = False  # whether the type can ever offer a fix; can_fix() says for a rule
     batch: ClassVar[bool] = False  # True for BatchCheck: compares the reports of one run
+    default_scope: ClassVar[str] = "all"  # the scope of a rule that declares none
 
     def __init__(self, params: Any) -> None:
         self.params = params
 
     @classmethod
-    def compile(cls, raw: dict[str, Any]) -> Any:
+    def compile(cls, raw: dict[str, Any], context: CompileContext = CompileContext()) -> Any:
         """Validate a YAML mapping against ``Params``; unknown keys and wrong types are errors."""
         hints = typing.get_type_hints(cls.Params)
         fields = {f.name: f for f in dataclasses.fields(cls.Params)}
@@ -54,7 +67,7 @@ class Check:
         values = {}
         for name, f in fields.items():
             if name in raw:
-                values[name] = _coerce(name, raw[name], hints[name])
+                values[name] = _coerce(name, raw[name], hints[name], context)
             elif f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING:
                 raise ParamError(f"missing required parameter '{name}'")
         params = cls.Params(**values)
@@ -65,7 +78,11 @@ class Check:
     def validate(cls, params: Any) -> None:
         """Cross-field checks a subclass may add; raise ParamError."""
 
-    def run(self, doc: Document, facts: Facts) -> Iterable[Finding]:
+    def can_fix(self) -> bool:
+        """Whether a rule of this type with these params can offer a fix (rules, explain, SARIF)."""
+        return self.fixable
+
+    def run(self, view: View) -> Iterable[Finding]:
         raise NotImplementedError
 
 
@@ -113,10 +130,10 @@ class BatchCheck(Check):
 
     batch = True
 
-    def run(self, doc: Document, facts: Facts) -> Iterable[Finding]:
+    def run(self, view: View) -> Iterable[Finding]:
         return ()
 
-    def collect(self, doc: Document, facts: Facts) -> Any:
+    def collect(self, view: View) -> Any:
         raise NotImplementedError
 
     def run_batch(self, items: Sequence[BatchItem]) -> Iterable[BatchFinding]:
@@ -140,15 +157,19 @@ def entry_mapping(where: str, raw: Any, keys: set[str], required: tuple[str, ...
     return raw
 
 
-def _coerce(name: str, value: Any, hint: Any) -> Any:
+def _coerce(name: str, value: Any, hint: Any, context: CompileContext) -> Any:
     origin = typing.get_origin(hint)
     args = typing.get_args(hint)
     if hint is Regex:
         return _regex(name, value)
+    if hint is PartId:
+        if value not in context.parts:
+            raise ParamError(f"'{name}' must be a part of the genre ({', '.join(context.parts)}), not {value!r}")
+        return str(value)
     if origin is typing.Union or origin is types.UnionType:  # Optional[X] and X | None
         if value is None and type(None) in args:
             return None
-        return _coerce(name, value, next(a for a in args if a is not type(None)))
+        return _coerce(name, value, next(a for a in args if a is not type(None)), context)
     if origin is typing.Literal:
         if value not in args:
             raise ParamError(f"'{name}' must be one of {', '.join(map(str, args))}, not {value!r}")
@@ -156,11 +177,11 @@ def _coerce(name: str, value: Any, hint: Any) -> Any:
     if origin in (tuple, list):
         if not isinstance(value, list):
             raise ParamError(f"'{name}' must be a list")
-        return tuple(_coerce(f"{name}[{i}]", v, args[0]) for i, v in enumerate(value))
+        return tuple(_coerce(f"{name}[{i}]", v, args[0], context) for i, v in enumerate(value))
     if origin is dict:
         if not isinstance(value, dict):
             raise ParamError(f"'{name}' must be a mapping")
-        return {_coerce(name, k, args[0]): _coerce(f"{name}.{k}", v, args[1]) for k, v in value.items()}
+        return {_coerce(name, k, args[0], context): _coerce(f"{name}.{k}", v, args[1], context) for k, v in value.items()}
     if hint is typing.Any:
         return value
     if hint is float and isinstance(value, int) and not isinstance(value, bool):

@@ -45,7 +45,8 @@ class BracketBalanceCheck(Check):
         if any(len(p) != 2 for p in params.pairs):
             raise ParamError("'pairs' must be two-character strings (opening and closing mark)")
 
-    def run(self, doc, facts):
+    def run(self, view):
+        doc, facts = view.doc, view.facts
         opening = {p[0]: p[1] for p in self.params.pairs}
         closing = {p[1]: p[0] for p in self.params.pairs}
         marks = _marks(self.params.pairs)

@@ -59,11 +59,12 @@ class BrokenLineCheck(Check):
     messages = {"default": ("end", "start"), "paragraph": ("end", "start"), "page": ("end", "start")}
     fixable = True
 
-    def run(self, doc, facts):
+    def run(self, view):
+        doc, facts = view.doc, view.facts
         if doc.source.kind in self.params.skip_kinds:
             return
         headings = {h.line: h for h in doc.headings}
-        pieces = furniture.find(doc)
+        pieces = view.analysis.furniture
         through = pieces.certain()
         lines = [line for line in doc.filled_lines() if line.index not in through]
         pairs = [(a, b) for a, b in zip(lines, lines[1:])

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 from ..text.dates import DateText
 from ..diagnostics import Edit, Finding, Fix
-from ..analysis.plan import signature_date
 from .base import Check
 
 _ORDER = ("chinese", "separator", "padded", "no_day", "suffix", "spaced")
@@ -25,8 +24,9 @@ class DateFormatCheck(Check):
     messages = {kind: ("date", "expected") for kind in _ORDER}
     fixable = True
 
-    def run(self, doc, facts):
-        written = signature_date(doc)
+    def run(self, view):
+        doc, facts = view.doc, view.facts
+        written = view.analysis.signature_date
         if written is None:
             return
         where = doc.signature.date_span

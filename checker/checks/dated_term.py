@@ -15,7 +15,8 @@ the end of the first quarter of Y+1 is assumed: the filing deadline). A term is 
   ``unless`` clause regex and a document matching ``unless_document`` (十九大 beside 二十大).
   An entry with ``plan_ok`` may be named ahead in the plan part, which speaks of Y+1.
 
-Plenum lists (十九届四中、五中全会) are expanded and each plenum is dated from ``plenums``.
+Plenum lists (十九届四中、五中全会) are expanded and each plenum is dated from ``plenums`` (the
+lexicon rulesets/lexicons/plenums.yaml): the congress numerals come from its sessions.
 The table lives in YAML, so a new law or plenum is a data edit:
 
 ```yaml
@@ -23,7 +24,7 @@ check: dated_term
 params:
   past: "以来|期间|收官"
   future: "迎接|喜迎|即将召开"
-  plenums: {十九届六中: 2021-11-08}
+  plenums: [{session: 十九届六中, date: 2021-11-08}]
   terms:
     - name: 党的二十大
       match: "(?:党的)?二十大(?![项类])"
@@ -46,13 +47,21 @@ from typing import Any, Iterator
 
 from ..diagnostics import Finding, Severity
 from ..offsets import Span
-from ..analysis.scope import SCOPES, lines
 from ..text.regexes import LazyRegex
 from .base import Check, ParamError, entry_mapping
 from ..text.clauses import clause
 
-_CN = {c: i for i, c in enumerate("一二三四五六七八九", start=1)}
-_PLENUM_LIST = re.compile(r"(十九|二十|二十一)届((?:[一二三四五六七八九]中(?:全会)?(?:、|和|及|与|以及)?)+)")
+_SESSION = re.compile(r"([一二三四五六七八九十]+)届([一二三四五六七八九])中")
+
+
+def _plenum_list(dates: dict) -> LazyRegex | None:
+    """十九届四中、五中全会: the congresses are those the plenum table names."""
+    congresses = sorted({_SESSION.fullmatch(k).group(1) for k in dates}, key=len, reverse=True)
+    if not congresses:
+        return None
+    return LazyRegex(rf"({'|'.join(congresses)})届((?:[一二三四五六七八九]中(?:全会)?(?:、|和|及|与|以及)?)+)")
+
+
 _PLENUM_ITEM = re.compile(r"([一二三四五六七八九])中")
 
 
@@ -82,16 +91,17 @@ class Params:
     terms: tuple[Any, ...]
     past: str = ""
     future: str = ""
-    plenums: dict[str, Any] = field(default_factory=dict)
-    scope: str = "body"
+    plenums: tuple[Any, ...] = ()
     compiled: tuple[Term, ...] = field(default=(), repr=False)
     past_re: Any = field(default=None, repr=False)
     future_re: Any = field(default=None, repr=False)
     plenum_dates: dict = field(default_factory=dict, repr=False)
+    plenum_list: Any = field(default=None, repr=False)
 
 
 class DatedTermCheck(Check):
     name = "dated_term"
+    default_scope = "body"
     Params = Params
     messages = {
         "not_yet": ("match", "term", "fact", "year", "written"),
@@ -102,16 +112,21 @@ class DatedTermCheck(Check):
 
     @classmethod
     def validate(cls, params: Params) -> None:
-        if params.scope not in SCOPES:
-            raise ParamError(f"'scope' must be one of {', '.join(SCOPES)}")
         terms = tuple(_term(i, raw) for i, raw in enumerate(params.terms))
         object.__setattr__(params, "compiled", terms)
         object.__setattr__(params, "past_re", _regex("past", params.past))
         object.__setattr__(params, "future_re", _regex("future", params.future))
-        dates = {str(k): _date(f"plenums.{k}", v) for k, v in params.plenums.items()}
+        dates = {}
+        for i, raw in enumerate(params.plenums):
+            raw = entry_mapping(f"plenums[{i}]", raw, {"session", "date"}, required=("session", "date"))
+            if not _SESSION.fullmatch(str(raw["session"])):
+                raise ParamError(f"'plenums[{i}].session' must look like 二十届三中, not {raw['session']!r}")
+            dates[str(raw["session"])] = _date(f"plenums[{i}].date", raw["date"])
         object.__setattr__(params, "plenum_dates", dates)
+        object.__setattr__(params, "plenum_list", _plenum_list(dates))
 
-    def run(self, doc, facts) -> Iterator[Finding]:
+    def run(self, view) -> Iterator[Finding]:
+        doc, facts = view.doc, view.facts
         year = facts.year
         if not year:
             return
@@ -119,7 +134,7 @@ class DatedTermCheck(Check):
         when = f"落款日期{_cn_date(written)}" if not assumed else f"按{year + 1}年一季度末成文计"
         terms = [t for t in self.params.compiled if t.match.might_match(doc.text)
                  and not (t.unless_document and t.unless_document.search(doc.text))]
-        for line in lines(doc, facts, self.params.scope):
+        for line in view.lines:
             for term in terms:
                 if not term.match.might_match(line.text):
                     continue
@@ -149,7 +164,9 @@ class DatedTermCheck(Check):
         return None
 
     def _plenums(self, line, year: int, written: date, when: str) -> Iterator[Finding]:
-        for m in _PLENUM_LIST.finditer(line.text):
+        if self.params.plenum_list is None:
+            return
+        for m in self.params.plenum_list.finditer(line.text):
             session = m.group(1)
             for item in _PLENUM_ITEM.finditer(m.group(2)):
                 key = f"{session}届{item.group(1)}中"

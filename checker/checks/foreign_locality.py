@@ -33,7 +33,6 @@ from typing import Iterator, Optional
 
 from ..diagnostics import Finding
 from ..offsets import Span
-from ..analysis.scope import SCOPES, lines
 from ..text.segment import dictionary_tag
 from .base import Check, ParamError, Regex
 from ..text.clauses import clause
@@ -58,27 +57,23 @@ class Params:
     common: tuple[str, ...] = ()
     regions: tuple[str, ...] = ()
     relational: Optional[Regex] = None
-    scope: str = "body"
 
 
 class ForeignLocalityCheck(Check):
     name = "foreign_locality"
+    default_scope = "body"
     Params = Params
     messages = {"slogan": ("match", "place", "own"), "body": ("match", "place", "own")}
 
-    @classmethod
-    def validate(cls, params: Params) -> None:
-        if params.scope not in SCOPES:
-            raise ParamError(f"'scope' must be one of {', '.join(SCOPES)}")
-
-    def run(self, doc, facts) -> Iterator[Finding]:
+    def run(self, view) -> Iterator[Finding]:
+        doc, facts = view.doc, view.facts
         own = set(facts.localities)
         if not own:
             return  # without the issuer's place nothing can be foreign
         shown = _own_name(facts)
         mentions = _mentions(doc.text)
         slogan = re.compile(rf"(?:{self.params.heads.pattern})([\u4e00-\u9fff]{{2}})(?=(?:{self.params.follow.pattern}))")
-        for line in lines(doc, facts, self.params.scope):
+        for line in view.lines:
             for m in slogan.finditer(line.text):
                 strong = bool(self.params.follow_unknown.match(line.text, m.end()))
                 if self._foreign_slogan(m.group(1), own, mentions, strong):

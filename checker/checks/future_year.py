@@ -15,17 +15,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Literal
 
 from ..text.dates import plain_years
 from ..diagnostics import Finding
 from ..offsets import Span
 from ..text.regexes import LazyRegex
-from ..analysis.scope import lines
-from ..analysis.plan import SOURCE_NAMES, report_year
-from .base import Check
+from ..analysis.plan import firm_year
+from ..analysis.year import SOURCE_NAMES
+from .base import Check, PartId
 
-Part = Literal["achievements", "first_responsible", "shortcomings", "next_year", "other"]
 
 # Compiled on first use: only a later year inside a part needs it, and its class of
 # ideographs costs ~1.5 ms to compile (regexes.py).
@@ -46,7 +44,7 @@ _CLAUSE_END = re.compile(r"[。；]")
 class Params:
     """What a ruleset may set for the ``future_year`` check (validated by Check.compile)."""
 
-    parts: tuple[Part, ...] = ("achievements", "first_responsible")
+    parts: tuple[PartId, ...] = ("achievements", "first_responsible")
 
 
 class FutureYearCheck(Check):
@@ -54,13 +52,14 @@ class FutureYearCheck(Check):
     Params = Params
     messages = {"default": ("phrase", "found", "year", "source")}
 
-    def run(self, doc, facts):
-        year = report_year(facts)
+    def run(self, view):
+        doc, facts = view.doc, view.facts
+        year = firm_year(facts)
         if year is None:
             return
         seen: set[int] = set()
         for part in self.params.parts:
-            for line in lines(doc, facts, f"part:{part}"):
+            for line in view.analysis.lines(f"part:{part}"):
                 if line.index in seen or facts.part_at(line.start) not in self.params.parts:
                     continue
                 seen.add(line.index)

@@ -71,7 +71,8 @@ class GarbledCheck(Check):
     }
     fixable = True
 
-    def run(self, doc, facts):
+    def run(self, view):
+        doc, facts = view.doc, view.facts
         for artifact in doc.norm.artifacts:
             if artifact.kind == "pinyin":
                 fix = Fix("删除拼音", (Edit(artifact.span, ""),))

@@ -45,7 +45,8 @@ class HalfWidthCheck(Check):
     messages = {"default": ("mark", "expected"), "many": ("mark", "expected", "count", "breakdown")}
     fixable = True
 
-    def run(self, doc, facts):
+    def run(self, view):
+        doc, facts = view.doc, view.facts
         text = doc.source.text
         skip = _skipped(doc, text)
         hits = [m for m in _MARK.finditer(text) if m.start() not in skip and _in_chinese(text, m.start())]

@@ -29,7 +29,8 @@ class HeadingNestingCheck(Check):
     Params = Params
     messages = {"jump": ("parent", "child", "expected"), "starts_deep": ("child", "expected")}
 
-    def run(self, doc, facts):
+    def run(self, view):
+        doc, facts = view.doc, view.facts
         allowed = {tuple(pair) for pair in self.params.allowed_jumps}
         top = [s for s in doc.root.children]
         if top and top[0].heading.level >= 2:

@@ -24,7 +24,8 @@ class HeadingSequenceCheck(Check):
     }
     fixable = True
 
-    def run(self, doc, facts):
+    def run(self, view):
+        doc, facts = view.doc, view.facts
         for group in sibling_groups(doc):
             expected = 1
             for heading in group:

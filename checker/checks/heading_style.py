@@ -27,7 +27,8 @@ class HeadingStyleCheck(Check):
     messages = {"marker": ("found", "expected"), "bracket": ("found", "expected"), "mixed_sublevels": ("heading", "used", "common")}
     fixable = True
 
-    def run(self, doc, facts):
+    def run(self, view):
+        doc, facts = view.doc, view.facts
         for heading in doc.headings:
             found = doc.original(heading.marker).strip()
             expected = canonical_marker(heading.level, heading.number)

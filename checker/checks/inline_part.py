@@ -11,15 +11,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..diagnostics import Finding
-from ..analysis.facts import PART_NAMES
-from .base import Check
+from .base import Check, PartId
 
 
 @dataclass(frozen=True)
 class Params:
     """What a ruleset may set for the ``inline_part`` check (validated by Check.compile)."""
 
-    parts: tuple[str, ...]
+    parts: tuple[PartId, ...]
 
 
 class InlinePartCheck(Check):
@@ -27,9 +26,10 @@ class InlinePartCheck(Check):
     Params = Params
     messages = {"default": ("part", "sentence")}
 
-    def run(self, doc, facts):
+    def run(self, view):
+        doc, facts = view.doc, view.facts
         for part in self.params.parts:
             info = facts.parts.get(part)
             if info is not None and info.how == "inline":
                 sentence = doc.text[info.span.start:info.span.end]
-                yield Finding(info.span, values={"part": PART_NAMES[part], "sentence": sentence[:30]})
+                yield Finding(info.span, values={"part": facts.genre.label(part), "sentence": sentence[:30]})

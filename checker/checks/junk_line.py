@@ -10,9 +10,7 @@ The fix deletes the line.
 check: junk_line
 params:
   max_chars: 40
-  entries:
-    - {match: "^来源[：:]", what: 来源说明}
-    - {match: "扫一扫|分享到", what: 分享按钮, short: true}
+  entries: {lexicon: web-furniture}   # or a list: [{match: "^来源[：:]", what: 来源说明}, …]
 ```
 """
 
@@ -23,6 +21,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..diagnostics import Finding
+from ..document.web_furniture import WebFurniture
 from .base import Check, ParamError, delete_line, entry_mapping
 
 
@@ -30,9 +29,9 @@ from .base import Check, ParamError, delete_line, entry_mapping
 class Params:
     """What a ruleset may set for the ``junk_line`` check (validated by Check.compile)."""
 
-    entries: tuple[Any, ...]
+    entries: tuple[Any, ...]  # the web-furniture lexicon, validated when it loads
     max_chars: int = 40
-    compiled: tuple[tuple[re.Pattern, str, bool], ...] = field(default=(), repr=False)
+    compiled: Any = field(default=None, repr=False)
 
 
 class JunkLineCheck(Check):
@@ -43,37 +42,26 @@ class JunkLineCheck(Check):
 
     @classmethod
     def validate(cls, params: Params) -> None:
-        object.__setattr__(params, "compiled", compile_entries(params.entries))
+        object.__setattr__(params, "compiled", furniture_of(params.entries, params.max_chars))
 
-    def run(self, doc, facts):
+    def run(self, view):
+        doc = view.doc
         for line in doc.lines:
             if not line.content:
                 continue
             text = doc.original(line.span).strip()
-            what = junk_what(text, self.params.compiled, self.params.max_chars)
+            what = self.params.compiled.what(text)
             if what:
                 shown = text if len(text) <= 30 else text[:30] + "…"
                 yield Finding(line.span, values={"line": shown, "what": what}, fix=delete_line(doc, line))
 
 
-def compile_entries(entries, where: str = "entries") -> tuple[tuple[re.Pattern, str, bool], ...]:
-    """Compile a list of junk entries; format/whitespace reads the same list to leave those lines
-    to this rule (one finding per line: the line goes, its spaces with it)."""
-    return tuple(_entry(f"{where}[{i}]", raw) for i, raw in enumerate(entries))
-
-
-def junk_what(text: str, compiled, max_chars: int = 40) -> str | None:
-    """What kind of web furniture the stripped line ``text`` is, or None for report text."""
-    short = len(text) <= max_chars and "。" not in text
-    for pattern, what, needs_short in compiled:
-        if (short or not needs_short) and pattern.search(text):
-            return what
-    return None
-
-
-def _entry(where: str, raw: Any) -> tuple[re.Pattern, str, bool]:
-    raw = entry_mapping(where, raw, {"match", "what", "short"}, required=("match", "what"))
-    try:
-        return re.compile(raw["match"]), raw["what"], bool(raw.get("short", False))
-    except re.error as err:
-        raise ParamError(f"'{where}' is not a valid regular expression: {err}") from None
+def furniture_of(entries, max_chars: int = 40, where: str = "entries") -> WebFurniture:
+    """Entries checked and compiled (a ruleset may also give them inline, not from the lexicon)."""
+    for i, raw in enumerate(entries):
+        raw = entry_mapping(f"{where}[{i}]", raw, {"match", "what", "short", "trailer"}, required=("match", "what"))
+        try:
+            re.compile(raw["match"])
+        except re.error as err:
+            raise ParamError(f"'{where}[{i}]' is not a valid regular expression: {err}") from None
+    return WebFurniture(entries, max_chars)

@@ -61,7 +61,8 @@ class NearDuplicateCheck(BatchCheck):
         if not 0 < params.common_share <= 1 or params.common_max < 2:
             raise ParamError("'common_share' must be in (0, 1] and 'common_max' at least 2")
 
-    def collect(self, doc, facts) -> Fingerprint:
+    def collect(self, view) -> Fingerprint:
+        doc, facts = view.doc, view.facts
         index = LineIndex(doc.source.text)
         lines = (
             (index.position(doc.norm.map.start(line.start))[0], line.text)

@@ -7,7 +7,7 @@ accepts truncation). Changes (同比提高5%, 3个百分点) are never rates.
 
 ```yaml
 check: numeric_rate   # or numeric_rate_rounding, numeric_percent_range, numeric_rate_base
-params: {scope: body}
+scope: body
 ```
 """
 
@@ -17,56 +17,43 @@ from dataclasses import dataclass
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal, localcontext
 from typing import ClassVar, Iterator
 
-from ..analysis.breakdowns import find_breakdowns
 from ..diagnostics import Finding
-from ..text.numbers import Fit, Quantity, find_quantities, rate_fit
+from ..text.numbers import Fit, Quantity, rate_fit
 from ..offsets import Span
-from ..analysis.rates import RateMention, asides, find_rates, has_base, is_target, pair, rates_in
-from ..analysis.scope import SCOPES, lines
-from ..analysis.sentences import Sentence, sentences
-from .base import Check, ParamError
-
-
-@dataclass(frozen=True)
-class Params:
-    """What a ruleset may set for the ``numeric_rate`` check (validated by Check.compile)."""
-
-    scope: str = "body"
+from ..analysis.rates import RateMention, asides, has_base, is_target, pair
+from ..analysis.sentences import Sentence
+from .base import Check
 
 
 class NumericRateCheck(Check):
     """A rate its own counts cannot produce (numeric/rate-mismatch)."""
 
     name = "numeric_rate"
-    Params = Params
     messages = {"mismatch": ("rate", "stated", "numerator", "denominator", "computed")}
     report: ClassVar[str] = "mismatch"
+    default_scope = "body"
 
-    @classmethod
-    def validate(cls, params: Params) -> None:
-        if params.scope not in SCOPES:
-            raise ParamError(f"'scope' must be one of {', '.join(SCOPES)}")
-
-    def run(self, doc, facts) -> Iterator[Finding]:
+    def run(self, view) -> Iterator[Finding]:
+        an = view.analysis
         previous: Sentence | None = None
-        for sentence in sentences(doc, lines(doc, facts, self.params.scope)):
-            mentions = rates_in(sentence.text)
-            qs = find_quantities(sentence.text) if mentions else []
+        for sentence in view.sentences:
+            mentions = an.rates(sentence.text)
+            qs = an.quantities(sentence.text) if mentions else []
             for rate in mentions:
-                for span, kind, values in self._judge(sentence, qs, rate, previous, facts):
+                for span, kind, values in self._judge(an, sentence, qs, rate, previous):
                     yield Finding(Span(sentence.start + span[0], sentence.start + span[1]),
                                   kind, values)
             previous = sentence
 
-    def _judge(self, sentence, qs, rate, previous, facts):
+    def _judge(self, an, sentence, qs, rate, previous):
         report = self.report
         if report == "out_of_range":
             return _out_of_range(sentence.text, rate)
         if report == "without_base":
-            if facts.part_at(sentence.start) == "next_year":
+            if an.facts.part_at(sentence.start) == "next_year":
                 return ()  # plans state goals, not results
-            return _without_base(sentence, qs, rate, previous)
-        return _fit(sentence.text, qs, rate, report)
+            return _without_base(an, sentence, qs, rate, previous)
+        return _fit(an, sentence.text, qs, rate, report)
 
 
 class RateRoundingCheck(NumericRateCheck):
@@ -104,11 +91,12 @@ def _out_of_range(text: str, rate: RateMention):
             yield (rate.start, pct.end), "out_of_range", {"rate": rate.name, "stated": stated}
 
 
-def _without_base(sentence: Sentence, qs, rate: RateMention, previous: Sentence | None):
-    if rate.share or is_target(sentence.text, rate) or has_base(sentence.text, qs, rate):
+def _without_base(an, sentence: Sentence, qs, rate: RateMention, previous: Sentence | None):
+    book = an.words.rates
+    if rate.share or is_target(sentence.text, rate) or has_base(book, sentence.text, qs, rate):
         return
     if previous is not None and previous.block == sentence.block:
-        if has_base(previous.text, find_quantities(previous.text), rate, near=False):
+        if has_base(book, previous.text, an.quantities(previous.text), rate, near=False):
             return  # counts stated just before: a base, though too far to check against
     stated = "、".join(_bare(p.raw) for p in rate.percents)
     if len(rate.percents) > 1:
@@ -119,11 +107,11 @@ def _without_base(sentence: Sentence, qs, rate: RateMention, previous: Sentence 
                                                                "stated": stated}
 
 
-def _fit(text: str, qs: list[Quantity], rate: RateMention, report: str):
+def _fit(an, text: str, qs: list[Quantity], rate: RateMention, report: str):
     unit_start = text.rfind("；", 0, rate.start) + 1
-    earlier = [r for r in find_rates(text, qs) if unit_start <= r.start < rate.start]
+    earlier = [r for r in an.rates(text) if unit_start <= r.start < rate.start]
     floor = earlier[-1].percents[-1].end if earlier else unit_start
-    paired = pair(text, qs, rate, floor, find_breakdowns(text, qs))
+    paired = pair(an.words.rates, text, qs, rate, floor, an.breakdowns(text))
     if paired is None or (rate.proportion and rate.percents[0].stated > 100):
         return  # above 100%: percent-out-of-range says it more plainly
     num, den = paired

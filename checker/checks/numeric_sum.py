@@ -13,8 +13,8 @@ says nothing (an outcome may be unlisted). See ``breakdown.disjoint_parts``.
 
 ```yaml
 check: numeric_sum            # or numeric_sum_incomplete, numeric_unit_mixed
+scope: body
 params:
-  scope: body
   outcomes:                   # each family: regexes of outcomes a case can have only one of
     - ["(?<![未不])(?:调解|调处)?成功", "移交|移送|终止|未成功|不成功"]
     - ["(?<![未没])(?:办结|结案)", "在办|正在办理|未办结"]
@@ -26,12 +26,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import ClassVar, Iterator
 
-from ..analysis.breakdowns import OVERLAP_PRONE, Breakdown, Family, disjoint_parts, find_breakdowns
+from ..analysis.breakdowns import OVERLAP_PRONE, Breakdown, Family, disjoint_parts
 from ..diagnostics import Finding
 from ..text.numbers import Interval
 from ..offsets import Span
-from ..analysis.scope import SCOPES, lines
-from ..analysis.sentences import sentences
 from .base import Check, ParamError, Regex
 
 
@@ -39,7 +37,6 @@ from .base import Check, ParamError, Regex
 class Params:
     """What a ruleset may set for the ``numeric_sum`` check (validated by Check.compile)."""
 
-    scope: str = "body"
     outcomes: tuple[tuple[Regex, ...], ...] = ()  # families of mutually exclusive outcomes
 
 
@@ -51,17 +48,17 @@ class NumericSumCheck(Check):
     messages = {"sum": ("total", "parts", "sum", "marker"), "part_exceeds": ("total", "part"),
                 "disjoint": ("total", "parts", "sum")}
     report: ClassVar[str] = "mismatch"
+    default_scope = "body"
 
     @classmethod
     def validate(cls, params: Params) -> None:
-        if params.scope not in SCOPES:
-            raise ParamError(f"'scope' must be one of {', '.join(SCOPES)}")
         if any(len(family) < 2 for family in params.outcomes):
             raise ParamError("each family in 'outcomes' needs at least two outcomes")
 
-    def run(self, doc, facts) -> Iterator[Finding]:
-        for sentence in sentences(doc, lines(doc, facts, self.params.scope)):
-            for b in find_breakdowns(sentence.text):
+    def run(self, view) -> Iterator[Finding]:
+        doc, facts = view.doc, view.facts
+        for sentence in view.sentences:
+            for b in view.analysis.breakdowns(sentence.text):
                 finding = self._judge(b)
                 if finding is not None:
                     span, kind, values = finding

@@ -40,8 +40,9 @@ class PageNumberCheck(Check):
     messages = {"default": ("line",), "title": ("line",), "header": ("line",)}
     fixable = True
 
-    def run(self, doc, facts):
-        found = furniture.find(doc, self.params.table_cell_chars)
+    def run(self, view):
+        doc, facts = view.doc, view.facts
+        found = view.analysis.furniture if self.params.table_cell_chars == 8 else furniture.find(doc, self.params.table_cell_chars)
         trailer = {line.index for line in doc.trailer}
         for line in doc.lines:
             m = found.pages.get(line.index)

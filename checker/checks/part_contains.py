@@ -13,7 +13,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..diagnostics import Finding
-from ..analysis.facts import PART_NAMES
 from ..offsets import Span
 from .base import Check, Regex
 
@@ -34,7 +33,8 @@ class PartContainsCheck(Check):
     Params = Params
     messages = {"default": ("part", "found")}
 
-    def run(self, doc, facts):
+    def run(self, view):
+        doc, facts = view.doc, view.facts
         info = facts.parts.get(self.params.part)
         if info is None:
             return
@@ -45,7 +45,7 @@ class PartContainsCheck(Check):
         found = len(self.params.require.findall(text))
         needed = max(self.params.min_matches, self.params.per_1000_chars * size / 1000)
         if found < needed:
-            yield Finding(info.span, values={"part": PART_NAMES[self.params.part], "found": found})
+            yield Finding(info.span, values={"part": facts.genre.label(self.params.part), "found": found})
 
 
 def _body_text(doc, facts, part: str, info) -> str:

@@ -29,7 +29,6 @@ from ..diagnostics import Edit, Finding, Fix, Severity
 from ..document.normalize import simplify
 from ..text.regexes import LazyRegex
 from ..offsets import Span
-from ..analysis.scope import SCOPES, lines
 from .base import Check, ParamError, entry_mapping
 
 
@@ -52,7 +51,6 @@ class Params:
     """What a ruleset may set for the ``pattern`` check (validated by Check.compile)."""
 
     entries: tuple[Any, ...]
-    scope: str = "body"
     view: str = "normalized"
     unless: str | None = None
     compiled: tuple[Entry, ...] = field(default=(), repr=False)
@@ -60,22 +58,22 @@ class Params:
 
 class PatternCheck(Check):
     name = "pattern"
+    default_scope = "body"
     Params = Params
     messages = {"default": ("match", "expected", "note")}
     fixable = True
 
     @classmethod
     def validate(cls, params: Params) -> None:
-        if params.scope not in SCOPES:
-            raise ParamError(f"'scope' must be one of {', '.join(SCOPES)}")
         if params.view not in ("normalized", "original"):
             raise ParamError("'view' must be normalized or original")
         entries = tuple(_entry(i, raw, params.unless) for i, raw in enumerate(params.entries))
         object.__setattr__(params, "compiled", entries)
 
-    def run(self, doc, facts) -> Iterator[Finding]:
+    def run(self, view) -> Iterator[Finding]:
+        doc, facts = view.doc, view.facts
         original = self.params.view == "original"
-        for line in lines(doc, facts, self.params.scope):
+        for line in view.lines:
             text = simplify(doc.original(line.span), doc.norm.script) if original else line.text
             base = doc.norm.map.start(line.start) if original else line.start
             for entry in self.params.compiled:

@@ -12,7 +12,6 @@ check: plan_undated
 from __future__ import annotations
 
 from ..diagnostics import Finding
-from ..analysis.plan import plan_years
 from .base import Check
 
 
@@ -20,8 +19,9 @@ class PlanUndatedCheck(Check):
     name = "plan_undated"
     messages = {"default": ("heading", "expected")}
 
-    def run(self, doc, facts):
-        plan = plan_years(doc, facts)
+    def run(self, view):
+        doc, facts = view.doc, view.facts
+        plan = view.analysis.plan
         if plan is None or plan.heading_dated or plan.opening_dated:
             return
         expected = f"{facts.year + 1}年" if facts.year else "20××年"

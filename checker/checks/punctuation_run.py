@@ -39,7 +39,8 @@ class PunctuationRunCheck(Check):
     messages = {"default": ("found", "expected"), "ellipsis": ("found", "expected")}
     fixable = True
 
-    def run(self, doc, facts):
+    def run(self, view):
+        doc, facts = view.doc, view.facts
         for m in _RUN.finditer(doc.text):
             run = m.group()
             if self.params.allowed.search(run):

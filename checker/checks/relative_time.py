@@ -31,7 +31,6 @@ from typing import Any, Iterator
 from ..diagnostics import Finding, Severity
 from ..offsets import Span
 from ..text.regexes import LazyRegex
-from ..analysis.scope import SCOPES, lines
 from .base import Check, ParamError, entry_mapping
 from ..text.clauses import quoted
 
@@ -51,24 +50,23 @@ class Params:
     """What a ruleset may set for the ``relative_time`` check (validated by Check.compile)."""
 
     entries: tuple[Any, ...]
-    scope: str = "body"
     skip_quoted: bool = True
     compiled: tuple[Entry, ...] = field(default=(), repr=False)
 
 
 class RelativeTimeCheck(Check):
     name = "relative_time"
+    default_scope = "body"
     Params = Params
     messages = {"default": ("match", "expected", "read_year"), "undated": ("match", "read_year")}
 
     @classmethod
     def validate(cls, params: Params) -> None:
-        if params.scope not in SCOPES:
-            raise ParamError(f"'scope' must be one of {', '.join(SCOPES)}")
         object.__setattr__(params, "compiled", tuple(_entry(i, raw) for i, raw in enumerate(params.entries)))
 
-    def run(self, doc, facts) -> Iterator[Finding]:
-        for line in lines(doc, facts, self.params.scope):
+    def run(self, view) -> Iterator[Finding]:
+        doc, facts = view.doc, view.facts
+        for line in view.lines:
             taken: list[tuple[int, int]] = []
             for entry in self.params.compiled:
                 if not entry.match.might_match(line.text):

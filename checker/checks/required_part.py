@@ -9,20 +9,16 @@ params: {part: shortcomings}
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal
 
 from ..diagnostics import Finding
 from ..offsets import Span
-from .base import Check
-
-Part = Literal["achievements", "first_responsible", "shortcomings", "next_year", "other"]
-
+from .base import Check, PartId
 
 @dataclass(frozen=True)
 class Params:
     """What a ruleset may set for the ``required_part`` check (validated by Check.compile)."""
 
-    part: Part
+    part: PartId
 
 
 class RequiredPartCheck(Check):
@@ -30,7 +26,8 @@ class RequiredPartCheck(Check):
     Params = Params
     messages = {"default": ("headings",)}
 
-    def run(self, doc, facts):
+    def run(self, view):
+        doc, facts = view.doc, view.facts
         if self.params.part in facts.parts:
             return
         top = [s.heading.title_text for s in doc.root.children if s.heading is not None]

@@ -36,7 +36,8 @@ class ScriptCheck(Check):
     messages = {"traditional": ("count", "examples"), "mixed": ("found", "expected")}
     fixable = True
 
-    def run(self, doc, facts):
+    def run(self, view):
+        doc, facts = view.doc, view.facts
         script = doc.norm.script
         if script == "simplified":
             return

@@ -16,7 +16,8 @@ class SignatureCheck(Check):
     name = "signature"
     messages = {"missing": ("last_line",), "no_date": ("issuer",), "no_issuer": ("date",)}
 
-    def run(self, doc, facts):
+    def run(self, view):
+        doc, facts = view.doc, view.facts
         last = next((line for line in reversed(doc.lines) if line.content and line.index not in _trailer(doc)), None)
         where = last.span if last else Span(0, 0)
         sig = doc.signature

@@ -24,14 +24,11 @@ from datetime import date
 
 from ..text.dates import DateText
 from ..diagnostics import Finding
-from ..analysis.plan import SOURCE_NAMES, report_year, signature_date
+from ..analysis.plan import firm_year
+from ..analysis.year import SOURCE_NAMES
 from .base import Check, ParamError
 
 _BOUND = re.compile(r"^\+([0-9])-([0-9]{2})-([0-9]{2})$")
-LEVEL_NAMES = {
-    "provincial": "省级", "prefecture": "市（州）级", "county": "县级", "township": "乡镇（街道）级",
-    "department": "政府部门", "unknown": "报告主体",
-}
 _VALUES = ("date", "date_year", "year", "next_year", "bound", "level", "source")
 
 
@@ -59,12 +56,13 @@ class SigningDateCheck(Check):
         if params.not_after and "default" not in params.not_after:
             raise ParamError("'not_after' needs a 'default' entry")
 
-    def run(self, doc, facts):
-        written = signature_date(doc)
+    def run(self, view):
+        doc, facts = view.doc, view.facts
+        written = view.analysis.signature_date
         if written is None:
             return
         where = doc.signature.date_span
-        year = report_year(facts)
+        year = firm_year(facts)
         values = _values(written, facts, year)
         if not written.real:
             if self.params.real:
@@ -89,7 +87,7 @@ class SigningDateCheck(Check):
 def _values(written: DateText, facts, year: int | None) -> dict:
     return {
         "date": written.text, "date_year": written.year, "year": year or "", "next_year": year + 1 if year else "",
-        "level": LEVEL_NAMES.get(facts.issuer_level, "报告主体"), "source": SOURCE_NAMES.get(facts.year_source, ""),
+        "level": facts.genre.level_label(facts.issuer_level), "source": SOURCE_NAMES.get(facts.year_source, ""),
         "bound": "",
     }
 

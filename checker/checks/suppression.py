@@ -22,5 +22,6 @@ class SuppressionCheck(Check):
     name = "suppression"
     messages = {"unused": ("comment", "rules"), "malformed": ("comment",), "unmatched_enable": ("comment",)}
 
-    def run(self, doc, facts) -> Iterator[Finding]:
+    def run(self, view) -> Iterator[Finding]:
+        doc, facts = view.doc, view.facts
         return iter(())

@@ -30,7 +30,8 @@ class TitleCheck(Check):
     Params = Params
     messages = {"missing": ("first_line",), "no_topic": ("title",), "no_year": ("title",), "no_issuer": ("title",)}
 
-    def run(self, doc, facts):
+    def run(self, view):
+        doc, facts = view.doc, view.facts
         p = self.params
         if not doc.title:
             first = next((line for line in doc.lines if line.content), None)

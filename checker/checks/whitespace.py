@@ -5,13 +5,13 @@ lines holding nothing but spaces, and ASCII spaces between two Chinese character
 text. Spaces in the title, the signature and the header are layout and stay silent; so do
 indentation at the start of a line and spaces next to Latin letters or digits (2023 年 is
 another rule's business, LED 显示屏 is fine). One finding per line and kind. Lines that format/junk
-deletes whole (``junk``: the same entries, shared in YAML with an anchor) are left to it: one
+deletes whole (``junk``: the web-furniture lexicon it reads too) are left to it: one
 finding per line, and "[ 大 中 小 ]" is a button bar to delete, not spacing to tidy.
 
 ```yaml
 check: whitespace
 params:
-  junk: [{match: "^来源[：:]", what: 来源说明}]
+  junk: {lexicon: web-furniture}
 ```
 """
 
@@ -26,7 +26,7 @@ from ..offsets import Span
 from ..text.regexes import LazyRegex
 from .base import Check
 from ..text.chars import HAN
-from .junk_line import compile_entries, junk_what
+from .junk_line import furniture_of
 
 _STRAY = LazyRegex(rf"(?<=[{HAN}，。、；：？！”’）》])[ ]+(?=[{HAN}“‘（《])")  # compiled once a line has a space
 _NBSP = re.compile("\u00a0+")
@@ -41,7 +41,7 @@ class Params:
 
     junk: tuple[Any, ...] = ()  # format/junk's entries: lines it deletes are not looked at here
     junk_max_chars: int = 40
-    compiled: tuple = field(default=(), repr=False)
+    compiled: Any = field(default=None, repr=False)
 
 
 class WhitespaceCheck(Check):
@@ -52,9 +52,10 @@ class WhitespaceCheck(Check):
 
     @classmethod
     def validate(cls, params: Params) -> None:
-        object.__setattr__(params, "compiled", compile_entries(params.junk, "junk"))
+        object.__setattr__(params, "compiled", furniture_of(params.junk, params.junk_max_chars, "junk"))
 
-    def run(self, doc, facts):
+    def run(self, view):
+        doc, facts = view.doc, view.facts
         original = doc.source.text
         spans = [(line, doc.norm.map.span(line.span)) for line in doc.lines]
         junk = [span for _, span in spans if self._junk(original[span.start:span.end])]
@@ -69,7 +70,7 @@ class WhitespaceCheck(Check):
 
     def _junk(self, text: str) -> bool:
         text = text.strip()
-        return bool(self.params.compiled and text and junk_what(text, self.params.compiled, self.params.junk_max_chars))
+        return bool(self.params.compiled and text and self.params.compiled.what(text))
 
 
 def _line(doc, line, base: int, text: str):

@@ -15,9 +15,9 @@ check: year_consistency
 from __future__ import annotations
 
 from ..diagnostics import Finding
-from ..analysis.facts import opening_year_mention
+from ..analysis.year import SOURCE_NAMES, opening_year_mention
 from ..offsets import Span
-from ..analysis.plan import SOURCE_NAMES, plan_years, report_year
+from ..analysis.plan import firm_year
 from .base import Check
 
 _VALUES = ("found", "expected", "year", "source")
@@ -27,9 +27,10 @@ class YearConsistencyCheck(Check):
     name = "year_consistency"
     messages = {"opening": _VALUES, "title": _VALUES, "plan_heading": _VALUES, "plan_opening": _VALUES}
 
-    def run(self, doc, facts):
+    def run(self, view):
+        doc, facts = view.doc, view.facts
         yield from _title_vs_opening(doc, facts)
-        yield from _plan(doc, facts)
+        yield from _plan(view.analysis.plan, facts)
 
 
 def _title_vs_opening(doc, facts):
@@ -47,11 +48,10 @@ def _title_vs_opening(doc, facts):
     yield Finding(mention[1], "opening", values)
 
 
-def _plan(doc, facts):
+def _plan(plan, facts):
     """The plan heading and the plan's forward-looking opening, each judged on its own."""
-    year = report_year(facts)
-    plan = plan_years(doc, facts) if year else None
-    if plan is None:
+    year = firm_year(facts)
+    if plan is None or year is None:
         return
     accepted = {year + 1}
     if facts.title_year and facts.opening_year:

@@ -49,7 +49,8 @@ class YearRangeCheck(Check):
     messages = {"default": ("found", "expected", "styles")}  # one kind: each rule uses one mode
     fixable = True
 
-    def run(self, doc, facts):
+    def run(self, view):
+        doc, facts = view.doc, view.facts
         text = doc.source.text
         if self.params.find == "fused":
             yield from self._fused(text)

@@ -14,6 +14,7 @@ from ..text.dates import DATE_PATTERN
 from .model import Document, Heading, Line, Section, Signature
 from .normalize import Normalized, normalize
 from ..text.pagination import PAGE_NUMBER
+from .web_furniture import WebFurniture
 from ..offsets import Span
 from ..sources import Source
 
@@ -27,11 +28,6 @@ _ORG_LINE = re.compile(
 )
 _DATE_LINE = re.compile(rf"^\s*(?:[\u4e00-\u9fff（）()]{{2,40}}\s+)?(?:{DATE_PATTERN})\s*$")
 _DATE_IN_LINE = re.compile(DATE_PATTERN)
-# Web-page furniture that follows the signature in copied reports; format/junk reports it.
-_TRAILING_JUNK = re.compile(
-    r"^\s*(?:【[^】]{1,6}】\s*)+$|^\s*(?:责任编辑|编辑|审核|校对|来源|信息来源|文章来源|发布时间|发布机构|浏览次数|点击[率数]|"
-    r"分享到?|扫一扫|相关链接|相关新闻|打印本页|关闭窗口|字体|字号|索引号)|^\s*(?:https?://|www\.)\S+\s*$"
-)
 # An attachment block after the signature (GB/T 9704: 附件 follows the document on a new page).
 _ATTACHMENT = re.compile(r"^\s*(?:附件|附表)\s*[0-9一二三四五六七八九十]*\s*[：:]?\s*$")
 _CLOSING = re.compile(r"^\s*特此(?:报告|汇报)[。.！]?\s*$")
@@ -117,15 +113,15 @@ def split_lines(text: str) -> tuple[Line, ...]:
     return tuple(lines)
 
 
-def build(source: Source, norm: Normalized | None = None) -> Document:
-    """Parse a loaded source into a Document."""
+def build(source: Source, furniture: WebFurniture | None = None, norm: Normalized | None = None) -> Document:
+    """Parse a loaded source into a Document; ``furniture`` tells web leftovers after the signature."""
     norm = norm or normalize(source)
     lines = split_lines(norm.text)
     kinds: dict[int, str] = {}
     filled = [line for line in lines if line.content]
     headings = {line.index: h for line in filled if (h := parse_heading(line)) is not None}
     header, title, addressee, body_from = _front_matter(filled, headings)
-    closing, signature, trailer, body_to = _back_matter(filled, headings)
+    closing, signature, trailer, body_to = _back_matter(filled, headings, furniture)
     for line, kind in ((header, "header"), (addressee, "addressee"), (closing, "closing")):
         if line is not None:
             kinds[line.index] = kind
@@ -202,11 +198,12 @@ def _attachments_start(filled: list[Line]) -> int:
     return len(filled)
 
 
-def _back_matter(filled: list[Line], headings: dict[int, Heading]):
-    """Closing formula, signature (issuer lines + date) and trailing page numbers."""
+def _back_matter(filled: list[Line], headings: dict[int, Heading], furniture: WebFurniture | None):
+    """Closing formula, signature (issuer lines + date) and trailing page numbers or web leftovers."""
     end = _attachments_start(filled)
     trailer: list[Line] = list(filled[end:])
-    while end and (PAGE_NUMBER.match(filled[end - 1].content) or _TRAILING_JUNK.match(filled[end - 1].content)):
+    while end and (PAGE_NUMBER.match(filled[end - 1].content)
+                   or (furniture and furniture.what(filled[end - 1].content, after_signature=True))):
         end -= 1
         trailer.insert(0, filled[end])
     date_line = None

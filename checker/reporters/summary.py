@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from ..diagnostics import Severity
 
-from .labels import NO_PART, PART_LABEL, PART_TINY, REQUIRED_PARTS, SEVERITY_LABEL
+from .labels import NO_PART, SEVERITY_LABEL
 
 EXCERPT_CHARS = 60
 
@@ -25,6 +25,8 @@ class FileRow:
     issuer: str
     year: int | None
     parts: tuple[str, ...]
+    missing: tuple[str, ...]  # required parts its findings report missing
+    labels: dict  # part id → (label, short, tiny), from the report's genre
     errors: int
     warnings: int
     infos: int
@@ -40,21 +42,23 @@ class FileRow:
             return f"无法检查：{self.error}"
         return f"{self.worst_rule}：{self.worst_message}" if self.worst_rule else "未发现问题"
 
+    def _label(self, part: str, width: int) -> str:
+        return self.labels.get(part, (part, part, part))[width]
+
     @property
     def parts_text(self) -> str:
-        return "、".join(PART_LABEL.get(p, p) for p in self.parts) or "未识别"
+        return "、".join(self._label(p, 1) for p in self.parts) or "未识别"
 
     @property
     def missing_text(self) -> str:
-        """The required parts (督察工作规定 items 1–4) this report lacks: what a reviewer looks for first."""
+        """The required parts this report lacks (by its findings): what a reviewer looks for first."""
         if self.error:
             return "—"
-        missing = [PART_TINY.get(p, p) for p in REQUIRED_PARTS if p not in self.parts]
-        return "、".join(missing) if missing else "齐全"
+        return "、".join(self._label(p, 2) for p in self.missing) or "齐全"
 
     @property
     def parts_tiny(self) -> str:
-        return "·".join(PART_TINY.get(p, p) for p in self.parts) or "未识别"
+        return "·".join(self._label(p, 2) for p in self.parts) or "未识别"
 
 
 def file_rows(results, batch=()) -> list[FileRow]:
@@ -73,6 +77,7 @@ def _row(index: int, result, cross: list[dict]) -> FileRow:
     return FileRow(
         index=index, path=result.path, issuer=(info.issuer if info else None) or "",
         year=info.year if info else None, parts=info.part_names if info else (),
+        missing=info.missing if info else (), labels={lab.part: (lab.label, lab.short, lab.tiny) for lab in info.labels} if info else {},
         errors=counts[Severity.ERROR], warnings=counts[Severity.WARNING], infos=counts[Severity.INFO],
         cross=len(cross), worst=worst, worst_rule=rule, worst_message=message, error=result.error,
     )
@@ -119,9 +124,10 @@ def rule_stats(results, batch=()) -> list[RuleStat]:
 
 
 def part_counts(results) -> list[tuple[str, int]]:
-    """Findings per part of the report (Chinese label), in the regulation's order."""
+    """Findings per part of the report (Chinese label), in the genres' order."""
     count = Counter(d.part for r in results for d in r.diagnostics)
-    rows = [(PART_LABEL[p], count[p]) for p in PART_LABEL if count[p]]
+    labels = {lab.part: lab.short for r in results if r.info for lab in r.info.labels}
+    rows = [(label, count[p]) for p, label in labels.items() if count[p]]
     if count[None]:
         rows.append((NO_PART, count[None]))
     return rows
@@ -179,7 +185,7 @@ def finding_rows(results, batch=()) -> list[FindingRow]:
         if result.error:
             rows.append(FindingRow(index, result.path, None, None, "", "", "无法检查", None, result.error, ""))
         for d in result.diagnostics:
-            part = PART_LABEL.get(d.part, "") if d.part else ""
+            part = result.info.label(d.part) if d.part and result.info else ""
             rows.append(FindingRow(index, result.path, d.line, d.column, part, d.rule, SEVERITY_LABEL[d.severity],
                                    d.severity, d.message, excerpt(text, d.start, d.end)))
         for f in cross.get(result.path, []):

@@ -11,7 +11,6 @@ from __future__ import annotations
 from collections import defaultdict
 
 from ..diagnostics import Severity
-from .labels import PART_LABEL as _SHORT_PART
 from .labels import SEVERITY_LABEL
 
 SHOWN_PER_RULE = 3
@@ -109,7 +108,7 @@ def _facts_line(result) -> str:
         bits.append(f"{info.year}年度")
     if info.issuer:
         bits.append(info.issuer)
-    bits.append("部分：" + ("、".join(_SHORT_PART[p] for p in info.part_names) or "未识别"))
+    bits.append("部分：" + ("、".join(info.label(p) for p in info.part_names) or "未识别"))
     return "（" + " · ".join(bits) + "）"
 
 

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 from decimal import Decimal, localcontext
 from enum import Enum
 
@@ -33,38 +32,20 @@ _MULT = {"万": Decimal(10**4), "亿": Decimal(10**8)}
 _FOLD = str.maketrans("０１２３４５６７８９％", "0123456789%")
 _WIDE = re.compile("[０-９％]")  # the matching view is folded already: translate only what needs it
 
-# Literal registry: measure word -> compatibility group (sums only add within one group).
-UNIT_GROUPS: dict[str, str] = {
-    **dict.fromkeys(["件", "宗", "条", "起", "件次", "例", "条次", "单"], "case"),  # 单: 工单
-    **dict.fromkeys(["人", "名", "人次", "位"], "person"),
-    **dict.fromkeys(["次", "场", "场次", "期", "批", "批次", "轮", "堂"], "event"),
-    **dict.fromkeys(["份", "册", "本", "张", "篇", "幅", "卷"], "copy"),  # 卷: 案卷
-    **dict.fromkeys(["元", "万元", "亿元"], "money"),
-    **dict.fromkeys(["%", "个百分点"], "percent"),
-    **dict.fromkeys(["户", "户次"], "household"),
-    # 日 and 月 are left out: after a number they are mostly dates (3月5日), not durations.
-    **dict.fromkeys(["天", "周", "小时", "学时", "课时", "分钟", "个月", "个工作日"], "time"),
-    **dict.fromkeys(["人天"], "workload"),
-    **dict.fromkeys(["亩", "公顷", "平方米", "平方公里", "平方千米"], "area"),
-    **dict.fromkeys(["米", "公里", "千米"], "length"),
-    **dict.fromkeys(["吨", "公斤", "千克"], "weight"),
-    **dict.fromkeys(["个", "家", "所", "项", "处", "支", "套", "台", "辆", "块", "座", "类",
-                     "村", "社", "社区", "株", "栋", "间"], "other"),
-}
 # Groups that count things one by one: the only possible bases of a rate, and the only groups
 # a count of cases or people can be confused with. Money, durations and measures are amounts.
+# (The measure words of each group are the lexicon rulesets/lexicons/units.yaml.)
 COUNT_GROUPS = frozenset({"case", "person", "event", "copy", "household", "other"})
-_UNITS = "|".join(sorted((u for u in UNIT_GROUPS if u not in ("%", "万元", "亿元")),
-                         key=len, reverse=True))
+_BUILTIN_UNITS = {"%": "percent", "万元": "money", "亿元": "money"}  # written by the reader itself
 _AR = r"[0-9]+(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?"
 _CN = f"[{_CN_CHARS}]+"
 _GAP = r"[ \t\u3000]*(?:\n[ \t\u3000]*)?"  # PDF text breaks lines inside "230\n余人次"
 _PRE = "将近|接近|大约|不足|不到|少于|超过|多于|近|约|逾"
-_QTY = re.compile(
+_QTY = (
     rf"(?P<pre>{_PRE})?[ \t]*(?<![0-9.,A-Za-z{_CN_CHARS}])"
     rf"(?:(?P<lo>{_AR}|{_CN})[ \t]*[-~～—－–至到][ \t]*)?"
     rf"(?:(?P<ar>{_AR})[ \t]*(?P<mul>[万亿])?|(?P<cn>{_CN}))"
-    rf"{_GAP}(?P<mid>余|多)?{_GAP}(?:(?P<unit>{_UNITS})|(?P<pct>%))"
+    rf"{_GAP}(?P<mid>余|多)?{_GAP}(?:(?P<unit>{{units}})|(?P<pct>%))"
     rf"(?P<post>以上|左右|以内|以下|上下)?"
 )
 _AR_FULL = re.compile(rf"({_AR})\s*([万亿])?")
@@ -288,7 +269,7 @@ def _rejected(m: re.Match[str], text: str, mask: bytearray) -> bool:
     return bool(cn) and text[m.end():m.end() + 1] in _CN_DIGIT  # 三天两头, 五个一
 
 
-def _build(m: re.Match[str], text: str, original: str) -> Quantity | None:
+def _build(m: re.Match[str], text: str, original: str, groups: dict[str, str]) -> Quantity | None:
     if m["ar"]:
         n, decimals = _parse_ar(m["ar"], m["mul"]), len(m["ar"].partition(".")[2])
         scale = _MULT.get(m["mul"] or "", Decimal(1))
@@ -311,7 +292,7 @@ def _build(m: re.Match[str], text: str, original: str) -> Quantity | None:
     else:
         value = Interval.point(n)
     start = m.start("pre") if m["pre"] else _span(m)[0]
-    return Quantity(start, m.end(), original[start:m.end()], n, value, unit, UNIT_GROUPS[unit],
+    return Quantity(start, m.end(), original[start:m.end()], n, value, unit, groups[unit],
                     approx, decimals, _is_change(text, start, unit))
 
 
@@ -325,28 +306,39 @@ def _mask(text: str) -> bytearray:
     return mask
 
 
-def find_quantities(text: str) -> list[Quantity]:
-    """Every quantity in ``text`` in order of appearance; never raises on odd input."""
-    return list(_quantities(text))
+class QuantityReader:
+    """Reads the quantities of a text with one table of measure words (rulesets/lexicons/units.yaml).
 
+    Built once per lexicon (analysis/vocabulary.py); the pattern is compiled on first use.
+    """
 
-@lru_cache(maxsize=2048)
-def _quantities(text: str) -> tuple[Quantity, ...]:
-    """Cached: every numeric rule reads the same sentences, so each is parsed once per run."""
-    folded = text.translate(_FOLD) if _WIDE.search(text) else text
-    mask = _mask(folded)
-    found: list[Quantity] = []
-    for m in _QTY.finditer(folded):
-        if not _rejected(m, folded, mask) and (q := _build(m, folded, text)) is not None:
-            found.append(q)
-    for m in _PCT_CN.finditer(folded):
-        n = _parse_cn(m["cn"])
-        if n is not None and not any(mask[m.start():m.end()]):
-            found.append(Quantity(m.start(), m.end(), text[m.start():m.end()], Decimal(n),
-                                  _band(Decimal(n), 0, Decimal(1)), "%", "percent", None, 0,
-                                  _is_change(folded, m.start(), "%")))
-    found.sort(key=lambda q: q.start)
-    return tuple(q for i, q in enumerate(found) if i == 0 or q.start >= found[i - 1].end)
+    def __init__(self, units: dict[str, str]) -> None:
+        self.groups = {**units, **_BUILTIN_UNITS}  # measure word → group
+        self._pattern: re.Pattern[str] | None = None
+
+    @property
+    def pattern(self) -> re.Pattern[str]:
+        if self._pattern is None:
+            words = sorted((u for u in self.groups if u not in _BUILTIN_UNITS), key=len, reverse=True)
+            self._pattern = re.compile(_QTY.replace("{units}", "|".join(map(re.escape, words))))
+        return self._pattern
+
+    def find(self, text: str) -> list[Quantity]:
+        """Every quantity in ``text`` in order of appearance; never raises on odd input."""
+        folded = text.translate(_FOLD) if _WIDE.search(text) else text
+        mask = _mask(folded)
+        found: list[Quantity] = []
+        for m in self.pattern.finditer(folded):
+            if not _rejected(m, folded, mask) and (q := _build(m, folded, text, self.groups)) is not None:
+                found.append(q)
+        for m in _PCT_CN.finditer(folded):
+            n = _parse_cn(m["cn"])
+            if n is not None and not any(mask[m.start():m.end()]):
+                found.append(Quantity(m.start(), m.end(), text[m.start():m.end()], Decimal(n),
+                                      _band(Decimal(n), 0, Decimal(1)), "%", "percent", None, 0,
+                                      _is_change(folded, m.start(), "%")))
+        found.sort(key=lambda q: q.start)
+        return [q for i, q in enumerate(found) if i == 0 or q.start >= found[i - 1].end]
 
 
 def rate_interval(stated: Decimal, decimals: int) -> tuple[Interval, Interval]:

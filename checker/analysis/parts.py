@@ -1,0 +1,224 @@
+"""Which sections of a report are which part of its genre (parts, labels and synonyms from the
+genre profile, rulesets/genres/*.yaml).
+
+A top-level heading names the parts its title announces, in the genre's match order (several for
+"存在的问题及下一步打算"); a part marked ``only_alone`` is taken only when nothing else matched. A
+section none of whose headings names a part may hold sub-headings that do (``nested``). Unnamed
+topic sections before the later parts report the year's work (``collects_topics``). A part with
+no heading may still be reported by a sentence (``inline``). Every rule that asks "where is the
+shortcomings part?" reads the answer from here, so they all agree.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from typing import Iterable, Mapping
+
+from ..document.model import Document, Line, Section
+from ..offsets import Span
+from ..profile.genre import Genre, Part
+from ..text.clauses import in_title
+from ..text.segment import is_word
+
+_PLAN_REVIEW = re.compile(r"(?:计划|安排|要点)的?(?:完成|执行|落实|实施)情况")
+# A heading that is nothing but a plan title: "2022年工作计划", "2022年法治政府建设工作安排：".
+_PLAN_TITLE = re.compile(r"^(?:19|20)\d{2}年度?[\u4e00-\u9fff“”]{0,14}?(?:计划|安排|打算|思路|要点)[。：]?$")
+_YEAR = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})(?=年)")
+_SENTENCE_ENDS = "。；！？"
+
+
+@dataclass(frozen=True)
+class PartInfo:
+    """Where one part is and how it was recognised (heading, nested, topics, inline)."""
+
+    part: str
+    how: str  # heading | nested | topics | inline
+    line: Line  # the heading line, or the line holding the inline sentence
+    section: Section | None
+    span: Span  # the heading title, or the inline sentence
+
+
+@dataclass(frozen=True)
+class Parts:
+    """The parts of one report: the first place of each, every section of each, and a lookup."""
+
+    found: Mapping[str, PartInfo]  # part id → where it first is (never mutated after find)
+    sections: Mapping[str, tuple[Section, ...]]  # part id → every section that belongs to it
+    spans: tuple[tuple[Span, str], ...]  # (section span, part), outer before inner
+    _starts: tuple[int, ...]
+    _labels: tuple[str | None, ...]
+
+    def at(self, offset: int) -> str | None:
+        """The innermost part whose section holds ``offset`` (a bisect: called once per finding)."""
+        i = bisect.bisect_right(self._starts, offset) - 1
+        return self._labels[i] if i >= 0 else None
+
+    def part_of(self, section: Section) -> str | None:
+        return next((p for p, group in self.sections.items() if any(s is section for s in group)), None)
+
+
+def find(doc: Document, genre: Genre, year: int | None) -> Parts:
+    sections, topics = classify(doc, genre, year)
+    found: dict[str, PartInfo] = {}
+    top_ids = {id(s) for s in doc.root.children}
+    for part in genre.parts:
+        group = sections.get(part.id)
+        if group:
+            first = group[0]
+            how = "topics" if topics is not None and group is topics else ("heading" if id(first) in top_ids else "nested")
+            found[part.id] = PartInfo(part.id, how, doc.lines[first.heading.line], first, first.heading.title)
+        elif (inline := _inline(doc, part)) is not None:
+            found[part.id] = inline
+    spans = tuple(sorted(((s.span, p) for p in genre.part_ids for s in sections.get(p, ())),
+                         key=lambda x: (x[0].start, -x[0].end)))
+    starts, labels = _sweep(spans)
+    frozen = {p: tuple(group) for p, group in sections.items()}
+    return Parts(found, frozen, spans, tuple(starts), tuple(labels))
+
+
+def _sweep(spans) -> tuple[list[int], list[str | None]]:
+    """Sections nest or are disjoint: sweep them once into (boundary, part from there on) lists."""
+    starts: list[int] = []
+    labels: list[str | None] = []
+    stack: list[tuple[int, str]] = []
+
+    def close_until(limit: float) -> None:
+        while stack and stack[-1][0] <= limit:
+            end, _ = stack.pop()
+            starts.append(end)
+            labels.append(stack[-1][1] if stack else None)
+
+    for span, part in spans:  # sorted by start, outer before inner
+        close_until(span.start)
+        starts.append(span.start)
+        labels.append(part)
+        stack.append((span.end, part))
+    close_until(float("inf"))
+    return starts, labels
+
+
+# ---- headings ------------------------------------------------------------------------------------
+
+def heading_parts(title: str, year: int | None, genre: Genre) -> list[str]:
+    """Parts a heading title announces, in the genre's match order."""
+    found = []
+    for part_id in genre.match_order:
+        part = genre.part(part_id)
+        if part.only_alone and found:
+            break
+        if any(is_word(title, m.start(), m.end()) for m in part.heading_re.finditer(title)):
+            found.append(part_id)
+    plan = next((p for p in genre.parts if p.plan), None)
+    if plan is not None:
+        _plan_year(found, plan, title, year, genre)
+    return found
+
+
+def _plan_year(found: list[str], plan: Part, title: str, year: int | None, genre: Genre) -> None:
+    """A heading that starts with the next year is the plan; a plan-worded one that reviews the
+    year ("2021年工作计划完成情况") is not."""
+    if year and plan.id not in found and re.match(rf"^{year + 1}年", title):
+        found.append(plan.id)
+    if plan.id in found and _looks_back(title, year):
+        found.remove(plan.id)
+        if not found:
+            found.extend(p.id for p in genre.parts if p.only_alone)
+
+
+def _looks_back(title: str, year: int | None) -> bool:
+    """"2021年工作计划完成情况", "2023年度重点工作安排部署": reviews of the year, not plans.
+
+    "2022年工作计划" in a report on 2022 stays the plan (with the wrong year, which
+    numeric/year-mismatch reports).
+    """
+    if _PLAN_REVIEW.search(title):
+        return True
+    if not year:
+        return False
+    years = {int(y) for y in _YEAR.findall(title)}
+    return bool(years) and year + 1 not in years and all(y <= year for y in years) and "下" not in title \
+        and not _PLAN_TITLE.search(title)
+
+
+def classify(doc: Document, genre: Genre, year: int | None) -> tuple[dict[str, list[Section]], list[Section] | None]:
+    """part id → its sections, and the topic sections (when the topics make up a part)."""
+    sections: dict[str, list[Section]] = {}
+    top = list(doc.root.children)
+    if len(top) == 1 and top[0].heading.level == 0:
+        top = list(top[0].children) or top
+    unclassified = []
+    for section in top:
+        named = heading_parts(section.heading.title_text, year, genre)
+        for part in named:
+            sections.setdefault(part, []).append(section)
+        if not named:
+            unclassified.append(section)
+    _nested(sections, unclassified, top, genre, year)
+    return sections, _topics(doc, sections, unclassified, genre)
+
+
+def _nested(sections, unclassified, top, genre: Genre, year: int | None) -> None:
+    by_rule = {p.id: p.nested for p in genre.parts}
+    for section in unclassified:
+        for child in _descendants(section, max_level=3):
+            for part in heading_parts(child.heading.title_text, year, genre):
+                if by_rule[part] != "never":
+                    sections.setdefault(part, []).append(child)
+    for part in (p for p in genre.parts if p.nested == "anywhere" and p.id not in sections):
+        for section in top:
+            for child in _descendants(section, max_level=3):
+                if part.id in heading_parts(child.heading.title_text, year, genre):
+                    sections.setdefault(part.id, []).append(child)
+
+
+def _topics(doc, sections, unclassified, genre: Genre) -> list[Section] | None:
+    """Topic sections before the later parts (一、基本情况 二、加强组织领导 … 六、主要成效) report the
+    year's work: they belong to the collecting part, after its named heading."""
+    collector = next((p for p in genre.parts if p.collects_topics), None)
+    if collector is None:
+        return None
+    claimed = {id(s) for group in sections.values() for s in group}
+    later = [s.span.start for p in genre.parts if p.required and p.id != collector.id and not p.nested == "anywhere"
+             for s in sections.get(p.id, ())]
+    limit = min(later, default=doc.root.span.end + 1)
+    topics = [s for s in unclassified if id(s) not in claimed and s.lines and s.span.start < limit]
+    if not topics:
+        return None
+    if collector.id not in sections:
+        sections[collector.id] = topics
+        return topics
+    sections[collector.id] = sorted(sections[collector.id] + topics, key=lambda s: s.span.start)
+    return None
+
+
+def _descendants(section: Section, max_level: int) -> Iterable[Section]:
+    for child in section.children:
+        if child.heading.level <= max_level:
+            yield child
+            yield from _descendants(child, max_level)
+
+
+# ---- inline --------------------------------------------------------------------------------------
+
+def _inline(doc: Document, part: Part) -> PartInfo | None:
+    if part.inline_re is None:
+        if part.paragraph and not doc.headings:
+            line = next((l for l in doc.body_lines() if len(l.content) > 60), None)
+            return PartInfo(part.id, "inline", line, None, line.span) if line else None
+        return None
+    for line in doc.body_lines():
+        for m in part.inline_re.finditer(line.text):
+            if in_title(line.text, m.start()):
+                continue  # 《党政主要负责人履行推进法治建设第一责任人职责规定》 is a citation
+            return PartInfo(part.id, "inline", line, None, _sentence_span(line, m.start()))
+    return None
+
+
+def _sentence_span(line: Line, at: int) -> Span:
+    text = line.text
+    start = max(text.rfind(ch, 0, at) for ch in _SENTENCE_ENDS) + 1
+    ends = [i for i in (text.find(ch, at) for ch in _SENTENCE_ENDS) if i >= 0]
+    end = min(ends) + 1 if ends else len(text)
+    return Span(line.start + start, line.start + end)

@@ -1,0 +1,93 @@
+"""The report year: from the command line, the title, the opening sentence or the body, and how
+sure that is.
+
+Year checks compare other years with it, so it must be right or absent: periods
+(（2021－2025年）), cited titles (《2024年工作要点》), targets, 2018年以来 and dates are never taken
+as the report year. When the title and the opening disagree (numeric/year-mismatch reports it),
+the body decides which of the two the report is about.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from ..document.model import Document
+from ..offsets import Span
+from ..text.dates import plain_years, year_mentions
+
+# Years a rule may compare against: a report year read from the title, the opening or the user.
+FIRM_SOURCES = ("option", "title", "opening")
+SOURCE_NAMES = {"option": "命令行指定", "title": "标题", "opening": "开头", "dominant": "正文", "plan": "计划部分"}
+_YEAR = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})(?=年)")
+
+
+@dataclass(frozen=True)
+class Year:
+    """The report year and where it came from; the title's and the opening's years as read."""
+
+    value: int | None
+    source: str  # option | title | opening | dominant | plan | none
+    title: int | None
+    opening: int | None
+
+
+def title_year(text: str) -> int | None:
+    """The title's report year; a period it cites (纲要（2021－2025年）) is none."""
+    return next((m.year for m in year_mentions(text) if m.role in ("plain", "quoted")), None)
+
+
+def opening_year_mention(doc: Document) -> tuple[int, Span, bool] | None:
+    """The year the opening reports on, where, and whether the wording says so.
+
+    Periods, cited titles, targets, 2018年以来 and dates (（2024年1月15日）) are skipped. A year that
+    starts the report (2023年，我局…) or sits in "现将2023年…报告如下" is preferred and marked sure;
+    otherwise the first remaining year is returned, not sure.
+    """
+    found = []
+    for line in doc.preamble[:2]:
+        indent = len(line.text) - len(line.text.lstrip())
+        for mention in plain_years(line.text):
+            if re.match(r"[0-9]{1,2}月", line.text[mention.end:]):
+                continue
+            span = Span(line.start + mention.start, line.start + mention.end)
+            if _names_report_year(line.text, mention):
+                return mention.year, span, True
+            if mention.start < indent + 40:
+                found.append((mention.year, span, False))
+    return found[0] if found else None
+
+
+def _names_report_year(text: str, mention) -> bool:
+    if text[:mention.start].strip(" \t") in ("", "在", "于"):
+        return True
+    clause = re.split(r"[，。；！？]", text[mention.end:])[0]
+    return bool(re.search(r"报告如下|汇报如下|情况报告|工作报告", clause))
+
+
+def report_year(doc: Document, option: int | None, plan_headings: set[int]) -> Year:
+    """The year, given the lines of headings that name the plan part (their year is the next one)."""
+    title = title_year(doc.title_text)
+    mention = opening_year_mention(doc)
+    opening = mention[0] if mention else None
+    if option:
+        return Year(option, "option", title, opening)
+    dominant, plan = _body_years(doc, plan_headings)
+    if title and opening and title != opening:
+        votes = Counter(y for y in (dominant, plan) if y in (title, opening))
+        if votes.get(opening, 0) > votes.get(title, 0):
+            return Year(opening, "opening", title, opening)
+    for value, source in ((title, "title"), (opening, "opening"), (dominant, "dominant"), (plan, "plan")):
+        if value:
+            return Year(value, source, title, opening)
+    return Year(None, "none", title, opening)
+
+
+def _body_years(doc: Document, plan_headings: set[int]) -> tuple[int | None, int | None]:
+    """The most frequent year outside the plan headings, and the plan heading's year minus one."""
+    counts = Counter(
+        m.year for line in doc.body_lines() if line.index not in plan_headings for m in plain_years(line.text)
+    )
+    plan_years = [int(y) for i in sorted(plan_headings) for y in _YEAR.findall(doc.lines[i].text)]
+    return (counts.most_common(1)[0][0] if counts else None), (plan_years[0] - 1 if plan_years else None)

@@ -1,0 +1,229 @@
+"""The genre profile: what a kind of report is made of, read from ``rulesets/genres/<id>.yaml``.
+
+A genre names its parts (id, labels, the headings and inline sentences that announce them, which
+are required, in which order they are matched), the issuer levels (by the suffix of the issuing
+body's name) and its filing deadlines. The analysis classifies sections with it, the loader checks
+every part a rule names against it, and reporters take their labels from it, so a reviewer's
+profile can add or rename a part in YAML:
+
+```yaml
+genre:
+  extends: law-based-government
+  parts:
+    - {id: disclosure, label: 政务公开工作情况, short: 政务公开, heading: "政务公开", required: true}
+```
+A part listed with the id of an inherited one changes only the keys it gives.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, fields
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+from ..yamlfile import Mapping, YamlError, display_path, read
+
+_PART_KEYS = {"id", "label", "short", "tiny", "required", "heading", "inline", "only_alone", "collects_topics",
+              "nested", "plan", "paragraph"}
+_TOP_KEYS = {"version", "genre", "name", "extends", "title", "parts", "match_order", "levels", "deadlines"}
+_ID = re.compile(r"^[a-z][a-z_]*$")
+
+
+class GenreError(YamlError):
+    """A genre profile that cannot be used; the message starts with ``path:line:``."""
+
+
+@dataclass(frozen=True)
+class Part:
+    """One part of a report of this genre, and how a heading or a sentence announces it."""
+
+    id: str
+    label: str  # 主要举措和成效: messages, outline, JSON labels
+    short: str  # 举措和成效: tables
+    tiny: str  # 成效: the narrowest columns
+    required: bool
+    heading: str  # regex over a heading's title (a whole word must match)
+    inline: str | None  # regex of a sentence that reports the part without a heading
+    only_alone: bool = False  # named by a heading only when it names no other part
+    collects_topics: bool = False  # unnamed topic sections before the later parts belong here
+    nested: str = "unclassified"  # where sub-headings may announce it: unclassified | anywhere | never
+    plan: bool = False  # speaks of the year after the report year
+    paragraph: bool = False  # with no headings at all, a long paragraph counts as this part
+
+    @cached_property
+    def heading_re(self) -> re.Pattern[str]:
+        return re.compile(self.heading)
+
+    @cached_property
+    def inline_re(self) -> re.Pattern[str] | None:
+        return re.compile(self.inline) if self.inline else None
+
+
+@dataclass(frozen=True)
+class Level:
+    """An issuer level, recognised by the end of the issuing body's name."""
+
+    id: str
+    label: str
+    match: str
+
+    @cached_property
+    def match_re(self) -> re.Pattern[str]:
+        return re.compile(self.match)
+
+
+@dataclass(frozen=True)
+class Genre:
+    """A report genre: its parts, its issuer levels, its title words and its deadlines."""
+
+    id: str
+    name: str
+    parts: tuple[Part, ...]
+    match_order: tuple[str, ...]
+    levels: tuple[Level, ...]
+    title_topic: str
+    title_words: str
+    deadlines: dict[str, dict[str, str]]
+    origin: str
+
+    def part(self, part_id: str) -> Part:
+        return next(p for p in self.parts if p.id == part_id)
+
+    @property
+    def part_ids(self) -> tuple[str, ...]:
+        return tuple(p.id for p in self.parts)
+
+    @property
+    def required(self) -> tuple[str, ...]:
+        return tuple(p.id for p in self.parts if p.required)
+
+    def label(self, part_id: str | None, width: str = "label") -> str:  # label | short | tiny
+        """The part's label (``label``, ``short`` or ``tiny``); an unknown id is shown as is."""
+        for p in self.parts:
+            if p.id == part_id:
+                return getattr(p, width)
+        return part_id or ""
+
+    def level_of(self, issuer: str | None) -> str:
+        if not issuer:
+            return "unknown"
+        name = issuer.split()[-1]
+        return next((level.id for level in self.levels if level.match_re.search(name)), "unknown")
+
+    def level_label(self, level_id: str) -> str:
+        return next((level.label for level in self.levels if level.id == level_id), "报告主体")
+
+
+def resolve(name: str, folder: Path | None = None) -> Path:
+    """A genre NAME (bundled) or a PATH relative to ``folder``."""
+    from ..resources import ruleset_dir
+
+    if name.endswith((".yaml", ".yml")):
+        path = ((folder or Path.cwd()) / name).resolve()
+        if not path.is_file():
+            raise GenreError(f"{name}: genre file not found")
+        return path
+    bundled = ruleset_dir() / "genres" / f"{name}.yaml"
+    if not bundled.is_file():
+        known = sorted(p.stem for p in (ruleset_dir() / "genres").glob("*.yaml"))
+        raise GenreError(f"unknown genre '{name}' (bundled: {', '.join(known)})")
+    return bundled
+
+
+def load(spec: Any, where: str = "", folder: Path | None = None, seen: tuple[Path, ...] = ()) -> Genre:
+    """A genre from a name, a path, or an inline mapping (which may extend another genre)."""
+    if isinstance(spec, str):
+        path = resolve(spec, folder)
+        if path in seen:
+            raise GenreError(f"{display_path(path)}:1: genre extends itself")
+        data = read(path, "genre")
+        if not isinstance(data, Mapping):
+            raise GenreError(f"{display_path(path)}:1: a genre profile is a mapping")
+        return _build(data, display_path(path), path.parent, seen + (path,))
+    if isinstance(spec, Mapping):
+        return _build(spec, where.rsplit(":", 1)[0] if where else "<genre>", folder or Path.cwd(), seen)
+    raise GenreError(f"{where}: 'genre' is a bundled genre name, a file, or a mapping")
+
+
+def _build(data: Mapping, shown: str, folder: Path, seen: tuple[Path, ...]) -> Genre:
+    unknown = sorted(set(data) - _TOP_KEYS)
+    if unknown:
+        raise GenreError(f"{shown}:{data.line_of(unknown[0])}: unknown key(s) {', '.join(unknown)} (known: {', '.join(sorted(_TOP_KEYS))})")
+    base = load(data["extends"], f"{shown}:{data.line_of('extends')}", folder, seen) if "extends" in data else None
+    parts = _parts(data.get("parts") or [], base.parts if base else (), shown, data.line_of("parts"))
+    ids = [p.id for p in parts]
+    order = tuple(data.get("match_order") or (base.match_order if base else ids))
+    order = tuple(i for i in order if i in ids) + tuple(i for i in ids if i not in order)
+    bad = [i for i in (data.get("match_order") or []) if i not in ids]
+    if bad:
+        raise GenreError(f"{shown}:{data.line_of('match_order')}: match_order names unknown part(s) {', '.join(bad)}")
+    title = data.get("title") or {}
+    genre = Genre(
+        id=str(data.get("genre") or (base.id if base else "custom")),
+        name=str(data.get("name") or (base.name if base else "")),
+        parts=parts,
+        match_order=order,
+        levels=_levels(data.get("levels"), base, shown, data.line_of("levels")),
+        title_topic=str(title.get("topic") or (base.title_topic if base else "报告")),
+        title_words=str(title.get("words") or (base.title_words if base else "报告")),
+        deadlines={**(base.deadlines if base else {}), **_deadlines(data.get("deadlines"), shown, data.line_of("deadlines"))},
+        origin=f"{shown}:{data.line}",
+    )
+    _compile_all(genre, shown, data.line)
+    return genre
+
+
+def _parts(raw: Any, inherited: tuple[Part, ...], shown: str, line: int) -> tuple[Part, ...]:
+    if not isinstance(raw, list):
+        raise GenreError(f"{shown}:{line}: 'parts' must be a list")
+    parts = {p.id: p for p in inherited}
+    for item in raw:
+        at = item.line if isinstance(item, Mapping) else line
+        if not isinstance(item, dict) or "id" not in item or not _ID.match(str(item["id"])):
+            raise GenreError(f"{shown}:{at}: each part needs an 'id' in lower case (achievements, next_year…)")
+        unknown = sorted(set(item) - _PART_KEYS)
+        if unknown:
+            raise GenreError(f"{shown}:{at}: unknown part key(s) {', '.join(unknown)} (known: {', '.join(sorted(_PART_KEYS))})")
+        old = parts.get(item["id"])
+        values = {**({f.name: getattr(old, f.name) for f in fields(Part)} if old else {}), **item}
+        missing = [k for k in ("label", "heading") if not values.get(k)]
+        if missing:
+            raise GenreError(f"{shown}:{at}: part '{item['id']}' needs {' and '.join(missing)}")
+        values.setdefault("short", values["label"])
+        values.setdefault("tiny", values["short"])
+        values.setdefault("required", False)
+        values.setdefault("inline", None)
+        if values.get("nested", "unclassified") not in ("unclassified", "anywhere", "never"):
+            raise GenreError(f"{shown}:{at}: 'nested' must be unclassified, anywhere or never")
+        parts[item["id"]] = Part(**values)
+    return tuple(parts.values())
+
+
+def _levels(raw: Any, base: Genre | None, shown: str, line: int) -> tuple[Level, ...]:
+    if raw is None:
+        return base.levels if base else ()
+    if not isinstance(raw, list) or not all(isinstance(i, dict) and {"id", "label", "match"} <= set(i) for i in raw):
+        raise GenreError(f"{shown}:{line}: 'levels' is a list of {{id, label, match}}")
+    return tuple(Level(str(i["id"]), str(i["label"]), str(i["match"])) for i in raw)
+
+
+def _deadlines(raw: Any, shown: str, line: int) -> dict[str, dict[str, str]]:
+    if raw is None:
+        return {}
+    if not isinstance(raw, dict) or not all(isinstance(v, dict) and "default" in v for v in raw.values()):
+        raise GenreError(f"{shown}:{line}: 'deadlines' maps a name to {{default: '+1-03-01', <level>: …}}")
+    return {str(k): {str(a): str(b) for a, b in v.items()} for k, v in raw.items()}
+
+
+def _compile_all(genre: Genre, shown: str, line: int) -> None:
+    """Every pattern must compile now: a typo is a load error, not a crash on the first report."""
+    for pattern, what in [(p.heading, f"part '{p.id}' heading") for p in genre.parts] + \
+            [(p.inline, f"part '{p.id}' inline") for p in genre.parts if p.inline] + \
+            [(lv.match, f"level '{lv.id}'") for lv in genre.levels] + \
+            [(genre.title_topic, "title topic"), (genre.title_words, "title words")]:
+        try:
+            re.compile(pattern)
+        except re.error as err:
+            raise GenreError(f"{shown}:{line}: {what} is not a valid regular expression: {err}") from None
