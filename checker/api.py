@@ -1,4 +1,4 @@
-"""The only place the pipeline is wired: load → normalise → outline → facts → rules.
+"""The per-file pipeline, and the public API: load → normalise → outline → analysis → rules.
 
 ``lint_path`` and ``lint_text`` return a FileResult; a file that cannot be read has ``error`` set
 and no diagnostics, and never raises.
@@ -6,46 +6,14 @@ and no diagnostics, and never raises.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 from .analysis import Analysis
-from .analysis.facts import Facts
-from .analysis.summary import ReportInfo, describe
-from .diagnostics import Diagnostic, Severity
-from .document.model import Document
+from .analysis.summary import describe
 from .document.outline import build
 from .document.web_furniture import WebFurniture
 from .rules import engine
+from .results import FileResult
 from .rules.ruleset import Ruleset
 from .sources import Source, SourceError, load_bytes, load_path
-
-
-@dataclass
-class FileResult:
-    """One file's outcome: its findings, or the error that stopped it (exit code 2)."""
-
-    path: str
-    source: Source | None = None
-    document: Document | None = None
-    facts: Facts | None = None
-    diagnostics: list[Diagnostic] = field(default_factory=list)
-    error: str | None = None
-    info: ReportInfo | None = None  # what reporters show; survives when document/facts are dropped
-    analysis: Analysis | None = None  # everything derived from the document (cross-report checks read it)
-
-    @property
-    def kind(self) -> str:
-        """txt | md | docx | pdf: how the file was read, or would have been."""
-        from .sources import kind_of
-
-        return self.source.kind if self.source is not None else kind_of(self.path)
-
-    def count(self, severity: Severity) -> int:
-        return sum(1 for d in self.diagnostics if d.severity == severity)
-
-    @property
-    def worst(self) -> Severity | None:
-        return max((d.severity for d in self.diagnostics), default=None)
 
 
 def lint_source(source: Source, rules: Ruleset, *, year: int | None = None, lang: str = "zh", strict: bool = False) -> FileResult:
@@ -54,14 +22,14 @@ def lint_source(source: Source, rules: Ruleset, *, year: int | None = None, lang
     document = build(source, furniture)
     analysis = Analysis(document, rules.genre, rules.lexicons, year)
     diagnostics = engine.run(analysis, rules, lang=lang, strict=strict)
-    return FileResult(source.path, source, document, analysis.facts, diagnostics,
+    return FileResult(source.path, source, document, analysis.facts, tuple(diagnostics),
                       info=describe(analysis, missing_parts(rules, diagnostics)), analysis=analysis)
 
 
-def missing_parts(rules: Ruleset, diagnostics) -> tuple[str, ...]:
-    """The parts the findings report missing (by the ruleset's required-part rules)."""
+def missing_parts(rules: Ruleset, diagnostics) -> tuple[tuple[str, str], ...]:
+    """(part, rule) of each part the findings report missing, by the ruleset's required-part rules."""
     fired = {d.rule for d in diagnostics}
-    return tuple(part for part, rule_id in rules.required_part_rules().items() if rule_id in fired)
+    return tuple((part, rule_id) for part, rule_id in rules.required_part_rules().items() if rule_id in fired)
 
 
 def lint_path(path: str, rules: Ruleset, *, year: int | None = None, encoding: str | None = None,

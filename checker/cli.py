@@ -65,17 +65,23 @@ def _parser() -> argparse.ArgumentParser:
 
     outline = sub.add_parser("outline", help="显示报告的标题层次和识别出的部分")
     outline.add_argument("path")
-    outline.add_argument("--year", type=int)
-    outline.add_argument("--encoding")
+    outline.add_argument("--year", type=int, help="指定报告年度（覆盖自动识别）")
+    outline.add_argument("--encoding", help="强制使用该编码读取文本文件（如 gb18030）")
+    outline.add_argument("--ruleset", action="append", help="规则集名称或 YAML 路径（决定报告类型）")
+    outline.add_argument("--config", help="配置文件路径")
 
-    rules = sub.add_parser("rules", help="列出所有规则")
+    rules = sub.add_parser("rules", help="列出当前配置启用的规则")
     rules.add_argument("--format", choices=["text", "json"], default="text")
-    rules.add_argument("--ruleset", action="append")
+    rules.add_argument("--ruleset", action="append", help="规则集名称或 YAML 路径（可重复）")
+    rules.add_argument("--select", help="只列出这些规则（前缀，逗号分隔）")
+    rules.add_argument("--ignore", help="不列出这些规则（前缀，逗号分隔）")
+    rules.add_argument("--config", help="配置文件路径")
 
     explain = sub.add_parser("explain", help="解释一条规则")
     explain.add_argument("rule")
     explain.add_argument("--format", choices=["text", "json"], default="text")
-    explain.add_argument("--ruleset", action="append")
+    explain.add_argument("--ruleset", action="append", help="规则集名称或 YAML 路径（可重复）")
+    explain.add_argument("--config", help="配置文件路径")
     return parser
 
 

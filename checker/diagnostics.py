@@ -62,20 +62,68 @@ class Finding:
 
 
 @dataclass(frozen=True)
-class Diagnostic:
-    """A finding as users see it: rule, severity, message and 1-based positions (design.md)."""
+class Location:
+    """A place in a file: 1-based lines and columns (characters), and original-text offsets.
 
-    rule: str
-    severity: Severity
-    message: str
+    ``path`` is None for a place in the file the diagnostic belongs to; a cross-report finding
+    names the file of each of its places. Offsets are None where only lines are known.
+    """
+
     line: int
     column: int
     end_line: int
     end_column: int
-    start: int  # original offsets, kept for fixes, baselines and suppressions
-    end: int
+    start: int | None = None
+    end: int | None = None
+    path: str | None = None
+
+
+@dataclass(frozen=True)
+class Diagnostic:
+    """A finding as users see it: rule, severity, message, its place and any related places.
+
+    Per-file findings have one ``location`` in their file; a cross-report finding (a passage two
+    submissions share) has its first place as ``location`` and the others in ``related``, each
+    with its path, and ``share`` (the part of the smaller report that is shared).
+    """
+
+    rule: str
+    severity: Severity
+    message: str
+    location: Location
     fix: Fix | None = None
     part: str | None = None
+    related: tuple[Location, ...] = ()
+    share: float | None = None
+
+    @property
+    def locations(self) -> tuple[Location, ...]:
+        return (self.location, *self.related)
+
+    @property
+    def line(self) -> int:
+        return self.location.line
+
+    @property
+    def column(self) -> int:
+        return self.location.column
+
+    @property
+    def end_line(self) -> int:
+        return self.location.end_line
+
+    @property
+    def end_column(self) -> int:
+        return self.location.end_column
+
+    @property
+    def start(self) -> int:
+        """Original offset where the finding begins (fixes, baselines and suppressions use it)."""
+        return self.location.start if self.location.start is not None else 0
+
+    @property
+    def end(self) -> int:
+        return self.location.end if self.location.end is not None else self.start
 
     @property
     def sort_key(self) -> tuple:

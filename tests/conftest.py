@@ -81,6 +81,15 @@ def find_quantities(text: str):
     return numeric_words().quantities(text)
 
 
+def lint_texts(texts, ruleset, *, strict: bool = True):
+    """Lint strings as the files of one run: (their results, the cross-report findings)."""
+    from checker.app.session import Session
+    from checker.config import Config
+
+    run = Session(Config(), ruleset).run_texts(texts, strict=strict)
+    return list(run.files), list(run.cross)
+
+
 def rule_ids(result) -> list[str]:
     return [d.rule for d in result.diagnostics]
 

@@ -167,17 +167,19 @@ def test_include_and_exclude(batch, tmp_path):
 def test_worker_results_are_slim_and_enough_for_reporters(batch):
     from dataclasses import replace
 
-    from checker.app.batch import lint_one
+    from checker.app.session import Session
     from checker.config import Config
     from checker.reporters import get
+    from checker.results import RunResult
     from checker.rules.loader import load
 
-    result, collected = lint_one(batch.paths["r4"], load(), Config())
-    slim = replace(result, document=None, facts=None, analysis=None)
+    session = Session(Config())
+    result, collected = session.lint_file(batch.paths["r4"], collect_for=[r for r in load() if r.check.batch])
+    slim = result.slim()
     # measured on the corpus: 46-72 KB pickled with the Document, 25-40 KB without (text + fingerprint)
     assert len(pickle.dumps((slim, collected))) < 0.7 * len(pickle.dumps((result, collected)))
     for name in ("json", "text", "csv", "html"):
-        assert get(name).render([slim], [], {}) == get(name).render([result], [], {}), name
+        assert get(name).render(RunResult((slim,)), {}) == get(name).render(RunResult((result,)), {}), name
 
 
 def _browser() -> str | None:

@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from checker.app.batch import lint_texts
+from conftest import lint_texts
 from checker.checks.base import BatchItem
 from checker.checks.near_duplicate import issuer_groups
 from checker.analysis.fingerprints import SEP, fingerprint, shared_passages
@@ -28,8 +28,8 @@ def test_copy_with_the_place_name_changed_is_one_passage():
     b = _report("乾塘镇", f"乾塘镇{PASSAGE}乾塘镇司法所全程参与，{PASSAGE[:40]}。")
     _, batch = lint_texts([a, b], RULE)
     assert len(batch) == 1
-    assert [loc["line"] for loc in batch[0]["locations"]] == [4, 4]
-    assert "桑柘镇" in batch[0]["message"] and "乾塘镇" in batch[0]["message"]
+    assert [loc.line for loc in batch[0].locations] == [4, 4]
+    assert "桑柘镇" in batch[0].message and "乾塘镇" in batch[0].message
 
 
 def test_one_shared_sentence_is_not_a_copy():

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from checker.api import lint_text
-from checker.app.batch import lint_texts
+from conftest import lint_texts
 from checker.rules.loader import load
 
 RULES = load()
@@ -21,7 +21,7 @@ CASES = [
 def test_example(rule, kind, index, example):
     if "files" in example:  # a cross-report rule: the example is a batch of reports
         _, batch = lint_texts(example["files"], RULES.with_rules([rule]))
-        fired = [f for f in batch if f["rule"] == rule.id]
+        fired = [f for f in batch if f.rule == rule.id]
     else:
         result = lint_text(example["text"], RULES.with_rules([rule]), year=example.get("year"), strict=True)
         fired = [d for d in result.diagnostics if d.rule == rule.id]

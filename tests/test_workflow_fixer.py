@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from checker.app import fixer
 from checker.api import lint_source
-from checker.diagnostics import Diagnostic, Edit, Fix, Severity
+from checker.diagnostics import Diagnostic, Edit, Fix, Location, Severity
 from checker.offsets import Span
 from checker.rules.loader import load
 from checker.sources import Source, load_bytes
@@ -32,7 +32,7 @@ def lint(source: Source) -> list[Diagnostic]:
 
 def _diag(start: int, end: int, text: str, rule: str = "t/x", safe: bool = True, edits=None) -> Diagnostic:
     fix = Fix("x", tuple(edits) if edits else (Edit(Span(start, end), text),), safe)
-    return Diagnostic(rule, Severity.INFO, "m", 1, 1, 1, 1, start, end, fix)
+    return Diagnostic(rule, Severity.INFO, "m", Location(1, 1, 1, 1, start, end), fix)
 
 
 lines_ = st.lists(st.tuples(st.sampled_from(MARKERS), st.lists(st.sampled_from(FRAGMENTS), min_size=1, max_size=4)),

@@ -6,8 +6,9 @@ import json
 
 import pytest
 
-from checker.api import FileResult, lint_text
-from checker.diagnostics import Diagnostic, Severity
+from checker.api import lint_text
+from checker.diagnostics import Diagnostic, Location, Severity
+from checker.results import FileResult, RunResult
 from checker.reporters import FORMATS, get, github, sarif
 
 REPORT = "法治政府建设报告\n一.主要举措和成效\n(一)加强领导\n"
@@ -19,7 +20,7 @@ def result(rules):
 
 
 def _sarif(results, rules, batch=()):
-    return json.loads(get("sarif").render(results, batch, {"rules": rules}))
+    return json.loads(get("sarif").render(RunResult(tuple(results), tuple(batch)), {"rules": rules}))
 
 
 def test_formats_are_registered():
@@ -80,16 +81,16 @@ def test_sarif_reports_unreadable_files_as_notifications(result, rules):
 
 
 def test_sarif_describes_rules_it_did_not_load():
-    d = Diagnostic("meta/other", Severity.INFO, "x", 1, 1, 1, 2, 0, 1)
-    log = json.loads(sarif.render([FileResult("a.txt", diagnostics=[d])], (), {}))
+    d = Diagnostic("meta/other", Severity.INFO, "x", Location(1, 1, 1, 2, 0, 1))
+    log = json.loads(sarif.render(RunResult((FileResult("a.txt", diagnostics=(d,)),)), {}))
     run = log["runs"][0]
     assert run["tool"]["driver"]["rules"] == [{"id": "meta/other", "shortDescription": {"text": "meta/other"}}]
     assert run["results"][0]["level"] == "note" and run["results"][0]["ruleIndex"] == 0
 
 
 def test_sarif_batch_findings_have_related_locations(rules):
-    batch = [{"rule": "topic/near-duplicate", "severity": "warning", "message": "重复", "share": 0.4,
-              "locations": [{"path": "a.txt", "line": 3, "end_line": 5}, {"path": "b.txt", "line": 7, "end_line": 9}]}]
+    batch = [Diagnostic("topic/near-duplicate", Severity.WARNING, "重复", Location(3, 1, 5, 1, path="a.txt"),
+                        related=(Location(7, 1, 9, 1, path="b.txt"),), share=0.4)]
     log = _sarif([], rules, batch)
     (item,) = log["runs"][0]["results"]
     assert item["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == "a.txt"
@@ -108,7 +109,7 @@ def test_github_escaping(raw, data, prop):
 
 
 def test_github_lines(result):
-    text = github.render([result], (), {})
+    text = github.render(RunResult((result,)), {})
     lines = text.splitlines()
     assert len(lines) == len(result.diagnostics)
     style = [l for l in lines if "title=structure/heading-style" in l]
@@ -118,15 +119,15 @@ def test_github_lines(result):
 
 
 def test_github_escapes_messages_and_paths():
-    d = Diagnostic("term/misuse", Severity.ERROR, "比例100%\n第二行", 2, 1, 3, 4, 0, 9)
-    text = github.render([FileResult("a,b:c.txt", diagnostics=[d])], (), {})
+    d = Diagnostic("term/misuse", Severity.ERROR, "比例100%\n第二行", Location(2, 1, 3, 4, 0, 9))
+    text = github.render(RunResult((FileResult("a,b:c.txt", diagnostics=(d,)),)), {})
     # a multi-line annotation carries no columns (GitHub rejects them)
     assert text == "::error file=a%2Cb%3Ac.txt,line=2,endLine=3,title=term/misuse::比例100%25%0A第二行\n"
 
 
 def test_github_unreadable_file_and_info_level():
-    info = Diagnostic("format/x", Severity.INFO, "m", 1, 1, 1, 2, 0, 1)
-    text = github.render([FileResult("a.txt", error="文件为空。"), FileResult("b.txt", diagnostics=[info])], (), {})
+    info = Diagnostic("format/x", Severity.INFO, "m", Location(1, 1, 1, 2, 0, 1))
+    text = github.render(RunResult((FileResult("a.txt", error="文件为空。"), FileResult("b.txt", diagnostics=(info,)))), {})
     assert text.splitlines() == ["::error file=a.txt,title=fzlint::无法检查：文件为空。",
                                  "::notice file=b.txt,line=1,col=1,endLine=1,endColumn=2,title=format/x::m"]
 

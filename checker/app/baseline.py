@@ -80,18 +80,16 @@ def load(path: str) -> set[tuple[str, str, str, int]]:
         raise BaselineError(f"{path}: 不是 fzlint 基线文件（{type(err).__name__}: {err}）。可用 --write-baseline 重新生成。") from None
 
 
-def drop_known(results: Iterable, known: set, baseline_path: str) -> int:
-    """Remove the findings recorded in the baseline from ``results``; return how many were removed."""
+def drop_known(results: Iterable, known: set, baseline_path: str) -> tuple[list, int]:
+    """The results without the findings recorded in the baseline, and how many were dropped."""
     base_dir = os.path.dirname(os.path.abspath(baseline_path))
-    removed = 0
+    kept, removed = [], 0
     for result in results:
         if result.error or result.source is None:
+            kept.append(result)
             continue
-        keep = []
-        for d, entry in zip(result.diagnostics, entries([result], base_dir)):
-            if (entry["rule"], entry["path"], entry["fingerprint"], entry["occurrence"]) in known:
-                removed += 1
-            else:
-                keep.append(d)
-        result.diagnostics = keep
-    return removed
+        known_here = {id(d) for d, e in zip(result.diagnostics, entries([result], base_dir))
+                      if (e["rule"], e["path"], e["fingerprint"], e["occurrence"]) in known}
+        removed += len(known_here)
+        kept.append(result.keeping(lambda d: id(d) not in known_here))
+    return kept, removed

@@ -100,7 +100,7 @@ class BatchItem:
 
 
 @dataclasses.dataclass(frozen=True)
-class Location:
+class Place:
     """A place in one report of a batch: which report, which lines."""
 
     index: int  # BatchItem.index
@@ -112,7 +112,7 @@ class Location:
 class BatchFinding:
     """A raw cross-report hit; the batch runner stamps rule id, severity, message and paths."""
 
-    locations: tuple[Location, ...]
+    places: tuple[Place, ...]
     kind: str = "default"
     values: dict = dataclasses.field(default_factory=dict)
     share: float | None = None

@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Iterable, Sequence
 
 from ..offsets import LineIndex
 from ..text.regexes import LazyRegex
-from .base import BatchCheck, BatchFinding, BatchItem, ParamError, Regex, Location
+from .base import BatchCheck, BatchFinding, BatchItem, ParamError, Regex, Place
 
 if TYPE_CHECKING:  # the module itself is loaded when a batch fingerprints its first report
     from ..analysis.fingerprints import Fingerprint, Passage
@@ -97,8 +97,8 @@ class NearDuplicateCheck(BatchCheck):
 
     def _finding(self, x: BatchItem, y: BatchItem, p: Passage, share: float) -> BatchFinding:
         a, b = x.data, y.data
-        here = Location(x.index, a.line_at(p.a_start), a.line_at(p.a_end - 1))
-        there = Location(y.index, b.line_at(p.b_start), b.line_at(p.b_end - 1))
+        here = Place(x.index, a.line_at(p.a_start), a.line_at(p.a_end - 1))
+        there = Place(y.index, b.line_at(p.b_start), b.line_at(p.b_end - 1))
         from ..analysis.fingerprints import SEP
 
         excerpt = a.text[p.a_start:p.a_end].replace(SEP, "…")
@@ -125,5 +125,5 @@ def _issuer_key(item: BatchItem) -> str:
     return _ISSUER_NOISE.sub("", re.sub(r"\s+", "", item.issuer)) or item.issuer
 
 
-def _lines(where: Location) -> str:
+def _lines(where: Place) -> str:
     return f"第{where.line}行" if where.line == where.end_line else f"第{where.line}—{where.end_line}行"

@@ -14,7 +14,8 @@ from .summary import finding_rows
 HEADER = ("文件", "行", "列", "部分", "规则", "级别", "说明", "原文摘录")
 
 
-def render(results, batch=(), options=None) -> bytes:
+def render(run, options=None) -> bytes:
+    results, batch = run.files, run.cross
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(HEADER)

@@ -23,7 +23,8 @@ def escape_property(text: str) -> str:
     return escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-def render(results, batch=(), options=None) -> str:
+def render(run, options=None) -> str:
+    results, batch = run.files, run.cross
     lines = []
     for result in results:
         path = _path(result.path)
@@ -35,10 +36,10 @@ def render(results, batch=(), options=None) -> str:
                      "title": d.rule}
             lines.append(_command(COMMANDS[d.severity], props, d.message))
     for finding in batch:
-        for loc in finding.get("locations", [])[:1]:
-            props = {"file": _path(loc["path"]), "line": loc["line"], "endLine": loc.get("end_line", loc["line"]),
-                     "title": finding["rule"]}
-            lines.append(_command(COMMANDS[Severity.parse(finding["severity"])], props, finding["message"]))
+        for loc in finding.locations[:1]:
+            props = {"file": _path(loc.path), "line": loc.line, "endLine": loc.end_line,
+                     "title": finding.rule}
+            lines.append(_command(COMMANDS[finding.severity], props, finding.message))
     return "".join(line + "\n" for line in lines)
 
 

@@ -14,7 +14,7 @@ from html import escape
 from .. import __version__
 from ..diagnostics import Severity
 from .highlight import Mark, render_text
-from .summary import (SEVERITY_LABEL, cross_by_path, file_rows, part_counts, rule_stats, severity_totals,
+from .summary import (SEVERITY_LABEL, cross_by_path, file_rows, part_counts, rule_stats, totals_line,
                       worst_first)
 
 _CLASS = {Severity.ERROR: "sev-error", Severity.WARNING: "sev-warning", Severity.INFO: "sev-info", None: "sev-none"}
@@ -37,9 +37,10 @@ ol.findings li{padding:.15em .5em;margin:.15em 0;list-style-position:inside}
 """
 
 
-def render(results, batch=(), options=None) -> str:
+def render(run, options=None) -> str:
+    results, batch = run.files, run.cross
     rows = file_rows(results, batch)
-    parts = [_head(), _totals(results, batch), _by_rule(results, batch, (options or {}).get("titles") or {}),
+    parts = [_head(), _totals(run), _by_rule(results, batch, (options or {}).get("titles") or {}),
              _by_file(rows), _by_part(results), _cross(batch, {r.path: i for i, r in enumerate(results)})]
     cross = cross_by_path(batch)
     index = {r.path: i for i, r in enumerate(results)}
@@ -56,12 +57,8 @@ def _head() -> str:
             f"<style>{_STYLE}</style></head><body><h1>法治政府建设年度报告检查结果</h1>")
 
 
-def _totals(results, batch) -> str:
-    totals = severity_totals(results, batch)
-    unreadable = sum(1 for r in results if r.error)
-    bits = [f"共检查 {len(results)} 个文件"] + [f"{SEVERITY_LABEL[s]} {n}" for s, n in totals.items()]
-    bits += [f"跨文件问题 {len(batch)}"] + ([f"无法读取 {unreadable} 个"] if unreadable else [])
-    return f'<p class="meta" id="totals">{escape("，".join(bits))}。</p>'
+def _totals(run) -> str:
+    return f'<p class="meta" id="totals">{escape(totals_line(run.totals))}。</p>'
 
 
 def _by_rule(results, batch, titles: dict) -> str:
@@ -101,18 +98,18 @@ def _cross(batch, index: dict[str, int]) -> str:
     if not batch:
         return ""
     items = "".join(
-        f'<li class="{_CLASS[Severity.parse(f["severity"])]}">{_places(f, index)}<br>{escape(f["message"])}</li>' for f in batch
+        f'<li class="{_CLASS[f.severity]}">{_places(f, index)}<br>{escape(f.message)}</li>' for f in batch
     )
     return f'<section id="cross"><h2>跨文件问题（不同单位报告中的相同段落）</h2><ol class="findings">{items}</ol></section>'
 
 
 def _places(finding: dict, index: dict[str, int]) -> str:
     links = []
-    for loc in finding["locations"]:
-        lines = f"第{loc['line']}行" if loc["line"] == loc["end_line"] else f"第{loc['line']}—{loc['end_line']}行"
-        target = f"#r{index[loc['path']]}-L{loc['line']}" if loc["path"] in index else ""
-        links.append(f'<a class="loc" href="{target}">{escape(loc["path"])} {lines}</a>')
-    return " ↔ ".join(links) + f' <span class="meta">（{escape(finding["rule"])}）</span>'
+    for loc in finding.locations:
+        lines = f"第{loc.line}行" if loc.line == loc.end_line else f"第{loc.line}—{loc.end_line}行"
+        target = f"#r{index[loc.path]}-L{loc.line}" if loc.path in index else ""
+        links.append(f'<a class="loc" href="{target}">{escape(loc.path)} {lines}</a>')
+    return " ↔ ".join(links) + f' <span class="meta">（{escape(finding.rule)}）</span>'
 
 
 def _section(ident: str, title: str, head: str, body: str) -> str:
@@ -129,10 +126,10 @@ def _report(i: int, result, row, cross: list[dict], index: dict[str, int]) -> st
         f'<span class="lvl {_CLASS[d.severity]}">{SEVERITY_LABEL[d.severity]}</span> <code>{escape(d.rule)}</code> {escape(d.message)}</li>'
         for k, d in enumerate(result.diagnostics)
     ]
-    items += [f'<li class="{_CLASS[Severity.parse(f["severity"])]}">{_places(f, index)} {escape(f["message"])}</li>' for f in cross]
+    items += [f'<li class="{_CLASS[f.severity]}">{_places(f, index)} {escape(f.message)}</li>' for f in cross]
     marks = [Mark(d.start, d.end, int(d.severity), d.rule, d.message) for d in result.diagnostics]
-    dup = {n: "dup" for f in cross for loc in f["locations"] if loc["path"] == result.path
-           for n in range(loc["line"], loc["end_line"] + 1)}
+    dup = {n: "dup" for f in cross for loc in f.locations if loc.path == result.path
+           for n in range(loc.line, loc.end_line + 1)}
     findings = f'<ol class="findings">{"".join(items)}</ol>' if items else '<p class="meta">未发现问题。</p>'
     text = render_text(result.source.text, marks, prefix, dup)
     return (f'<article class="report" id="r{i}">{title}{findings}'

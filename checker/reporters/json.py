@@ -6,7 +6,6 @@ import json
 from typing import Any
 
 from .. import __version__
-from ..diagnostics import Severity
 from ..offsets import LineIndex
 
 SCHEMA_VERSION = 1
@@ -53,26 +52,27 @@ def _fix(fix, index: LineIndex) -> dict[str, Any]:
     return {"description": fix.description, "edits": edits, "safe": fix.safe}
 
 
-def summary(results) -> dict[str, int]:
-    diags = [d for r in results for d in r.diagnostics]
-    return {
-        "files": len(results),
-        "errors": sum(1 for d in diags if d.severity == Severity.ERROR),
-        "warnings": sum(1 for d in diags if d.severity == Severity.WARNING),
-        "infos": sum(1 for d in diags if d.severity == Severity.INFO),
-        "unreadable": sum(1 for r in results if r.error),
-    }
+def summary(run) -> dict[str, int]:
+    totals = run.totals
+    return {"files": totals.files, "errors": totals.errors, "warnings": totals.warnings, "infos": totals.infos,
+            "unreadable": totals.unreadable}
 
 
-def document(results, batch=()) -> dict[str, Any]:
+def cross_record(d) -> dict[str, Any]:
+    """A finding across reports, as the ``batch`` list of design.md has it."""
+    return {"rule": d.rule, "severity": d.severity.label, "message": d.message, "share": d.share,
+            "locations": [{"path": loc.path, "line": loc.line, "end_line": loc.end_line} for loc in d.locations]}
+
+
+def document(run) -> dict[str, Any]:
     return {
         "version": SCHEMA_VERSION,
         "tool": {"name": "fzlint", "version": __version__},
-        "files": [file_record(r) for r in results],
-        "batch": list(batch),
-        "summary": summary(results),
+        "files": [file_record(r) for r in run.files],
+        "batch": [cross_record(d) for d in run.cross],
+        "summary": summary(run),
     }
 
 
-def render(results, batch=(), options=None) -> str:
-    return json.dumps(document(results, batch), ensure_ascii=False, indent=2) + "\n"
+def render(run, options=None) -> str:
+    return json.dumps(document(run), ensure_ascii=False, indent=2) + "\n"

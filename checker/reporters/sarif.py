@@ -22,11 +22,12 @@ INFORMATION_URI = "https://pypi.org/project/fzlint/"
 LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
 
 
-def render(results, batch=(), options=None) -> str:
-    return json.dumps(document(results, batch, options or {}), ensure_ascii=False, indent=2) + "\n"
+def render(run, options=None) -> str:
+    return json.dumps(document(run, options or {}), ensure_ascii=False, indent=2) + "\n"
 
 
-def document(results, batch=(), options=None) -> dict[str, Any]:
+def document(run, options=None) -> dict[str, Any]:
+    results, batch = run.files, run.cross
     options = options or {}
     descriptors = _descriptors(results, batch, options.get("rules") or ())
     index = {d["id"]: i for i, d in enumerate(descriptors)}
@@ -46,7 +47,7 @@ def _descriptors(results, batch, rules) -> list[dict[str, Any]]:
     """Every loaded rule, then any rule id that appears in the findings but was not loaded."""
     out = [_descriptor(rule) for rule in rules]
     known = {d["id"] for d in out}
-    seen = [d.rule for r in results for d in r.diagnostics] + [b["rule"] for b in batch]
+    seen = [d.rule for r in results for d in r.diagnostics] + [b.rule for b in batch]
     for rule_id in seen:
         if rule_id not in known:
             known.add(rule_id)
@@ -82,14 +83,14 @@ def _result(d, path: str, index: dict[str, int]) -> dict[str, Any]:
     return result
 
 
-def _batch_result(finding: dict, index: dict[str, int]) -> dict[str, Any]:
-    locations = [_location(loc["path"], {"startLine": loc["line"], "endLine": loc.get("end_line", loc["line"])})
-                 for loc in finding.get("locations", [])]
+def _batch_result(finding, index: dict[str, int]) -> dict[str, Any]:
+    locations = [_location(loc.path, {"startLine": loc.line, "endLine": loc.end_line})
+                 for loc in finding.locations]
     result: dict[str, Any] = {
-        "ruleId": finding["rule"],
-        "ruleIndex": index[finding["rule"]],
-        "level": LEVELS[Severity.parse(finding["severity"])],
-        "message": {"text": finding["message"]},
+        "ruleId": finding.rule,
+        "ruleIndex": index[finding.rule],
+        "level": LEVELS[finding.severity],
+        "message": {"text": finding.message},
         "locations": locations[:1],
     }
     if locations[1:]:

@@ -71,13 +71,13 @@ def _row(index: int, result, cross: list[dict]) -> FileRow:
     info = result.info
     counts = Counter(d.severity for d in result.diagnostics)
     candidates = [(d.severity, d.rule, d.message) for d in result.diagnostics]
-    candidates += [(Severity.parse(f["severity"]), f["rule"], f["message"]) for f in cross]
+    candidates += [(f.severity, f.rule, f.message) for f in cross]
     worst = max((c[0] for c in candidates), default=None)
     _, rule, message = next((c for c in candidates if c[0] == worst), (None, "", ""))
     return FileRow(
         index=index, path=result.path, issuer=(info.issuer if info else None) or "",
         year=info.year if info else None, parts=info.part_names if info else (),
-        missing=info.missing if info else (), labels={lab.part: (lab.label, lab.short, lab.tiny) for lab in info.labels} if info else {},
+        missing=info.missing_parts if info else (), labels={lab.part: (lab.label, lab.short, lab.tiny) for lab in info.labels} if info else {},
         errors=counts[Severity.ERROR], warnings=counts[Severity.WARNING], infos=counts[Severity.INFO],
         cross=len(cross), worst=worst, worst_rule=rule, worst_message=message, error=result.error,
     )
@@ -91,7 +91,7 @@ def worst_first(rows: list[FileRow]) -> list[FileRow]:
 def cross_by_path(batch) -> dict[str, list[dict]]:
     found: dict[str, list[dict]] = defaultdict(list)
     for finding in batch:
-        for path in dict.fromkeys(loc["path"] for loc in finding.get("locations", [])):
+        for path in dict.fromkeys(loc.path for loc in finding.locations):
             found[path].append(finding)
     return found
 
@@ -117,9 +117,9 @@ def rule_stats(results, batch=()) -> list[RuleStat]:
             files[d.rule].add(result.path)
             level[d.rule] = max(level.get(d.rule, d.severity), d.severity)
     for f in batch:
-        count[f["rule"]] += 1
-        files[f["rule"]].update(loc["path"] for loc in f["locations"])
-        level[f["rule"]] = max(level.get(f["rule"], Severity.INFO), Severity.parse(f["severity"]))
+        count[f.rule] += 1
+        files[f.rule].update(loc.path for loc in f.locations)
+        level[f.rule] = max(level.get(f.rule, Severity.INFO), f.severity)
     return [RuleStat(rule, level[rule], n, len(files[rule])) for rule, n in sorted(count.items(), key=lambda x: (-x[1], x[0]))]
 
 
@@ -133,10 +133,14 @@ def part_counts(results) -> list[tuple[str, int]]:
     return rows
 
 
-def severity_totals(results, batch=()) -> dict[Severity, int]:
-    totals = Counter(d.severity for r in results for d in r.diagnostics)
-    totals.update(Severity.parse(f["severity"]) for f in batch)
-    return {s: totals[s] for s in (Severity.ERROR, Severity.WARNING, Severity.INFO)}
+def totals_line(totals) -> str:
+    """The one-line count of a run, the same in every view (RunResult.totals is computed once)."""
+    parts = [f"共检查 {totals.files} 个文件", f"错误 {totals.errors}", f"警告 {totals.warnings}", f"提示 {totals.infos}"]
+    if totals.unreadable:
+        parts.append(f"无法读取 {totals.unreadable} 个")
+    if totals.cross:
+        parts.append(f"跨文件问题 {totals.cross}")
+    return "，".join(parts)
 
 
 def excerpt(text: str | None, start: int, end: int, limit: int = EXCERPT_CHARS) -> str:
@@ -189,8 +193,8 @@ def finding_rows(results, batch=()) -> list[FindingRow]:
             rows.append(FindingRow(index, result.path, d.line, d.column, part, d.rule, SEVERITY_LABEL[d.severity],
                                    d.severity, d.message, excerpt(text, d.start, d.end)))
         for f in cross.get(result.path, []):
-            loc = next(loc for loc in f["locations"] if loc["path"] == result.path)
-            severity = Severity.parse(f["severity"])
-            rows.append(FindingRow(index, result.path, loc["line"], None, "", f["rule"], SEVERITY_LABEL[severity],
-                                   severity, f["message"], line_excerpt(text, loc["line"], loc["end_line"])))
+            loc = next(loc for loc in f.locations if loc.path == result.path)
+            severity = f.severity
+            rows.append(FindingRow(index, result.path, loc.line, None, "", f.rule, SEVERITY_LABEL[severity],
+                                   severity, f.message, line_excerpt(text, loc.line, loc.end_line)))
     return rows

@@ -61,7 +61,8 @@ class _Out:
         return "".join(self.parts)
 
 
-def render(results, batch=(), options=None) -> str:
+def render(run, options=None) -> str:
+    results, batch = run.files, run.cross
     options = options or {}
     out = _Out(options.get("color", False), options.get("width", 100))
     for result in results:
@@ -73,7 +74,7 @@ def render(results, batch=(), options=None) -> str:
         out.renderable(_table(results, batch))
     if options.get("statistics"):
         out.renderable(_statistics(results, batch, options.get("titles") or {}))
-    _summary(out, results, batch)
+    _summary(out, run)
     return out.getvalue()
 
 
@@ -147,8 +148,8 @@ def _excerpt(text: str, start: int, end: int) -> tuple[str, int, int]:
 
 
 def _batch(out: _Out, finding) -> None:
-    places = "；".join(f"{loc['path']}:{loc['line']}" for loc in finding.get("locations", []))
-    out.line(("跨文件", "yellow"), "  ", (finding["rule"], "dim"), "  ", finding["message"], "  ", (places, "dim"))
+    places = "；".join(f"{loc.path}:{loc.line}" for loc in finding.locations)
+    out.line(("跨文件", "yellow"), "  ", (finding.rule, "dim"), "  ", finding.message, "  ", (places, "dim"))
 
 
 def _common_dir(paths: list[str]) -> str:
@@ -208,15 +209,10 @@ def _statistics(results, batch, titles: dict):
     return table
 
 
-def _summary(out: _Out, results, batch) -> None:
-    counts = {s: sum(1 for r in results for d in r.diagnostics if d.severity == s) for s in Severity}
-    unreadable = sum(1 for r in results if r.error)
-    parts = [f"共检查 {len(results)} 个文件", f"错误 {counts[Severity.ERROR]}", f"警告 {counts[Severity.WARNING]}", f"提示 {counts[Severity.INFO]}"]
-    if unreadable:
-        parts.append(f"无法读取 {unreadable} 个")
-    if batch:
-        parts.append(f"跨文件问题 {len(batch)}")
-    out.line("，".join(parts) + "。")
+def _summary(out: _Out, run) -> None:
+    from .summary import totals_line
+
+    out.line(totals_line(run.totals) + "。")
 
 
 __all__ = ["render"]

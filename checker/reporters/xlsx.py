@@ -20,8 +20,10 @@ _UNREADABLE_FILL = "D9D9D9"
 _MAX_WIDTH = {"说明": 80, "最严重问题": 60, "原文摘录": 50}
 
 
-def render(results, batch=(), options=None) -> bytes:
+def render(run, options=None) -> bytes:
     from openpyxl import Workbook
+
+    results, batch = run.files, run.cross
 
     book = Workbook()
     first_rows = _findings(book.active, results, batch)

@@ -12,7 +12,7 @@ from typing import Iterable
 
 from ..analysis import Analysis
 from ..analysis.scope import View
-from ..diagnostics import Diagnostic, Edit, Finding, Fix
+from ..diagnostics import Diagnostic, Edit, Finding, Fix, Location
 from .ruleset import Rule
 
 
@@ -68,12 +68,7 @@ def stamp(rule: Rule, finding: Finding, analysis: Analysis, lang: str) -> Diagno
         rule=rule.id,
         severity=severity,
         message=fill(rule.template(finding.kind, lang), finding.values),
-        line=line,
-        column=column,
-        end_line=end_line,
-        end_column=end_column,
-        start=span.start,
-        end=span.end,
+        location=Location(line, column, end_line, end_column, span.start, span.end),
         fix=_map_fix(finding, doc),
         part=analysis.facts.part_at(finding.span.start) if not finding.original else None,
     )

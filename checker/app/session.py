@@ -1,0 +1,110 @@
+"""THE wiring of a run: configuration → rules → files → lint → cross-report → filters → RunResult.
+
+Every command (check, outline, rules, explain, and the fix loop) goes through a Session, so each
+sees the same configuration: the same rulesets, selection, severities, per-file ignores, year and
+language. Nothing below this module knows about the command line.
+"""
+
+from __future__ import annotations
+
+import sys
+from functools import cached_property
+from typing import Any, Sequence
+
+from ..api import lint_bytes, lint_path, lint_source
+from ..config import Config
+from ..results import FileResult, RunResult
+from ..rules.cross import collect, cross_check
+from ..rules.loader import load
+from ..rules.ruleset import Ruleset
+from ..rules.selection import matches
+from ..sources import Source
+from . import discover, parallel
+
+Outcome = tuple[FileResult, dict[str, Any]]  # a result and its cross-report fingerprints
+
+
+class Session:
+    """One configuration, applied the same way by every command."""
+
+    def __init__(self, config: Config, ruleset: Ruleset | None = None) -> None:
+        self.config = config
+        if ruleset is not None:
+            self.__dict__["ruleset"] = ruleset  # given rules, as compiled (tests, rule examples)
+
+    @cached_property
+    def ruleset(self) -> Ruleset:
+        """The configured rules (raises RulesetError for a bad ruleset or a selector that matches nothing)."""
+        config = self.config
+        return load(config.rulesets).configured(config.select, config.ignore, config.severity)
+
+    @cached_property
+    def catalogue(self) -> Ruleset:
+        """Every rule of the configured rulesets, severities applied, none deselected (explain)."""
+        return load(self.config.rulesets).configured(severity=self.config.severity)
+
+    def files(self, paths: Sequence[str]) -> list[str]:
+        return discover.collect(list(paths) or ["."], self.config)
+
+    # ---- one file --------------------------------------------------------------------------
+
+    def lint_source(self, source: Source) -> FileResult:
+        """One source through the pipeline, with this configuration's per-file ignores."""
+        result = lint_source(source, self.ruleset, year=self.config.year, lang=self.config.lang)
+        return self._ignoring(result)
+
+    def lint_file(self, path: str, data: bytes | None = None, *, collect_for: Sequence = ()) -> Outcome:
+        """Lint a file (or ``data`` standing for it) and fingerprint it for the cross-report rules."""
+        options = {"year": self.config.year, "encoding": self.config.encoding, "lang": self.config.lang}
+        result = lint_path(path, self.ruleset, **options) if data is None else lint_bytes(data, path, self.ruleset, **options)
+        result = self._ignoring(result)
+        return result, collect(result, collect_for) if collect_for else {}
+
+    def _ignoring(self, result: FileResult) -> FileResult:
+        ignored = self.config.ignored_for(result.path)
+        return result.keeping(lambda d: not matches(d.rule, ignored)) if ignored else result
+
+    # ---- a run -----------------------------------------------------------------------------
+
+    def run(self, paths: Sequence[str], *, jobs: int | None = None, progress: bool = False,
+            stdin_name: str | None = None) -> RunResult:
+        """Lint ``paths`` ("-" is standard input) in input order, then the cross-report rules."""
+        cross_rules = [r for r in self.ruleset if r.check.batch] if len(paths) > 1 else []
+        work = _Work(self, tuple(cross_rules))
+        files = [p for p in paths if p != "-"]
+        outcomes = dict(zip((i for i, p in enumerate(paths) if p != "-"),
+                            parallel.run_all(files, work, jobs=jobs or parallel.default_jobs(), progress=progress,
+                                             crashed=_crashed)))
+        for index, path in enumerate(paths):
+            if path == "-":
+                outcomes[index] = self.lint_file(stdin_name or "<stdin>", sys.stdin.buffer.read(), collect_for=cross_rules)
+        ordered = [outcomes[i] for i in range(len(paths))]
+        results = tuple(result for result, _ in ordered)
+        cross = cross_check(results, [data for _, data in ordered], cross_rules, self.config.lang) if cross_rules else ()
+        return RunResult(results, cross)
+
+    def run_texts(self, texts: Sequence[str], *, strict: bool = True) -> RunResult:
+        """Lint strings as the files ``<text1>``, ``<text2>``… of one run (tests, rule examples)."""
+        from ..api import lint_text
+
+        results = tuple(self._ignoring(lint_text(t, self.ruleset, path=f"<text{i + 1}>", strict=strict))
+                        for i, t in enumerate(texts))
+        cross_rules = [r for r in self.ruleset if r.check.batch]
+        return RunResult(results, cross_check(results, [collect(r, cross_rules) for r in results], cross_rules))
+
+
+class _Work:
+    """What a worker does with one path (picklable: the session travels to the pool once)."""
+
+    def __init__(self, session: Session, cross_rules: tuple) -> None:
+        self.session, self.cross_rules = session, cross_rules
+
+    def __call__(self, path: str) -> Outcome:
+        result, collected = self.session.lint_file(path, collect_for=self.cross_rules)
+        return result.slim(), collected
+
+
+def _crashed(path: str) -> Outcome:
+    return FileResult(path, error="检查进程意外退出，无法检查此文件。"), {}
+
+
