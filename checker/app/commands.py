@@ -106,6 +106,12 @@ def check(args) -> int:
     paths = collect(args.paths or ["."], config)
     if not paths:
         return _fail("没有找到可检查的文件（支持 .txt .md .docx .pdf）。")
+    if args.annotate or args.track_fixes:
+        from .annotating import usage_problem
+
+        problem = usage_problem(args, paths) if args.annotate else "--track-fixes 需与 --annotate 同用。"
+        if problem:
+            return _fail(problem)
     fix_trouble = False
     if args.fix or args.diff:
         code = _fix_files(paths, rules, config, args)
@@ -125,8 +131,12 @@ def check(args) -> int:
     options = {"color": _color(args), "width": _width(), "statistics": args.statistics, "rules": rules,
                "titles": {r.id: r.title for r in rules}}
     output = reporters.get(args.format).render(results, batch, options)
-    if not _write(output, args.output):
+    if not _write(output, None if args.annotate else args.output):  # with --annotate, -o names the copy
         return EXIT_TROUBLE
+    if args.annotate:
+        from .annotating import write_all
+
+        fix_trouble = write_all(results, rules, args) or fix_trouble
     for result in results:
         if result.error and args.format != "text":
             print(f"fzlint: {result.path}: {result.error}", file=sys.stderr)
