@@ -23,7 +23,7 @@ from ..offsets import LineIndex
 from ..reporters.labels import REQUIRED_PARTS, SEVERITY_LABEL
 from ..reporters.places import Placer, shorten
 
-GROUP_FROM = 6
+GROUP_FROM = 10  # as format/punctuation-width's own summary_from: from here on one comment carries the count
 PLACES_LISTED = 12
 MISSING_PART = {
     "section/achievements-missing": "achievements",

@@ -96,6 +96,10 @@ def write_atomically(target: str, data: bytes) -> None:
 
 
 def _reason(err: Exception) -> str:
+    if isinstance(err, FileNotFoundError):
+        return "目标文件夹不存在。"
+    if isinstance(err, PermissionError):
+        return "没有写入该位置的权限。"
     if isinstance(err, OSError):
         return f"无法读写文件（{err.strerror or err}）。"
     return str(err)
