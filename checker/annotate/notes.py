@@ -95,7 +95,7 @@ def build(result, rules, applied: set[int] = frozenset(), group_from: int = GROU
 
 def _single(result, rule, i: int, applied: set[int]) -> Note:
     d = result.diagnostics[i]
-    start, end, lead = _anchor(result, d)
+    start, end, lead = anchor(result, d)
     lines = [f"【{SEVERITY_LABEL[d.severity]}】{lead}{for_reader(d.message)}"]
     fix = suggestion(result.source.text, d)
     if fix is not None:
@@ -130,7 +130,7 @@ def _rule_line(rule_id: str, rule) -> str:
     return f"规则：{rule_id}（{rule.title}）{tail}"
 
 
-def _anchor(result, d) -> tuple[int, int, str]:
+def anchor(result, d) -> tuple[int, int, str]:
     """Where the comment sits; a missing part goes on the heading it should follow."""
     part = MISSING_PART.get(d.rule)
     info = result.info

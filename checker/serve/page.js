@@ -174,8 +174,15 @@
   function lineRow(n, line) {
     const row = el("div", "ln");
     row.id = "ln" + n;
-    row.append(el("span", "no", n + 1), el("span", "tx", line));
+    row.append(el("span", "no", current.numbers[n]), el("span", "tx", line));
     return row;
+  }
+
+  function reveal(node) {
+    // scroll the text pane only: the page itself (upload area, tabs) stays where the reader left it
+    const pane = document.querySelector(".text-pane");
+    const top = node.getBoundingClientRect().top - pane.getBoundingClientRect().top + pane.scrollTop;
+    pane.scrollTop = Math.max(0, top - pane.clientHeight / 2);
   }
 
   function select(f, c) {
@@ -194,12 +201,12 @@
       row.classList.add("hit");
       first = first || mark;
     }
-    if (first) first.scrollIntoView({ block: "center" });
+    if (first) reveal(first);
   }
 
   function focusLine(n) {
     const row = $("ln" + n);
-    if (row) { row.scrollIntoView({ block: "start" }); row.classList.add("hit"); }
+    if (row) { reveal(row); row.classList.add("hit"); }
   }
 
   const input = $("file"), drop = $("drop");

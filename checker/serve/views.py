@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import re
 
-from ..annotate.notes import authority, for_reader, suggestion
+from ..analysis.facts import PART_NAMES
+from ..annotate.notes import MISSING_PART, anchor, authority, for_reader, suggestion
 from ..offsets import LineIndex, Span
 from ..reporters.labels import NO_PART, PART_LABEL, SEVERITY_LABEL
 from ..reporters.places import Placer, shorten
@@ -29,33 +30,66 @@ def file_view(index: int, name: str, result, rules_by_id: dict) -> dict:
     index_ = LineIndex(text)
     info = result.info
     present = {p.part for p in info.parts} if info else set()
+    parts = _part_spans(result)
     base.update(
+        numbers=_numbers(lines, placer, result.source.kind == "docx"),
         title=info.title if info else None, year=info.year if info else None, issuer=info.issuer if info else None,
-        missing=[PART_LABEL[p] for p in ("achievements", "first_responsible", "shortcomings", "next_year") if p not in present],
+        missing=[PART_NAMES[p] for p in ("achievements", "first_responsible", "shortcomings", "next_year") if p not in present],
         counts={s.label: result.count(s) for s in SEVERITY_LABEL},
         outline=_outline(result, placer), lines=lines,
-        findings=[_card(k, d, text, lines, index_, placer, rules_by_id.get(d.rule)) for k, d in enumerate(result.diagnostics)],
+        findings=[_card(k, d, text, lines, index_, placer, rules_by_id.get(d.rule), parts, result)
+                  for k, d in enumerate(result.diagnostics)],
     )
     return base
 
 
-def _card(k: int, d, text: str, lines: list[str], index: LineIndex, placer: Placer, rule) -> dict:
-    place = placer.at(d.start)
-    start_line, start_col = index.position(d.start)
-    end_line, end_col = index.position(d.end)
+def _card(k: int, d, text: str, lines: list[str], index: LineIndex, placer: Placer, rule, parts, result) -> dict:
+    # a missing part is shown where Word's comment sits: on the heading it should follow
+    start, end, lead = anchor(result, d)
+    place = placer.at(start)
+    part = d.part or next((p for a, b, p in parts if a <= d.start < b), "")
+    start_line, start_col = index.position(start)
+    end_line, end_col = index.position(end)
     fix = suggestion(text, d)
-    original = text[d.start:d.end]
+    original = "（整篇报告）" if d.rule in MISSING_PART else text[d.start:d.end]
     return {
         "id": k, "rule": d.rule, "severity": d.severity.label, "level": SEVERITY_LABEL[d.severity],
-        "message": for_reader(d.message), "title": rule.title if rule else "", "authority": authority(rule.rationale) if rule else None,
+        "message": lead + for_reader(d.message), "title": rule.title if rule else "", "authority": authority(rule.rationale) if rule else None,
         "where": place.where, "path": place.path, "place": place.label,
-        "part": d.part or "", "part_label": PART_LABEL.get(d.part, NO_PART) if d.part else NO_PART,
+        "part": part, "part_label": PART_LABEL.get(part, NO_PART),
         "original": original if len(original) <= _EXCERPT else original[:_EXCERPT] + "…",
         "suggestion": fix[1] if fix and len(fix[1]) <= _EXCERPT else None,
         "fixable": bool(fix), "safe": bool(d.fix and d.fix.safe),
         "from": [start_line - 1, _utf16(lines, start_line, start_col)],
         "to": [end_line - 1, _utf16(lines, end_line, end_col)],
     }
+
+
+def _numbers(lines: list[str], placer: Placer, docx: bool) -> list[str]:
+    """The number shown beside each line: its Word paragraph (blank where a manual break continues one)."""
+    shown, last = [], None
+    for line in range(1, len(lines) + 1):
+        number = placer.number(line) if docx else line
+        shown.append("" if number == last else str(number))
+        last = number
+    return shown
+
+
+def _part_spans(result) -> list[tuple[int, int, str]]:
+    """(start, end, part) of each recognised part's section, innermost first."""
+    doc, info = result.document, result.info
+    if doc is None or info is None:
+        return []
+    heading_lines = {p.line: p.part for p in info.parts if p.how != "inline"}
+    index = LineIndex(result.source.text)
+    found = []
+    for section in doc.sections():
+        start = doc.norm.map.start(section.heading.marker.start)
+        part = heading_lines.get(index.position(start)[0])
+        if part:
+            span = doc.norm.map.span(section.span)
+            found.append((span.start, span.end, part))
+    return sorted(found, key=lambda x: x[1] - x[0])
 
 
 def _utf16(lines: list[str], line: int, column: int) -> int:
