@@ -287,3 +287,35 @@ def _document_xml(data: bytes) -> str:
     import zipfile
 
     return zipfile.ZipFile(io.BytesIO(data)).read("word/document.xml").decode("utf-8")
+
+
+def test_hyperlinks_fields_controls_equations_and_alternate_content(rules):
+    """Runs in containers get comments; only the paragraph's own plain text takes revisions."""
+    math = 'xmlns:m="http://schemas.openxmlformats.org/officeDocument/2006/math"'
+    blocks = ["桑柘镇2023年度法治政府建设报告", "一、主要举措和成效",
+              Raw('<w:p><w:r><w:t>详见</w:t></w:r><w:hyperlink w:anchor="x"><w:r><w:t>法治专栏,及时更新</w:t></w:r></w:hyperlink></w:p>'),
+              Raw('<w:p><w:r><w:t>共</w:t></w:r><w:fldSimple w:instr=" PAGE "><w:r><w:t>5,页</w:t></w:r></w:fldSimple></w:p>'),
+              Raw('<w:p><w:r><w:t>全年</w:t></w:r><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText> MERGEFIELD x </w:instrText></w:r>'
+                  '<w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>办理,案件</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r></w:p>'),
+              Raw('<w:p><w:sdt><w:sdtContent><w:r><w:t>内容控件,中的文字</w:t></w:r></w:sdtContent></w:sdt></w:p>'),
+              Raw(f'<w:p><w:r><w:t>公式</w:t></w:r><m:oMath {math}><m:r><m:t>甲,乙</m:t></m:r></m:oMath><w:r><w:t>之后,继续</w:t></w:r></w:p>'),
+              Raw('<w:p><w:r><w:t>前文</w:t></w:r><mc:AlternateContent><mc:Choice Requires="w14"><w:r><w:t>选择,文字</w:t></w:r></mc:Choice>'
+                  '<mc:Fallback><w:r><w:t>备用,文字</w:t></w:r></mc:Fallback></mc:AlternateContent></w:p>'),
+              Raw('<w:p><w:r><w:rPr><w:vanish/></w:rPr><w:t>隐藏,文字</w:t></w:r><w:r><w:t>可见,文字</w:t></w:r></w:p>'),
+              Raw('<w:p><w:r><w:t>带</w:t><w:tab/><w:t>制表,符</w:t></w:r></w:p>'),
+              "二、存在的不足和原因", "三、2024年工作安排", "桑柘镇人民政府", "2024年1月20日"]
+    data = docx_bytes(blocks)
+    result = lint_bytes(data, "e.docx", rules)
+    commas = [d for d in result.diagnostics if d.rule == "format/punctuation-width"]
+    assert len(commas) == 9
+    plain = annotate(result, data, rules, group_from=0)
+    again = lint_bytes(plain.data, "e.docx", rules)
+    assert again.source.text == result.source.text and plain.comments == len(result.diagnostics)
+    texts = anchored(plain.data).values()
+    assert {",", "选择,文字备用,文字", "甲,乙"} <= set(texts)  # an equation or mc: content is anchored whole
+    tracked = annotate(result, data, rules, track_fixes=True)
+    fixed = lint_bytes(resolved(tracked.data, accept=True), "e.docx", rules).source.text
+    for kept in ("5,页", "办理,案件", "甲,乙", "备用,文字"):  # fields, equations, fallbacks: not edited
+        assert kept in fixed
+    for done in ("法治专栏，", "内容控件，", "之后，继续", "可见，文字", "制表，符"):
+        assert done in fixed

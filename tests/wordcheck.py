@@ -11,6 +11,7 @@ import io
 import re
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+M_T = "{http://schemas.openxmlformats.org/officeDocument/2006/math}t"
 
 
 def open_docx(data: bytes):
@@ -40,7 +41,7 @@ def anchored(data: bytes) -> dict[str, str]:
         elif event == "start" and el.tag == W + "commentRangeEnd":
             if el.get(W + "id") in open_ids:
                 open_ids.remove(el.get(W + "id"))
-        elif event == "start" and el.tag in (W + "t", W + "tab") and not _deleted(el):
+        elif event == "start" and el.tag in (W + "t", W + "tab", M_T) and not _deleted(el):
             for cid in open_ids:
                 found[cid].append("\t" if el.tag == W + "tab" else el.text or "")
         elif event == "end" and el.tag == W + "p":

@@ -3,7 +3,7 @@
 The clerk accepts or rejects each in Word or WPS (审阅 → 接受/拒绝). Only a fix marked safe is
 offered, and only when every edit stays inside one paragraph's own text, replaces plain text
 (w:t) of runs that are the paragraph's own (not in someone else's w:ins, a field, an equation or
-mc:AlternateContent) and inserts no line break. Overlapping fixes: the first wins. The inserted
+mc:AlternateContent; a field result is recomputed by Word) and inserts no line break. Overlapping fixes: the first wins. The inserted
 run copies the w:rPr of the text it replaces (or follows), so it looks like its neighbours.
 """
 
@@ -53,12 +53,26 @@ def _fits(anchors: Anchors, edit) -> bool:
 def _plain(anchors: Anchors, p, piece) -> bool:
     if piece.element.tag != W + "t" or not anchors.anchorable(p, piece):
         return False
+    if piece.element.getparent() in _field_runs(p.element):
+        return False  # a field's shown result: Word recomputes it, an edit there would not last
     node = piece.element.getparent()
     while node is not p.element:
         if node.tag in _FOREIGN:
             return False
         node = node.getparent()
     return True
+
+
+def _field_runs(paragraph) -> set:
+    """Runs between a complex field's begin and end marks (w:fldChar), nested fields included."""
+    inside, depth = set(), 0
+    for run in paragraph.iter(W + "r"):
+        for mark in run.iter(W + "fldChar"):
+            kind = mark.get(W + "fldCharType")
+            depth += 1 if kind == "begin" else -1 if kind == "end" and depth else 0
+        if depth:
+            inside.add(run)
+    return inside
 
 
 def apply(anchors: Anchors, edits, ids, date: str) -> int:
