@@ -231,6 +231,15 @@ def test_strict_open_xml_and_unreadable_results_are_refused(draft, linted, rules
         annotate(FileResult("x.docx", error="文件已损坏，无法读取"), b"", rules)
     with pytest.raises(AnnotateError, match="不一致"):
         annotate(linted, docx_bytes(["另一份文件"]), rules)
+    import zipfile
+
+    from docgen import WNS, patch_zip
+
+    plain = docx_bytes(["桑柘镇2023年度法治政府建设报告", "全年办理案件12件,均已审结。"])
+    body = zipfile.ZipFile(io.BytesIO(plain)).read("word/document.xml")
+    strict = patch_zip(plain, {"word/document.xml": body.replace(WNS.encode(), b"http://purl.oclc.org/ooxml/wordprocessingml/main")})
+    with pytest.raises(AnnotateError, match="Strict Open XML"):
+        annotate(lint_bytes(strict, "s.docx", rules), strict, rules)
     assert annotated_name("材料/报告.docx") == "材料/报告（fzlint批注）.docx"
     assert annotated_name("报告.txt") == "报告（fzlint批注）.docx"
 

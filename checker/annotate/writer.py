@@ -45,24 +45,7 @@ def annotate(result, data: bytes | None, rules=(), *, track_fixes: bool = False,
 
     ``rules``: the loaded rules (titles and authorities for the comments); ``group_from``: from
     this many findings of one rule on, they share one comment (0: one comment per finding)."""
-    if result.error or result.source is None:
-        raise AnnotateError(result.error or "文件未能检查，无法写入批注。")
-    from ..sources.docx import read_docx, read_docx_layout
-
-    text = result.source.text
-    docx = result.source.kind == "docx"
-    package_data = data if docx else text_docx(text)
-    shift = (lambda x: x) if docx else OffsetShift(text)
-    try:
-        extracted, layout = read_docx_layout(package_data)
-        package = Package(package_data)
-    except (SourceError, PackageError) as err:
-        raise AnnotateError(str(err)) from None
-    if layout.strict:
-        raise AnnotateError("这是“Strict Open XML”格式的 .docx，fzlint 不能在其中写入批注。"
-                            "请在 Word 中“另存为”普通的“Word 文档(*.docx)”后再试。")
-    if extracted.text != (text if docx else docx_text(text)):
-        raise AnnotateError("文件内容与检查时读到的不一致（检查后文件可能被修改过），请重新检查后再写入批注。")
+    extracted, layout, package, shift = _open(result, data)
     date = (now or _dt.datetime.now(_dt.timezone.utc)).strftime("%Y-%m-%dT%H:%M:%SZ")
     anchors = Anchors(layout)
     planned = revisions.plan(anchors, [_shifted(d, shift) for d in result.diagnostics]) if track_fixes else {}
@@ -76,9 +59,33 @@ def annotate(result, data: bytes | None, rules=(), *, track_fixes: bool = False,
             _comment(anchors, comments, note, ids.take(), date, shift)
     count = revisions.apply(anchors, [e for i in sorted(planned) for e in planned[i]], ids, date)
     out = package.write(layout.document)
+    from ..sources.docx import read_docx
+
     if not planned and read_docx(out).text != extracted.text:
         raise AnnotateError("内部错误：写入批注后正文发生了变化，已放弃写入。请将文件反馈给 fzlint 维护者。")
     return Annotated(out, len(notes), count, len(result.diagnostics))
+
+
+def _open(result, data: bytes | None):
+    """The body to annotate (read again with the reader's walk), its package and the offset shift."""
+    if result.error or result.source is None:
+        raise AnnotateError(result.error or "文件未能检查，无法写入批注。")
+    from ..sources.docx import read_docx_layout
+
+    text = result.source.text
+    docx = result.source.kind == "docx"
+    package_data = data if docx else text_docx(text)
+    try:
+        extracted, layout = read_docx_layout(package_data)
+        package = Package(package_data)
+    except (SourceError, PackageError) as err:
+        raise AnnotateError(str(err)) from None
+    if layout.strict:
+        raise AnnotateError("这是“Strict Open XML”格式的 .docx，fzlint 不能在其中写入批注。"
+                            "请在 Word 中“另存为”普通的“Word 文档(*.docx)”后再试。")
+    if extracted.text != (text if docx else docx_text(text)):
+        raise AnnotateError("文件内容与检查时读到的不一致（检查后文件可能被修改过），请重新检查后再写入批注。")
+    return extracted, layout, package, (lambda x: x) if docx else OffsetShift(text)
 
 
 def annotated_name(path: str) -> str:

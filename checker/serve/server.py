@@ -55,11 +55,19 @@ def start(app, host: str = "127.0.0.1", port: int = 0, wait: float = 10) -> Runn
     return Running(server, thread, url_of(sock, host))
 
 
+def _graphical() -> bool:
+    """A desktop to open a browser on (else webbrowser may start a text browser in this terminal)."""
+    import os
+    import sys
+
+    return sys.platform in ("win32", "darwin") or bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+
+
 def run(app, host: str, port: int, open_browser: bool) -> None:
     running = start(app, host, port)
     print(f"fzlint 检查页面：{running.url}", flush=True)
     print("在浏览器中打开上面的地址即可使用；按 Ctrl+C 停止。", flush=True)
-    if open_browser:
+    if open_browser and _graphical():
         import webbrowser
 
         webbrowser.open(running.url)
