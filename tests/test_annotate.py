@@ -328,3 +328,20 @@ def test_hyperlinks_fields_controls_equations_and_alternate_content(rules):
         assert kept in fixed
     for done in ("法治专栏，", "内容控件，", "之后，继续", "可见，文字", "制表，符"):
         assert done in fixed
+
+
+def test_whole_report_findings_sit_where_the_reader_looks(rules):
+    """No title: on the first paragraph. No 举措和成效 (the first part): on the title, saying so."""
+    untitled = docx_bytes(["2023年，我镇全面推进依法行政。", "一、主要举措和成效", "全年办理案件12件。", "二、存在的不足和原因",
+                           "三、2024年工作安排", "桑柘镇人民政府", "2024年1月20日"])
+    result = lint_bytes(untitled, "a.docx", rules)
+    assert "structure/title-missing" in [d.rule for d in result.diagnostics]
+    out = annotate(result, untitled, rules).data
+    title_note = next(cid for cid, (_, text) in comments(out).items() if "structure/title-missing" in text)
+    assert anchored(out)[title_note] == "2023年，我镇全面推进依法行政。"
+    first_missing = docx_bytes(["桑柘镇2023年度法治政府建设报告", "一、存在的不足和原因", "人员不足。",
+                                "二、2024年工作安排", "桑柘镇人民政府", "2024年1月20日"])
+    result = lint_bytes(first_missing, "b.docx", rules)
+    out = annotate(result, first_missing, rules).data
+    note = next(cid for cid, (_, text) in comments(out).items() if "section/achievements-missing" in text)
+    assert anchored(out)[note] == "桑柘镇2023年度法治政府建设报告" and "标注在标题上" in comments(out)[note][1]
