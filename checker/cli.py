@@ -61,6 +61,10 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--diff", action="store_true", help="只显示 --fix 将做的修改（统一差异格式），不写文件")
     check.add_argument("--unsafe-fixes", action="store_true", help="同时应用不一定安全的修复（需人工复核）")
     check.add_argument("--baseline", metavar="FILE", help="只报告基线文件中没有的问题")
+    check.add_argument("--annotate", action="store_true",
+                       help="把问题作为批注写入 Word 副本“原名（fzlint批注）.docx”（-o 另指路径），原文件不变")
+    check.add_argument("--track-fixes", action="store_true",
+                       help="与 --annotate 同用：可安全修改之处写成修订，在 Word/WPS 中逐条接受或拒绝")
     check.add_argument("--write-baseline", metavar="FILE", help="把当前全部问题记入基线文件")
 
     outline = sub.add_parser("outline", help="显示报告的标题层次和识别出的部分")
@@ -77,6 +81,11 @@ def _parser() -> argparse.ArgumentParser:
     rules.add_argument("--ignore", help="不列出这些规则（前缀，逗号分隔）")
     rules.add_argument("--config", help="配置文件路径")
 
+    serve = sub.add_parser("serve", help="在本机浏览器中打开检查页面（需先 pip install 'fzlint[serve]'）")
+    serve.add_argument("--host", default="127.0.0.1", help="监听地址（默认 127.0.0.1，只有本机能访问）")
+    serve.add_argument("--port", type=int, default=0, help="端口（默认自动选一个空闲端口）")
+    serve.add_argument("--no-browser", action="store_true", help="不自动打开浏览器")
+
     explain = sub.add_parser("explain", help="解释一条规则")
     explain.add_argument("rule")
     explain.add_argument("--format", choices=["text", "json"], default="text")
@@ -92,6 +101,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             from .app.commands import check
 
             return check(args)
+        if args.command == "serve":
+            from .app.serving import serve
+
+            return serve(args)
         from .app import commands
 
         return getattr(commands, args.command)(args)

@@ -60,6 +60,10 @@ class ReportInfo:
         """Required parts the findings report missing, in the genre's order."""
         return tuple(part for part, _ in self.missing)
 
+    def missing_part_of(self, rule_id: str) -> str | None:
+        """The part a required-part finding of ``rule_id`` reports missing, or None."""
+        return next((part for part, rule in self.missing if rule == rule_id), None)
+
     def label(self, part: str | None, width: str = "short") -> str:
         """The part's label (``label``, ``short`` or ``tiny``); an unknown id is shown as is."""
         found = next((lab for lab in self.labels if lab.part == part), None)

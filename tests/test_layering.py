@@ -29,8 +29,10 @@ ALLOWED = {
     "results": {"diagnostics", "offsets", "sources"},
     "api": {"rules", "analysis", "document", "sources", "diagnostics", "results", "profile"},
     "reporters": {"diagnostics", "results", "offsets", "profile", "text"},
+    "annotate": {"sources", "analysis", "diagnostics", "offsets", "reporters", "results"},
+    "serve": {"api", "annotate", "reporters", "sources", "diagnostics", "offsets", "results", "analysis"},
     "app": {"api", "rules", "analysis", "document", "sources", "text", "offsets", "profile", "diagnostics",
-            "results", "config", "reporters", "checks", "resources"},
+            "results", "config", "reporters", "checks", "resources", "annotate", "serve"},
     "cli": {"app", "reporters"},
     "__main__": {"cli"},
 }

@@ -67,6 +67,12 @@ def check(args) -> int:
     paths = session.files(args.paths)
     if not paths:
         return _fail("没有找到可检查的文件（支持 .txt .md .docx .pdf）。")
+    if args.annotate or args.track_fixes:
+        from .annotating import usage_problem
+
+        problem = usage_problem(args, paths) if args.annotate else "--track-fixes 需与 --annotate 同用。"
+        if problem:
+            return _fail(problem)
     fix_trouble = False
     if args.fix or args.diff:
         from .fixing import fix_files
@@ -80,7 +86,12 @@ def check(args) -> int:
         run, code = _baseline(run, args)
         if code is not None:
             return code
-    return _report(run, session, args) or (EXIT_TROUBLE if fix_trouble else _exit_code(run, session.config))
+    trouble = _report(run, session, args)
+    if args.annotate:
+        from .annotating import write_all
+
+        fix_trouble = write_all(run.files, session.ruleset, args) or fix_trouble
+    return trouble or (EXIT_TROUBLE if fix_trouble else _exit_code(run, session.config))
 
 
 def _report(run, session: Session, args) -> int | None:
@@ -90,7 +101,8 @@ def _report(run, session: Session, args) -> int | None:
     rules = session.ruleset
     options = {"color": _color(args), "width": width(), "statistics": args.statistics, "rules": rules,
                "titles": {r.id: r.title for r in rules}}
-    problem = output.write(reporters.get(args.format).render(run, options), args.output)
+    target = None if args.annotate else args.output  # with --annotate, -o names the annotated copy
+    problem = output.write(reporters.get(args.format).render(run, options), target)
     if problem:
         return _fail(problem)
     for result in run.files:

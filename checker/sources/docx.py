@@ -12,7 +12,7 @@ Positions (what "line N" means for a .docx):
   * Exception: a manual line break (Shift+Enter, w:br / w:cr) starts a new line inside the same
     paragraph, as Word displays it. A page or column break at the very start or end of a paragraph
     adds nothing; in the middle it starts a new line. meta["line_breaks"] counts such extra lines
-    (0 means line N is exactly paragraph N).
+    (0 means line N is exactly paragraph N) and meta["continued_lines"] lists those lines.
   * Automatic numbering (w:numPr, direct or from the paragraph style) is rendered as Word displays
     it, with counters kept per abstract numbering definition (as Word does), ``w:start``,
     ``w:startOverride`` and ``w:lvlRestart`` honoured. The marker is followed directly by the text
@@ -40,6 +40,7 @@ from __future__ import annotations
 import io
 
 from .docx_numbering import Numbering, Styles, join_marker
+from .docx_trace import trace_paragraph
 from .errors import SourceError, reading
 from .extracted import Extracted
 
@@ -87,6 +88,23 @@ def read_docx(data: bytes) -> Extracted:
     with reading(_MISSING, _CORRUPT):
         document, styles, numbering = _read_parts(data)
         return _Reader(_parse(styles), _parse(numbering)).read(_parse(document))
+
+
+def read_docx_layout(data: bytes):
+    """read_docx, plus a docx_trace.Layout: the parsed body and the element behind every character.
+
+    Used to write comments and revisions back on the characters that were read; the body tree
+    is the one the text was read from, so offsets and elements agree by construction.
+    """
+    from .docx_trace import Layout
+
+    _check_signature(data)
+    with reading(_MISSING, _CORRUPT):
+        document, styles, numbering = _read_parts(data)
+        trace: list = []
+        root = _parse(document)
+        extracted = _Reader(_parse(styles), _parse(numbering), trace).read(root)
+        return extracted, Layout(root, trace, strict=_STRICT_W in document)
 
 
 def _check_signature(data: bytes) -> None:
@@ -156,7 +174,7 @@ def _parse(xml: bytes | None):
 class _Reader:
     """Walks the body once, collecting lines, table ranges and rendered numbering."""
 
-    def __init__(self, styles_root, numbering_root) -> None:
+    def __init__(self, styles_root, numbering_root, trace: list | None = None) -> None:
         styles = Styles(styles_root)
         self.numbering = Numbering(numbering_root, styles)
         self.styles = styles
@@ -165,6 +183,9 @@ class _Reader:
         self.tables: list[list[int]] = []
         self.auto: list[int] = []
         self.breaks = 0
+        self.offset = 0  # where the next paragraph starts in the joined text
+        self.continued: list[int] = []  # lines that a manual line break started inside a paragraph
+        self.trace = trace  # docx_trace.ParagraphTrace per paragraph, when asked for
 
     def read(self, document) -> Extracted:
         body = document.find(W + "body")
@@ -174,6 +195,8 @@ class _Reader:
                 "tables": self.tables}
         if self.auto:
             meta.update(numbering="auto", auto_numbered=self.auto)
+        if self.continued:
+            meta["continued_lines"] = self.continued
         return Extracted(text="\n".join(self.lines), meta=meta)
 
     def _walk(self, container, in_table: bool) -> None:
@@ -192,46 +215,56 @@ class _Reader:
                 self._walk(_fallback(child), in_table)
 
     def _paragraph(self, p) -> None:
-        pieces: list[str] = []
-        _inline(p, pieces, hidden=False)
-        text = "".join(pieces).strip(_PAGE).replace(_PAGE, "\n")
+        pieces = list(_inline(p, hidden=False))
+        joined = "".join(text for text, _ in pieces)
+        body = joined.strip(_PAGE).replace(_PAGE, "\n")
         style, num_id, ilvl = self.styles.paragraph_numbering(p)
         marker = self.numbering.marker(num_id, ilvl, style)
+        text = body
         if marker is not None:
-            text = join_marker(marker[0], marker[1], text)
+            text = join_marker(marker[0], marker[1], body)
             self.auto.append(self.line_no + 1)
+        if self.trace is not None:
+            lead = len(joined) - len(joined.lstrip(_PAGE))
+            self.trace.append(trace_paragraph(p, self.offset, text, len(text) - len(body), lead, pieces))
+        self.offset += len(text) + 1
+        self.continued.extend(range(self.line_no + 2, self.line_no + 2 + text.count("\n")))
         self.breaks += text.count("\n")
         self.line_no += text.count("\n") + 1
         self.lines.append(text)
 
 
-def _inline(el, out: list[str], hidden: bool) -> None:
-    """Append the visible text of a paragraph's inline content to ``out`` in document order."""
+def _inline(el, hidden: bool):
+    """Yield ``(text, element)`` for the visible inline content of a paragraph, in document order.
+
+    The element is the one that produced the text (w:t, w:tab, w:br…); docx_trace keeps it so
+    that comments and revisions can be written back on the very characters that were read.
+    """
     for child in el:
         tag = child.tag
         if tag in _SKIP or not isinstance(tag, str):
             continue
         if tag == W + "t" or tag == _M_T:
             if not hidden:  # a raw newline in w:t shows as a space in Word
-                out.append((child.text or "").replace("\r", " ").replace("\n", " "))
+                yield (child.text or "").replace("\r", " ").replace("\n", " "), child
         elif hidden:
             continue
         elif tag in (W + "tab", W + "ptab"):
-            out.append("\t")
+            yield "\t", child
         elif tag == W + "br":
-            out.append(_PAGE if child.get(W + "type") in ("page", "column") else "\n")
+            yield (_PAGE if child.get(W + "type") in ("page", "column") else "\n"), child
         elif tag == W + "cr":
-            out.append("\n")
+            yield "\n", child
         elif tag == W + "noBreakHyphen":
-            out.append("-")
+            yield "-", child
         elif tag == W + "sym":
-            out.append(_symbol(child.get(W + "char", "")))
+            yield _symbol(child.get(W + "char", "")), child
         elif tag == W + "r":
-            _inline(child, out, hidden=_is_hidden(child))
+            yield from _inline(child, hidden=_is_hidden(child))
         elif tag == _ALTERNATE:
-            _inline(_fallback(child), out, hidden)
+            yield from _inline(_fallback(child), hidden)
         else:  # hyperlink, fldSimple, ins, smartTag, sdt, ruby base…: look inside
-            _inline(child, out, hidden)
+            yield from _inline(child, hidden)
 
 
 def _fallback(alternate):
