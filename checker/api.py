@@ -64,9 +64,25 @@ def lint_text(text: str, rules: Ruleset | None = None, *, path: str = "<text>", 
     return lint_source(Source(path, kind, text), rules, year=year, strict=strict)
 
 
+# import name → the package pip installs it from, for a message that says what to install
+_PACKAGES = {"opencc": "opencc-python-reimplemented", "yaml": "pyyaml", "charset_normalizer": "charset-normalizer",
+             "docx": "python-docx", "lark": "lark", "jieba": "jieba", "lxml": "lxml", "pypdf": "pypdf",
+             "openpyxl": "openpyxl", "rich": "rich"}
+
+
+def missing_package(err: ModuleNotFoundError) -> str:
+    """The plain-Chinese message for a dependency that is not installed."""
+    name = (err.name or "").split(".")[0]
+    package = _PACKAGES.get(name, name)
+    return (f"缺少 fzlint 需要的 Python 包 {package}（import {name} 失败）。安装可能不完整，"
+            f"请重新安装 fzlint，或运行：pip install {package}")
+
+
 def _unreadable(path: str, err: Exception, strict: bool) -> FileResult:
     if strict:
         raise err
+    if isinstance(err, ModuleNotFoundError):
+        return FileResult(path, error=missing_package(err))
     return FileResult(path, error=f"内部错误，无法读取此文件（{type(err).__name__}）。请将文件反馈给 fzlint 维护者。")
 
 
@@ -77,5 +93,7 @@ def _guarded(source: Source, rules: Ruleset, year: int | None, lang: str, strict
         return lint_source(source, rules, year=year, lang=lang)
     except RecursionError:
         return FileResult(source.path, source, error="文件结构过深，无法解析。")
+    except ModuleNotFoundError as err:
+        return FileResult(source.path, source, error=missing_package(err))
     except Exception as err:  # noqa: BLE001 - the promise is: never a traceback for one bad file
         return FileResult(source.path, source, error=f"内部错误，无法检查此文件（{type(err).__name__}）。请将文件反馈给 fzlint 维护者。")

@@ -111,6 +111,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("fzlint: 已中断。", file=sys.stderr)
         return 130
+    except ModuleNotFoundError as err:  # a broken install: say which package, not a traceback
+        from .api import missing_package
+
+        print(f"fzlint: {missing_package(err)}", file=sys.stderr)
+        return EXIT_TROUBLE
     except BrokenPipeError:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_OK

@@ -6,6 +6,7 @@ import os
 import subprocess
 import sys
 import venv
+from pathlib import Path
 
 import pytest
 
@@ -23,10 +24,14 @@ def installed(tmp_path_factory):
         pytest.fail(f"wheel build failed:\n{build.stderr[-2000:]}")
     wheel = next(tmp.glob("fzlint-*.whl"))
     env_dir = tmp / "venv"
-    venv.create(env_dir, system_site_packages=True, with_pip=True)
+    venv.create(env_dir, with_pip=True)
     python = env_dir / "bin" / "python"
-    # --force-reinstall: the base interpreter's site-packages are visible (for the dependencies), and
-    # when fzlint of the same version is installed there too, pip would otherwise skip the wheel.
+    # The dependencies come from the environment running the tests (a venv or the base interpreter):
+    # a .pth file puts its site-packages after the new venv's own, where the wheel goes.
+    own = subprocess.run([str(python), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
+                         capture_output=True, text=True, check=True, timeout=60).stdout.strip()
+    running = [p for p in sys.path if p.rstrip("/").endswith(("site-packages", "dist-packages")) and os.path.isdir(p)]
+    (Path(own) / "_running_env.pth").write_text("\n".join(running) + "\n", encoding="utf-8")
     subprocess.run(
         [str(python), "-m", "pip", "install", "-q", "--no-deps", "--force-reinstall", str(wheel)],
         check=True, timeout=300,

@@ -131,3 +131,24 @@ def test_report_sized_text_is_not_refused(rules):
 def test_missing_or_broken_reader_is_an_error_not_a_traceback(rules):
     result = lint_bytes(b"PK\x03\x04 not really a docx", "a.docx", rules)
     assert result.error is None or isinstance(result.error, str)
+
+
+def test_a_missing_dependency_is_named(monkeypatch):
+    """A broken install says which package to install, never 内部错误（AttributeError）."""
+    import importlib.util
+
+    from checker.api import lint_bytes
+    from checker.document import normalize
+
+    from conftest import default_ruleset
+
+    real = importlib.util.find_spec
+    monkeypatch.setattr(importlib.util, "find_spec", lambda name, *a: None if name == "opencc" else real(name, *a))
+    normalize.traditional_table.cache_clear()
+    normalize._traditional_only.cache_clear()
+    try:
+        result = lint_bytes("鶴鳴縣2020年法治政府建設年度報告\n一、主要舉措和成效".encode(), "t.txt", default_ruleset())
+    finally:
+        normalize.traditional_table.cache_clear()
+        normalize._traditional_only.cache_clear()
+    assert result.error and "opencc-python-reimplemented" in result.error and "AttributeError" not in result.error

@@ -60,7 +60,8 @@ class Check:
     def compile(cls, raw: dict[str, Any], context: CompileContext = CompileContext()) -> Any:
         """Validate a YAML mapping against ``Params``; unknown keys and wrong types are errors."""
         hints = typing.get_type_hints(cls.Params)
-        fields = {f.name: f for f in dataclasses.fields(cls.Params)}
+        # fields with repr=False hold what validate() compiles: no ruleset may set them
+        fields = {f.name: f for f in dataclasses.fields(cls.Params) if f.repr}
         unknown = sorted(set(raw) - set(fields))
         if unknown:
             raise ParamError(f"unknown parameter(s) {', '.join(unknown)}; known: {', '.join(fields) or 'none'}")

@@ -14,14 +14,14 @@ from dataclasses import dataclass
 
 from ..diagnostics import Finding
 from ..offsets import Span
-from .base import Check, Regex
+from .base import Check, PartId, Regex
 
 
 @dataclass(frozen=True)
 class Params:
     """What a ruleset may set for the ``part_contains`` check (validated by Check.compile)."""
 
-    part: str
+    part: PartId
     require: Regex
     min_matches: int = 1
     min_chars: int = 20  # a part shorter than this is left to other rules

@@ -6,12 +6,12 @@ an ``unless`` whitelist: a match that overlaps a whitelist match on the same lin
 
 ```yaml
 check: pattern
+scope: body              # a rule field: all | body | title | headings | signature | part:<id>
 params:
-  scope: body            # all | body | title | headings | signature | part:<name>
   view: normalized       # or original: the file as written (punctuation width), only Traditional→Simplified
   entries:
     - match: "法制(宣传|教育)"
-      replace: "法治\\1"   # shown as {expected}; also the fix when fix: true
+      replace: '法治\\1'   # shown as {expected}; also the fix when fix: true
       note: "指依法治理时应写“法治”"
       unless: "法制(审核|审查|机构)"
       severity: warning
@@ -69,6 +69,10 @@ class PatternCheck(Check):
             raise ParamError("'view' must be normalized or original")
         entries = tuple(_entry(i, raw, params.unless) for i, raw in enumerate(params.entries))
         object.__setattr__(params, "compiled", entries)
+
+    def can_fix(self) -> bool:
+        """Only entries with ``fix: true`` and a replacement offer a fix."""
+        return any(e.fix and e.replace is not None for e in self.params.compiled)
 
     def run(self, view) -> Iterator[Finding]:
         doc, facts = view.doc, view.facts

@@ -78,6 +78,8 @@ def traditional_table(full: bool = False) -> dict[int, str]:
     # Data only (OpenCC's phrase converter would change lengths); find_spec locates the package
     # without importing it, which would pull in json and the regex module for nothing.
     spec = importlib.util.find_spec("opencc")
+    if spec is None or not spec.submodule_search_locations:
+        raise ModuleNotFoundError("No module named 'opencc'", name="opencc")
     path = f"{list(spec.submodule_search_locations)[0]}/dictionary/TSCharacters.txt"
     table: dict[int, str] = {}
     with open(path, encoding="utf-8") as handle:
