@@ -13,6 +13,7 @@ from .document.web_furniture import WebFurniture
 from .rules import engine
 from .results import FileResult
 from .rules.ruleset import Ruleset
+from .dependencies import missing_package
 from .sources import Source, SourceError, load_bytes, load_path
 
 
@@ -62,20 +63,6 @@ def lint_text(text: str, rules: Ruleset | None = None, *, path: str = "<text>", 
 
         rules = load()
     return lint_source(Source(path, kind, text), rules, year=year, strict=strict)
-
-
-# import name → the package pip installs it from, for a message that says what to install
-_PACKAGES = {"opencc": "opencc-python-reimplemented", "yaml": "pyyaml", "charset_normalizer": "charset-normalizer",
-             "docx": "python-docx", "lark": "lark", "jieba": "jieba", "lxml": "lxml", "pypdf": "pypdf",
-             "openpyxl": "openpyxl", "rich": "rich"}
-
-
-def missing_package(err: ModuleNotFoundError) -> str:
-    """The plain-Chinese message for a dependency that is not installed."""
-    name = (err.name or "").split(".")[0]
-    package = _PACKAGES.get(name, name)
-    return (f"缺少 fzlint 需要的 Python 包 {package}（import {name} 失败）。安装可能不完整，"
-            f"请重新安装 fzlint，或运行：pip install {package}")
 
 
 def _unreadable(path: str, err: Exception, strict: bool) -> FileResult:

@@ -112,7 +112,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print("fzlint: 已中断。", file=sys.stderr)
         return 130
     except ModuleNotFoundError as err:  # a broken install: say which package, not a traceback
-        from .api import missing_package
+        from .dependencies import missing_package
 
         print(f"fzlint: {missing_package(err)}", file=sys.stderr)
         return EXIT_TROUBLE

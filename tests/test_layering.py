@@ -16,6 +16,7 @@ ALLOWED = {
     "offsets": set(),
     "resources": set(),
     "yamlfile": set(),
+    "dependencies": set(),
     "diagnostics": {"offsets"},
     "text": {"offsets", "resources"},
     "sources": {"offsets", "text"},
@@ -27,13 +28,13 @@ ALLOWED = {
     "rules": {"checks", "analysis", "document", "sources", "text", "offsets", "profile", "diagnostics", "resources",
               "yamlfile"},
     "results": {"diagnostics", "offsets", "sources"},
-    "api": {"rules", "analysis", "document", "sources", "diagnostics", "results", "profile"},
+    "api": {"rules", "analysis", "document", "sources", "diagnostics", "results", "profile", "dependencies"},
     "reporters": {"diagnostics", "results", "offsets", "profile", "text"},
     "annotate": {"sources", "analysis", "diagnostics", "offsets", "reporters", "results"},
     "serve": {"api", "annotate", "reporters", "sources", "diagnostics", "offsets", "results", "analysis"},
     "app": {"api", "rules", "analysis", "document", "sources", "text", "offsets", "profile", "diagnostics",
             "results", "config", "reporters", "checks", "resources", "annotate", "serve"},
-    "cli": {"app", "reporters"},
+    "cli": {"app", "reporters", "dependencies"},
     "__main__": {"cli"},
 }
 
