@@ -76,7 +76,7 @@ def discover(explicit: str | None = None, start: str | None = None) -> Config:
 
 def _from_file(path: Path) -> Config:
     if not path.is_file():
-        raise ConfigError(f"{path}: config file not found")
+        raise ConfigError(f"{path}：找不到配置文件")
     if path.suffix == ".toml":
         table = _pyproject_table(path)
         return _build(table or {}, str(path), path.parent)
@@ -85,12 +85,12 @@ def _from_file(path: Path) -> Config:
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
     except (OSError, UnicodeDecodeError) as err:
-        raise ConfigError(f"{path}: cannot read config: {err}") from None
+        raise ConfigError(f"{path}：无法读取配置文件（{err}）") from None
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None)
-        raise ConfigError(f"{path}:{mark.line + 1 if mark else 1}: invalid YAML: {getattr(err, 'problem', err)}") from None
+        raise ConfigError(f"{path}:{mark.line + 1 if mark else 1}：配置文件不是有效的 YAML（{getattr(err, 'problem', err)}）") from None
     if not isinstance(data, dict):
-        raise ConfigError(f"{path}:1: config must be a mapping")
+        raise ConfigError(f"{path}:1：配置文件应是“键: 值”的映射（如 ignore: [format]）")
     return _build(data, str(path), path.parent)
 
 
@@ -102,27 +102,27 @@ def _pyproject_table(path: Path) -> dict | None:
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as err:
-        raise ConfigError(f"{path}: cannot read pyproject.toml: {err}") from None
+        raise ConfigError(f"{path}：无法读取 pyproject.toml（{err}）") from None
     return data.get("tool", {}).get("fzlint")
 
 
 def _build(data: dict, origin: str, folder: Path) -> Config:
     unknown = sorted(set(data) - _KEYS)
     if unknown:
-        raise ConfigError(f"{origin}: unknown config key(s) {', '.join(unknown)} (known: {', '.join(sorted(_KEYS))})")
+        raise ConfigError(f"{origin}：未知的配置项 {', '.join(unknown)}{_did_you_mean(unknown[0], _KEYS)}（可用：{', '.join(sorted(_KEYS))}）")
     try:
         fail_on = Severity.parse(str(data.get("fail-on", "error")))
     except KeyError:
-        raise ConfigError(f"{origin}: fail-on must be error, warning or info") from None
+        raise ConfigError(f"{origin}：fail-on 只能是 error、warning 或 info") from None
     severity = {k: ("off" if v is False else v) for k, v in (data.get("severity") or {}).items()} if isinstance(data.get("severity"), dict) else data.get("severity") or {}
     if not isinstance(severity, dict) or any(str(v) not in ("error", "warning", "info", "off") for v in severity.values()):
-        raise ConfigError(f"{origin}: severity maps rule ids to error, warning, info or off")
+        raise ConfigError(f"{origin}：severity 应把规则 id（或前缀）对应到 error、warning、info 或 off")
     pfi = data.get("per-file-ignores") or {}
     if not isinstance(pfi, dict):
-        raise ConfigError(f"{origin}: per-file-ignores maps file patterns to lists of rule ids")
+        raise ConfigError(f"{origin}：per-file-ignores 应把文件通配符对应到规则 id 列表")
     year = data.get("year")
     if year is not None and not (isinstance(year, int) and 1990 <= year <= 2100):
-        raise ConfigError(f"{origin}: year must be a four-digit year")
+        raise ConfigError(f"{origin}：year 应是四位数的年份")
     return Config(
         rulesets=_strings(data.get("ruleset"), origin, "ruleset") or ("default",),
         select=_strings(data.get("select"), origin, "select"),
@@ -147,4 +147,11 @@ def _strings(value: Any, origin: str, key: str) -> tuple[str, ...]:
         return tuple(v.strip() for v in value.split(",") if v.strip())
     if isinstance(value, list) and all(isinstance(v, str) for v in value):
         return tuple(value)
-    raise ConfigError(f"{origin}: '{key}' must be a string or a list of strings")
+    raise ConfigError(f"{origin}：{key} 应是文字或文字列表")
+
+
+def _did_you_mean(word: str, known) -> str:
+    import difflib
+
+    close = difflib.get_close_matches(word, sorted(known), n=1)
+    return f"（是否想写 {close[0]}？）" if close else ""

@@ -81,7 +81,8 @@ def check(args) -> int:
         if args.diff:
             return code
         fix_trouble = code == EXIT_TROUBLE
-    run = session.run(paths, jobs=args.jobs, progress=not args.no_progress, stdin_name=args.stdin_filename)
+    run = session.run(paths, jobs=args.jobs, progress=not args.no_progress, stdin_name=args.stdin_filename,
+                      cross=not args.no_summary)
     if args.write_baseline or args.baseline:
         run, code = _baseline(run, args)
         if code is not None:
@@ -100,7 +101,7 @@ def _report(run, session: Session, args) -> int | None:
 
     rules = session.ruleset
     options = {"color": _color(args), "width": width(), "statistics": args.statistics, "rules": rules,
-               "titles": {r.id: r.title for r in rules}}
+               "titles": {r.id: r.title for r in rules}, "summary": not args.no_summary}
     target = None if args.annotate else args.output  # with --annotate, -o names the annotated copy
     problem = output.write(reporters.get(args.format).render(run, options), target)
     if problem:
@@ -188,5 +189,5 @@ def explain(args) -> int:
         close = [rid for rid in ruleset.ids if args.rule in rid]
         hint = f"（相近的规则：{', '.join(close[:5])}）" if close else ""
         return _fail(f"没有规则 {args.rule}{hint}。用 fzlint rules 查看全部规则。")
-    sys.stdout.write(render_explain(rule, ruleset, getattr(args, "format", "text")))
+    sys.stdout.write(render_explain(rule, ruleset, getattr(args, "format", "text"), getattr(args, "lang", None) or "zh"))
     return EXIT_OK

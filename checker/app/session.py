@@ -67,9 +67,9 @@ class Session:
     # ---- a run -----------------------------------------------------------------------------
 
     def run(self, paths: Sequence[str], *, jobs: int | None = None, progress: bool = False,
-            stdin_name: str | None = None) -> RunResult:
-        """Lint ``paths`` ("-" is standard input) in input order, then the cross-report rules."""
-        cross_rules = [r for r in self.ruleset if r.check.batch] if len(paths) > 1 else []
+            stdin_name: str | None = None, cross: bool = True) -> RunResult:
+        """Lint ``paths`` ("-" is standard input) in input order, then (``cross``) the cross-report rules."""
+        cross_rules = [r for r in self.ruleset if r.check.batch] if len(paths) > 1 and cross else []
         work = _Work(self, tuple(cross_rules))
         files = [p for p in paths if p != "-"]
         outcomes = dict(zip((i for i, p in enumerate(paths) if p != "-"),

@@ -23,11 +23,13 @@ def render_list(ruleset, fmt: str = "text") -> str:
     return "\n".join(lines) + "\n"
 
 
-def render_explain(rule, ruleset, fmt: str = "text") -> str:
+def render_explain(rule, ruleset, fmt: str = "text", lang: str = "zh") -> str:
     if fmt == "json":
         return json.dumps(_explain_data(rule, ruleset), ensure_ascii=False, indent=2) + "\n"
+    if lang == "en":
+        return _explain_en(rule)
     out = [f"{rule.id}  [{rule.severity.label}]  {rule.title}",
-           f"检查类型：{rule.check_name}；{'可自动修复（fzlint check --fix）' if rule.fixable else '不可自动修复'}；定义于 {rule.origin}",
+           f"检查类型：{rule.check_name}；{'可自动修复（fzlint check --fix）' if rule.fixable else '不可自动修复'}；定义于 {rule.shown_origin}",
            "", "依据：", f"  {rule.rationale}", "", "提示信息："]
     out += [f"  - {message}" for message in rule.messages.values()]
     for table in rule.lexicons:
@@ -43,11 +45,27 @@ def render_explain(rule, ruleset, fmt: str = "text") -> str:
     return "\n".join(out) + "\n"
 
 
+def _explain_en(rule) -> str:
+    """The English catalogue: titles and messages in English; the authority and examples are quoted
+    in the Chinese of the documents they come from."""
+    out = [f"{rule.id}  [{rule.severity.label}]  {rule.title_en or rule.title}",
+           f"check type: {rule.check_name}; {'auto-fixable (fzlint check --fix)' if rule.fixable else 'not auto-fixable'}",
+           "", "Authority (as the documents state it):", f"  {rule.rationale}", "", "Messages:"]
+    out += [f"  - {message}" for message in (rule.messages_en or rule.messages).values()]
+    for label, key in (("Failing examples", "fail"), ("Passing examples", "pass")):
+        out += ["", f"{label}:"]
+        for example in rule.examples[key]:
+            year = f"  (report year {example['year']})" if example.get("year") else ""
+            out += ["  " + example["text"].replace("\n", "\n  ") + year, ""]
+    out.append(f"To keep a finding in a .txt/.md report, put above the line: <!-- fzlint-disable-next-line {rule.id} -->")
+    return "\n".join(out) + "\n"
+
+
 def _explain_data(rule, ruleset) -> dict:
     return {
         "id": rule.id, "severity": rule.severity.label, "check": rule.check_name, "title": rule.title,
         "title_en": rule.title_en, "rationale": rule.rationale, "messages": dict(rule.messages),
-        "messages_en": dict(rule.messages_en), "fixable": rule.fixable, "origin": rule.origin, "scope": rule.scope,
+        "messages_en": dict(rule.messages_en), "fixable": rule.fixable, "origin": rule.shown_origin, "scope": rule.scope,
         "lexicons": {t: len(ruleset.lexicons[t]) for t in rule.lexicons},
         "examples": {key: [dict(e) for e in rule.examples[key]] for key in ("fail", "pass")},
     }

@@ -69,7 +69,7 @@ def render(run, options=None) -> str:
         _file(out, result)
     for finding in batch:
         _batch(out, finding)
-    if len(results) > 1:
+    if len(results) > 1 and options.get("summary", True):
         out.line()
         out.renderable(_table(results, batch))
     if options.get("statistics"):

@@ -8,6 +8,7 @@ severity overrides and returns a new Ruleset, so every command sees the same rul
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from pathlib import Path
 from typing import Callable, Iterator
 
 from ..checks.base import Check
@@ -47,6 +48,19 @@ class Rule:
     def fixable(self) -> bool:
         """Whether this rule, as configured, can offer a fix (not merely its check type)."""
         return self.check.can_fix()
+
+    @property
+    def shown_origin(self) -> str:
+        """Where the rule is defined, as a user can look it up: a bundled rule by its ruleset file
+        (no installation path), a user's rule by its own file and line."""
+        from ..resources import ruleset_dir
+
+        path, _, line = self.origin.rpartition(":")
+        try:
+            inside = Path(path).resolve().relative_to(ruleset_dir().resolve())
+        except ValueError:
+            return self.origin
+        return f"内置规则集 {inside.as_posix()}"
 
     def with_severity(self, severity: Severity) -> "Rule":
         return replace(self, severity=severity, forced_severity=True)
