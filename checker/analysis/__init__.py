@@ -22,6 +22,10 @@ class Analysis:
     def __init__(self, doc: Document, genre: Genre, lexicons: Lexicons, year: int | None = None) -> None:
         self.doc, self.genre, self.lexicons, self._year = doc, genre, lexicons, year
         self._memo: dict[tuple, object] = {}
+        # per-sentence derivations, keyed by the text: several rules read each sentence
+        self._quantities: dict[str, list] = {}
+        self._breakdowns: dict[str, list] = {}
+        self._rates: dict[str, list] = {}
 
     def _once(self, key: tuple, build):
         if key not in self._memo:
@@ -56,20 +60,32 @@ class Analysis:
         return numeric_words(self.lexicons)
 
     def quantities(self, text: str):
-        return self._once(("quantities", text), lambda: self.words.quantities(text))
+        found = self._quantities.get(text)
+        if found is None:
+            found = self._quantities[text] = self.words.quantities(text)
+        return found
 
     def breakdowns(self, text: str):
-        from .breakdowns import find_breakdowns
+        """Totals with their parts in a text (a sentence); none without a breakdown marker."""
+        found = self._breakdowns.get(text)
+        if found is None:
+            from .breakdowns import MARKER, find_breakdowns
 
-        return self._once(("breakdowns", text), lambda: find_breakdowns(self.words, text, self.quantities(text)))
+            # most sentences have no marker: their quantities need not be read at all
+            found = find_breakdowns(self.words, text, self.quantities(text)) if MARKER.search(text) else []
+            self._breakdowns[text] = found
+        return found
 
     def rates(self, text: str):
         """The rate mentions of a text (a sentence); none without a percentage."""
-        from .rates import PERCENT_SIGNS, find_rates
+        found = self._rates.get(text)
+        if found is None:
+            from .rates import PERCENT_SIGNS, find_rates
 
-        if not any(sign in text for sign in PERCENT_SIGNS):
-            return []
-        return self._once(("rates", text), lambda: find_rates(self.words.rates, text, self.quantities(text)))
+            has_percent = any(sign in text for sign in PERCENT_SIGNS)
+            found = find_rates(self.words.rates, text, self.quantities(text)) if has_percent else []
+            self._rates[text] = found
+        return found
 
     @cached_property
     def furniture(self):
