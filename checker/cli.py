@@ -46,6 +46,9 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--select", help="只启用这些规则（前缀，逗号分隔）")
     check.add_argument("--ignore", help="忽略这些规则（前缀，逗号分隔）")
     check.add_argument("--year", type=int, help="指定报告年度（覆盖自动识别）")
+    check.add_argument("--genre", help="按这种报告类型检查全部文件（如 information-disclosure；默认按标题自动识别）")
+    check.add_argument("--previous", action="append", metavar="FILE|DIR",
+                       help="上一年度的报告（文件或文件夹，可重复），用于核对上年结转和雷同内容")
     check.add_argument("--fail-on", choices=["error", "warning", "info"], help="达到该级别即返回 1（默认 error）")
     check.add_argument("--config", help="配置文件路径")
     check.add_argument("--stdin-filename", help="标准输入内容对应的文件名")
@@ -73,9 +76,11 @@ def _parser() -> argparse.ArgumentParser:
     outline.add_argument("--encoding", help="强制使用该编码读取文本文件（如 gb18030）")
     outline.add_argument("--ruleset", action="append", help="规则集名称或 YAML 路径（决定报告类型）")
     outline.add_argument("--config", help="配置文件路径")
+    outline.add_argument("--genre", help="按这种报告类型识别各部分（默认按标题自动识别）")
 
     rules = sub.add_parser("rules", help="列出当前配置启用的规则")
     rules.add_argument("--format", choices=["text", "json"], default="text")
+    rules.add_argument("--genre", help="列出这种报告类型的规则（如 information-disclosure）")
     rules.add_argument("--ruleset", action="append", help="规则集名称或 YAML 路径（可重复）")
     rules.add_argument("--select", help="只列出这些规则（前缀，逗号分隔）")
     rules.add_argument("--ignore", help="不列出这些规则（前缀，逗号分隔）")
@@ -91,6 +96,7 @@ def _parser() -> argparse.ArgumentParser:
     explain.add_argument("--format", choices=["text", "json"], default="text")
     explain.add_argument("--ruleset", action="append", help="规则集名称或 YAML 路径（可重复）")
     explain.add_argument("--config", help="配置文件路径")
+    explain.add_argument("--genre", help="报告类型（规则 id 在各类型中唯一时不必指定）")
     return parser
 
 

@@ -1,0 +1,62 @@
+"""Last year's report of the same issuer, for the cross-year rules (carry-over, copied text).
+
+The candidates are the files of ``--previous FILE|DIR`` and the other files of the run. A report
+asks for its predecessor only when a rule reads it; the candidates are then read once per process
+(their issuer and year from the title) and the match is the candidate of the same genre, the same
+issuer and the year before. Picklable: a worker process gets its own copy and its own memo.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+class PreviousFinder:
+    """Callable: an Analysis → the Analysis of its issuer's report on the year before, or None."""
+
+    def __init__(self, paths: tuple[str, ...], rulebook, encoding: str | None = None) -> None:
+        self.paths = tuple(dict.fromkeys(paths))
+        self.rulebook = rulebook
+        self.encoding = encoding
+        self._index: dict[tuple[str, str, int], Any] | None = None
+
+    def __getstate__(self) -> dict:
+        return {**self.__dict__, "_index": None}
+
+    def __call__(self, analysis) -> Any:
+        facts = analysis.facts
+        if not facts.issuer or facts.year is None or not self.paths:
+            return None
+        key = (analysis.genre.id, _issuer(facts.issuer), facts.year - 1)
+        found = self._candidates().get(key)
+        return found if found is not None and found.doc.source.path != analysis.doc.source.path else None
+
+    def _candidates(self) -> dict:
+        if self._index is None:
+            self._index = {}
+            for path in self.paths:
+                analysis = self._read(path)
+                if analysis is not None and analysis.facts.issuer and analysis.facts.year is not None:
+                    key = (analysis.genre.id, _issuer(analysis.facts.issuer), analysis.facts.year)
+                    self._index.setdefault(key, analysis)
+        return self._index
+
+    def _read(self, path: str):
+        from ..analysis import Analysis
+        from ..document.outline import build
+        from ..sources import SourceError, load_path
+
+        try:
+            source = load_path(path, encoding=self.encoding)
+        except (SourceError, OSError, ValueError):
+            return None
+        except Exception:  # noqa: BLE001 - a reader's bug in a candidate must not stop the report at hand
+            return None
+        rules = self.rulebook.for_source(source)
+        genre = rules.genre
+        doc = build(source, title_words=(genre.title_topic, genre.title_words))
+        return Analysis(doc, genre, rules.lexicons)
+
+
+def _issuer(name: str) -> str:
+    return name.replace(" ", "").replace("\u3000", "")
