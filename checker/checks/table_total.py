@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from ..diagnostics import Finding
+from ..text.regexes import LazyRegex
 from .base import Check, Regex
 
 _VALUES = ("where", "stated", "computed", "expression", "label")
@@ -30,10 +31,10 @@ _VALUES = ("where", "stated", "computed", "expression", "label")
 class Params:
     """What a ruleset may set for the ``table_total`` check (validated by Check.compile)."""
 
-    total: Regex = r"^(?:合计|小计|总计|共计|总数)[:：]?$"
-    subtotal: Regex = r"^小计[:：]?$"
-    subset: Regex = r"^其中"
-    skip: Regex = r"序号|编号|比例|占比|比重|率|%|年度?$|^\d{4}"
+    total: Regex = LazyRegex(r"^(?:合计|小计|总计|共计|总数)[:：]?$")
+    subtotal: Regex = LazyRegex(r"^小计[:：]?$")
+    subset: Regex = LazyRegex(r"^其中")
+    skip: Regex = LazyRegex(r"序号|编号|比例|占比|比重|率|%|年度?$|^\d{4}")
 
 
 class TableTotalCheck(Check):
