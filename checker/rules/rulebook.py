@@ -40,6 +40,7 @@ class Rulebook:
         if self.forced is not None:
             return self.forced
         head = [line.strip() for line in text[:4000].splitlines() if line.strip()][:_HEAD_LINES]
+        head += [a + b for a, b in zip(head, head[1:])]  # a long title wraps (a PDF line, a two-line title)
         for genre_id, ruleset in self.rulesets.items():
             if genre_id != self.primary and any(ruleset.genre.detects(line) for line in head):
                 return genre_id
