@@ -37,7 +37,18 @@ def rendered(tmp_path_factory):
     return out
 
 
+_RESULTS: dict = {}
+
+
 def _lint(folder, name: str, fmt: str):
+    """Each sample in each format linted once per test session (a PDF takes a second)."""
+    key = (str(folder), name, fmt)
+    if key not in _RESULTS:
+        _RESULTS[key] = _lint_once(folder, name, fmt)
+    return _RESULTS[key]
+
+
+def _lint_once(folder, name: str, fmt: str):
     stem = name[:-4]
     previous = MANIFEST[name].get("previous")
     config = Config(previous=(str(folder / f"{previous[:-4]}.{fmt}"),) if previous else ())

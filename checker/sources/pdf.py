@@ -63,14 +63,16 @@ _SENTENCE_PUNCT = re.compile(r"[，。；：！？,;]")
 _HEADING = re.compile(r"\s*(?:[一二三四五六七八九十百]+[、.．]|[（(][一二三四五六七八九十百]+[）)]"
                       r"|\d+[.．、](?!\d)|[（(]\d+[）)]|[①-⑳]"
                       r"|第[一二三四五六七八九十百零〇\d]+[章节条部分])")
-def read_pdf(data: bytes) -> Extracted:
-    """Return the text layer of a PDF; raise SourceError when there is none or it is unreadable."""
+def read_pdf(data: bytes, tables: bool = True) -> Extracted:
+    """Return the text layer of a PDF; raise SourceError when there is none or it is unreadable.
+    ``tables=False`` skips the table extractor (a quick look at the title)."""
     _check_signature(data)
     pages = _extract_pages(data)
     _check_content([line for page in pages for line in page], len(pages))
-    from .pdf_tables import tables
+    from .pdf_tables import tables as find_tables
 
-    pages, grids = tables(data, pages)
+    want_tables, tables = tables, find_tables
+    pages, grids = tables(data, pages) if want_tables else (pages, [])
     lines = [line for page in pages for line in page]
     page_of = [i for i, page in enumerate(pages) for _ in page]
     base = [sum(len(p) for p in pages[:i]) for i in range(len(pages))]
