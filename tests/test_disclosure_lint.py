@@ -220,3 +220,15 @@ def test_annotate_puts_comments_on_table_cells(tmp_path):
     comments = ZipFile(copy).read("word/comments.xml").decode("utf-8")
     assert "表四" in comments and "复议后起诉" in comments
     assert xml
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+@pytest.mark.parametrize("name", [n for n in NAMES if not MANIFEST[n]["clean"]])
+def test_defective_samples_report_only_their_defects(rendered, name, fmt):
+    """Beside the planted defects, at warning or error level only the shared rate rule may speak
+    (it rightly reads the same wrong share as disclosure/text-vs-table)."""
+    planted = {spec["rule"] for d in _specs(name) for spec in [d] + d.get("also", [])}
+    result = _lint(rendered, name, fmt)
+    extra = [(d.rule, d.line) for d in result.diagnostics
+             if d.severity >= 2 and d.rule not in planted and d.rule != "numeric/rate-mismatch"]
+    assert not extra, (name, fmt, extra)

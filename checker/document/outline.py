@@ -209,6 +209,9 @@ def _front_matter(filled: list[Line], headings: dict[int, Heading], topic=_TITLE
         wrapped = (
             nxt is not None and "报告" not in text and "报告" in nxt.content and len(nxt.content) <= 20
             and bool(topic.search(text) or "关于" in text) and not _ORG_LINE.match(text)
+        ) or (  # a title a PDF wrapped inside its last word (…工作年度报 / 告)
+            nxt is not None and len(nxt.content) <= 4 and not words.search(text) and nxt.index not in headings
+            and bool(words.search(text + nxt.content)) and bool(topic.search(text))
         )
         candidate = text + nxt.content if wrapped else text
         if topic.search(candidate) and words.search(candidate) and not candidate.endswith("。"):
