@@ -54,9 +54,9 @@ class Rulebook:
 
     @property
     def all_rules(self) -> tuple[Rule, ...]:
-        """Every rule of every genre, the first definition of an id winning (titles, SARIF)."""
+        """Every rule of every genre, the chosen genre's definition of an id winning (titles, SARIF, explain)."""
         seen: dict[str, Rule] = {}
-        for ruleset in self.rulesets.values():
+        for ruleset in [self.main, *self.rulesets.values()]:
             for rule in ruleset:
                 seen.setdefault(rule.id, rule)
         return tuple(seen.values())
