@@ -73,6 +73,9 @@ def _check_parser(check: argparse.ArgumentParser) -> None:
     check.add_argument("--format", choices=sorted(FORMATS), default="text", help="输出格式（默认 text）")
     check.add_argument("-o", "--output", help="把结果写入文件")
     _selection(check, "启用")
+    check.add_argument("--genre", help="按这种报告类型检查全部文件（如 information-disclosure；默认按标题自动识别）")
+    check.add_argument("--previous", action="append", metavar="FILE|DIR",
+                       help="上一年度的报告（文件或文件夹，可重复），用于核对上年结转和雷同内容")
     check.add_argument("--fail-on", choices=["error", "warning", "info"], help="达到该级别即返回 1（默认 error）")
     check.add_argument("--stdin-filename", help="标准输入内容对应的文件名")
     check.add_argument("--lang", choices=["zh", "en"], help="消息语言（默认 zh）")
@@ -111,10 +114,13 @@ def _outline_parser(outline: argparse.ArgumentParser) -> None:
     outline.add_argument("--encoding", help="强制使用该编码读取文本文件（如 gb18030）")
     outline.add_argument("--ruleset", action="append", help="规则集名称或 YAML 路径（决定报告类型）")
     outline.add_argument("--config", help="配置文件路径")
+    outline.add_argument("--genre", help="按这种报告类型识别各部分（默认按标题自动识别）")
+
 
 
 def _rules_parser(rules: argparse.ArgumentParser) -> None:
     rules.add_argument("--format", choices=["text", "json"], default="text", help="输出格式（默认 text）")
+    rules.add_argument("--genre", help="列出这种报告类型的规则（如 information-disclosure）")
     rules.add_argument("--ruleset", action="append", help="规则集名称或 YAML 路径（可重复）")
     rules.add_argument("--select", help="只列出这些规则（前缀，逗号分隔）")
     rules.add_argument("--ignore", help="不列出这些规则（前缀，逗号分隔）")
@@ -127,6 +133,7 @@ def _explain_parser(explain: argparse.ArgumentParser) -> None:
     explain.add_argument("--ruleset", action="append", help="规则集名称或 YAML 路径（可重复）")
     explain.add_argument("--config", help="配置文件路径")
     explain.add_argument("--lang", choices=["zh", "en"], help="说明的语言（默认 zh）")
+    explain.add_argument("--genre", help="报告类型（规则 id 在各类型中唯一时不必指定）")
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -19,7 +19,8 @@ class ConfigError(Exception):
     """A configuration that cannot be used; the message names the file (and line when known)."""
 
 
-_KEYS = {"ruleset", "select", "ignore", "fail-on", "per-file-ignores", "year", "severity", "lang", "encoding", "exclude", "include"}
+_KEYS = {"ruleset", "select", "ignore", "fail-on", "per-file-ignores", "year", "severity", "lang", "encoding", "exclude", "include",
+         "genre", "previous"}
 
 
 @dataclass(frozen=True)
@@ -37,6 +38,8 @@ class Config:
     encoding: str | None = None
     include: tuple[str, ...] = ()
     exclude: tuple[str, ...] = ()
+    genre: str | None = None  # every report judged as this genre (else each by its title)
+    previous: tuple[str, ...] = ()  # last year's reports (files or folders) for the cross-year rules
     path: str | None = None  # where it came from
     base_dir: str = "."
 
@@ -135,6 +138,8 @@ def _build(data: dict, origin: str, folder: Path) -> Config:
         encoding=data.get("encoding"),
         include=_strings(data.get("include"), origin, "include"),
         exclude=_strings(data.get("exclude"), origin, "exclude"),
+        genre=str(data["genre"]) if data.get("genre") else None,
+        previous=_strings(data.get("previous"), origin, "previous"),
         path=origin,
         base_dir=str(folder),
     )

@@ -9,21 +9,41 @@ from conftest import lint_texts
 from checker.rules.loader import load
 
 RULES = load()
+# The information-disclosure genre's own rules (and the shared ones it redefines) run in its ruleset.
+DISCLOSURE = load(("information-disclosure",))
 CASES = [
-    pytest.param(rule, kind, i, example, id=f"{rule.id}:{kind}{i}")
-    for rule in RULES
+    pytest.param(ruleset, rule, kind, i, example, id=f"{rule.id}:{kind}{i}" + ("" if ruleset is RULES else "@disclosure"))
+    for ruleset, rules in ((RULES, RULES), (DISCLOSURE, [r for r in DISCLOSURE if "information-disclosure" in r.origin]))
+    for rule in rules
     for kind in ("fail", "pass")
     for i, example in enumerate(rule.examples[kind])
 ]
 
 
-@pytest.mark.parametrize("rule, kind, index, example", CASES)
-def test_example(rule, kind, index, example):
-    if "files" in example:  # a cross-report rule: the example is a batch of reports
-        _, batch = lint_texts(example["files"], RULES.with_rules([rule]))
+def _last_year(tmp_path, ruleset, rule, files):
+    """A rule that reads last year's report: the first file judged, the others as --previous."""
+    from checker.app.session import Session
+    from checker.config import Config
+
+    paths = []
+    for i, text in enumerate(files):
+        path = tmp_path / f"r{i}.txt"
+        path.write_text(text, encoding="utf-8")
+        paths.append(str(path))
+    session = Session(Config(previous=tuple(paths[1:])), ruleset=ruleset.with_rules([rule]))
+    result, _ = session.lint_file(paths[0])
+    return [d for d in result.diagnostics if d.rule == rule.id]
+
+
+@pytest.mark.parametrize("ruleset, rule, kind, index, example", CASES)
+def test_example(ruleset, rule, kind, index, example, tmp_path):
+    if "files" in example and not rule.check.batch:  # a per-report rule that reads last year's report
+        fired = _last_year(tmp_path, ruleset, rule, example["files"])
+    elif "files" in example:  # a cross-report rule: the example is a batch of reports
+        _, batch = lint_texts(example["files"], ruleset.with_rules([rule]))
         fired = [f for f in batch if f.rule == rule.id]
     else:
-        result = lint_text(example["text"], RULES.with_rules([rule]), year=example.get("year"), strict=True)
+        result = lint_text(example["text"], ruleset.with_rules([rule]), year=example.get("year"), strict=True)
         fired = [d for d in result.diagnostics if d.rule == rule.id]
     if kind == "fail":
         assert fired, f"{rule.id}: fail example {index} did not fire:\n{example['text']}"
@@ -32,7 +52,7 @@ def test_example(rule, kind, index, example):
 
 
 def test_every_rule_is_documented():
-    for rule in RULES:
+    for rule in list(RULES) + list(DISCLOSURE):
         assert rule.title and rule.rationale, rule.id
         assert rule.examples["fail"] and rule.examples["pass"], rule.id
         assert all(m.strip() for m in rule.messages.values()), rule.id
@@ -58,7 +78,7 @@ def test_one_repeated_number_is_one_finding():
 
 def test_every_rule_speaks_english_too():
     """--lang en needs a title and every message kind in English."""
-    for rule in RULES:
+    for rule in list(RULES) + list(DISCLOSURE):
         assert rule.title_en, rule.id
         assert set(rule.messages_en) == set(rule.messages), rule.id
 

@@ -19,8 +19,10 @@ from ..text.dates import DateText
 class Analysis:
     """A document with everything derived from it, computed lazily and memoised."""
 
-    def __init__(self, doc: Document, genre: Genre, lexicons: Lexicons, year: int | None = None) -> None:
+    def __init__(self, doc: Document, genre: Genre, lexicons: Lexicons, year: int | None = None,
+                 previous=None) -> None:
         self.doc, self.genre, self.lexicons, self._year = doc, genre, lexicons, year
+        self._previous = previous  # analysis → the same issuer's report on the year before, or None
         self._memo: dict[tuple, object] = {}
         # per-sentence derivations, keyed by the text: several rules read each sentence
         self._quantities: dict[str, list] = {}
@@ -37,6 +39,18 @@ class Analysis:
         from .facts import derive
 
         return derive(self.doc, self.genre, self._year)
+
+    @cached_property
+    def keyed_tables(self):
+        """Template id → the document's table of that template, its cells named (table_keys.py)."""
+        from .table_keys import resolve
+
+        return resolve(self.doc.tables, self.genre.tables)
+
+    @cached_property
+    def previous(self) -> "Analysis | None":
+        """The same issuer's report on the year before (``--previous``, or another file of the run)."""
+        return self._previous(self) if self._previous is not None else None
 
     @cached_property
     def line_index(self) -> LineIndex:

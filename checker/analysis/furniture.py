@@ -46,7 +46,8 @@ class Furniture:
 
 
 def find(doc: Document, table_cell_chars: int = 8) -> Furniture:
-    lines = doc.filled_lines()
+    # a cell of a table (a header row repeated by each block of 表二) is never page furniture
+    lines = [line for line in doc.filled_lines() if doc.table_at(line.index) is None]
     pages = page_numbers(doc, lines, table_cell_chars)
     groups = _label_groups(doc, lines, pages)
     headers, labels = {}, set()

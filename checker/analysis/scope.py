@@ -2,7 +2,8 @@
 
 Scope is a field of every rule (``scope: part:shortcomings``), validated against the genre when
 the ruleset loads; the engine hands each check a View of its scope, so no check resolves one.
-Scopes: ``all`` (every line), ``body`` (running text: preamble and sections), ``title``,
+Scopes: ``all`` (every line), ``body`` (running text: preamble and sections), ``prose`` (every
+line outside the tables: labels of a copied table keep the form's own punctuation), ``title``,
 ``headings`` (heading lines), ``signature``, or ``part:<id>`` (the sections of one part).
 """
 
@@ -17,7 +18,7 @@ if TYPE_CHECKING:
     from . import Analysis
     from .facts import Facts
 
-SCOPE_NAMES = ("all", "body", "title", "headings", "signature")
+SCOPE_NAMES = ("all", "body", "prose", "title", "headings", "signature")
 
 
 @dataclass(frozen=True)
@@ -51,6 +52,8 @@ def resolve(analysis: "Analysis", scope: str) -> Iterator[Line]:
         yield from (line for line in doc.lines if line.text)
     elif scope == "body":
         yield from doc.body_lines()
+    elif scope == "prose":
+        yield from (line for line in doc.lines if line.text and doc.table_at(line.index) is None)
     elif scope == "title":
         yield from doc.title
     elif scope == "headings":

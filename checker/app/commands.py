@@ -37,6 +37,8 @@ def config_from(args) -> Config:
         encoding=getattr(args, "encoding", None),
         include=_globs(getattr(args, "include", None)),
         exclude=_globs(getattr(args, "exclude", None)),
+        genre=getattr(args, "genre", None),
+        previous=tuple(getattr(args, "previous", None) or ()) or None,
     )
 
 
@@ -91,7 +93,7 @@ def check(args) -> int:
     if args.annotate:
         from .annotating import write_all
 
-        fix_trouble = write_all(run.files, session.ruleset, args) or fix_trouble
+        fix_trouble = write_all(run.files, session.all_rules, args) or fix_trouble
     return trouble or (EXIT_TROUBLE if fix_trouble else _exit_code(run, session.config))
 
 
@@ -99,7 +101,7 @@ def _report(run, session: Session, args) -> int | None:
     """Render and write the run; EXIT_TROUBLE when the output cannot be written or a file was unreadable."""
     from .. import reporters
 
-    rules = session.ruleset
+    rules = session.all_rules  # a run may judge reports of several genres
     options = {"color": _color(args), "width": width(), "statistics": args.statistics, "rules": rules,
                "titles": {r.id: r.title for r in rules}, "summary": not args.no_summary}
     target = None if args.annotate else args.output  # with --annotate, -o names the annotated copy
@@ -154,12 +156,15 @@ def outline(args) -> int:
     from ..analysis.summary import outline_of
     from ..reporters import outline as view
 
+    from dataclasses import replace
+
     try:
         session = Session(config_from(args))
-        ruleset = session.ruleset.only(lambda r: False)  # the outline needs the genre, not the rules
+        book = session.rulebook  # the outline needs each genre, not its rules
+        bare = replace(book, rulesets={g: rs.only(lambda r: False) for g, rs in book.rulesets.items()})
     except (ConfigError, RulesetError) as err:
         return _fail(str(err))
-    result, _ = Session(session.config, ruleset).lint_file(args.path)
+    result, _ = Session(session.config, rulebook=bare).lint_file(args.path)
     if result.error:
         return _fail(f"{args.path}: {result.error}")
     sys.stdout.write(view.render(outline_of(result.analysis), width(), paragraphs=result.kind == "docx"))

@@ -33,7 +33,7 @@ def serve(args) -> int:
 
     try:
         config = discover(None)
-        rules = Session(config).ruleset
+        rules = Session(config).rulebook  # each upload judged by its own genre's rules
     except (ConfigError, RulesetError) as err:
         print(f"fzlint: {err}", file=sys.stderr)
         return EXIT_TROUBLE

@@ -16,6 +16,8 @@ from ..config import Config
 from ..results import FileResult, RunResult
 from ..rules.cross import collect, cross_check
 from ..rules.loader import load
+from ..rules.rulebook import Rulebook
+from ..rules.rulebook import build as build_rulebook
 from ..rules.ruleset import Ruleset
 from ..rules.selection import matches
 from ..sources import Source
@@ -27,21 +29,45 @@ Outcome = tuple[FileResult, dict[str, Any]]  # a result and its cross-report fin
 class Session:
     """One configuration, applied the same way by every command."""
 
-    def __init__(self, config: Config, ruleset: Ruleset | None = None) -> None:
+    def __init__(self, config: Config, ruleset: Ruleset | None = None, rulebook: Rulebook | None = None) -> None:
         self.config = config
-        if ruleset is not None:
-            self.__dict__["ruleset"] = ruleset  # given rules, as compiled (tests, rule examples)
+        self._paths: tuple[str, ...] = ()  # the files of the run (candidates for last year's reports)
+        if ruleset is not None:  # given rules, as compiled (tests, rule examples): one genre
+            rulebook = Rulebook({ruleset.genre.id: ruleset}, ruleset.genre.id)
+        if rulebook is not None:
+            self.__dict__["rulebook"] = rulebook
+
+    @cached_property
+    def rulebook(self) -> Rulebook:
+        """A ruleset per genre, configured (raises RulesetError for a bad ruleset, an unknown
+        --genre or a selector that matches no rule of any genre)."""
+        c = self.config
+        return build_rulebook(c.rulesets, c.genre, lambda rs, ids: rs.configured(c.select, c.ignore, c.severity, known=ids))
 
     @cached_property
     def ruleset(self) -> Ruleset:
-        """The configured rules (raises RulesetError for a bad ruleset or a selector that matches nothing)."""
-        config = self.config
-        return load(config.rulesets).configured(config.select, config.ignore, config.severity)
+        """The rules of the chosen genre (--genre), else of the configured rulesets' genre."""
+        return self.rulebook.main
+
+    @property
+    def all_rules(self):
+        """Every rule a report of this run may be judged by, whatever its genre (titles, SARIF)."""
+        return self.rulebook.all_rules
 
     @cached_property
     def catalogue(self) -> Ruleset:
-        """Every rule of the configured rulesets, severities applied, none deselected (explain)."""
-        return load(self.config.rulesets).configured(severity=self.config.severity)
+        """Every rule of every genre, severities applied, none deselected (explain)."""
+        c = self.config
+        book = build_rulebook(c.rulesets, c.genre, lambda rs, ids: rs.configured(severity=c.severity))
+        return book.main.with_rules(book.all_rules)
+
+    @cached_property
+    def previous(self):
+        """Finds last year's report of a report's issuer among --previous and the run's files."""
+        from .previous import PreviousFinder
+
+        given = discover.collect(list(self.config.previous), self.config) if self.config.previous else []
+        return PreviousFinder(tuple(given) + self._paths, self.rulebook, self.config.encoding)
 
     def files(self, paths: Sequence[str]) -> list[str]:
         return discover.collect(list(paths) or ["."], self.config)
@@ -50,13 +76,16 @@ class Session:
 
     def lint_source(self, source: Source) -> FileResult:
         """One source through the pipeline, with this configuration's per-file ignores."""
-        result = lint_source(source, self.ruleset, year=self.config.year, lang=self.config.lang)
+        result = lint_source(source, self.rulebook.for_source(source), year=self.config.year, lang=self.config.lang,
+                             previous=self.previous)
         return self._ignoring(result)
 
     def lint_file(self, path: str, data: bytes | None = None, *, collect_for: Sequence = ()) -> Outcome:
         """Lint a file (or ``data`` standing for it) and fingerprint it for the cross-report rules."""
-        options = {"year": self.config.year, "encoding": self.config.encoding, "lang": self.config.lang}
-        result = lint_path(path, self.ruleset, **options) if data is None else lint_bytes(data, path, self.ruleset, **options)
+        options = {"year": self.config.year, "encoding": self.config.encoding, "lang": self.config.lang,
+                   "previous": self.previous}
+        book = self.rulebook
+        result = lint_path(path, book, **options) if data is None else lint_bytes(data, path, book, **options)
         result = self._ignoring(result)
         return result, collect(result, collect_for) if collect_for else {}
 
@@ -69,7 +98,9 @@ class Session:
     def run(self, paths: Sequence[str], *, jobs: int | None = None, progress: bool = False,
             stdin_name: str | None = None, cross: bool = True) -> RunResult:
         """Lint ``paths`` ("-" is standard input) in input order, then (``cross``) the cross-report rules."""
-        cross_rules = [r for r in self.ruleset if r.check.batch] if len(paths) > 1 and cross else []
+        cross_rules = [r for r in self.all_rules if r.check.batch] if len(paths) > 1 and cross else []
+        self._paths = tuple(p for p in paths if p != "-")
+        self.__dict__.pop("previous", None)  # candidates include this run's files
         work = _Work(self, tuple(cross_rules))
         files = [p for p in paths if p != "-"]
         outcomes = dict(zip((i for i, p in enumerate(paths) if p != "-"),
@@ -87,10 +118,17 @@ class Session:
         """Lint strings as the files ``<text1>``, ``<text2>``… of one run (tests, rule examples)."""
         from ..api import lint_text
 
-        results = tuple(self._ignoring(lint_text(t, self.ruleset, path=f"<text{i + 1}>", strict=strict))
+        results = tuple(self._ignoring(lint_text(t, self.rulebook.for_source(_Text(t)), path=f"<text{i + 1}>", strict=strict))
                         for i, t in enumerate(texts))
-        cross_rules = [r for r in self.ruleset if r.check.batch]
+        cross_rules = [r for r in self.all_rules if r.check.batch]
         return RunResult(results, cross_check(results, [collect(r, cross_rules) for r in results], cross_rules))
+
+
+class _Text:
+    """A text standing for a source when choosing its genre."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
 
 
 class _Work:

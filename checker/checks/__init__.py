@@ -22,6 +22,7 @@ from .page_number import PageNumberCheck
 from .part_contains import PartContainsCheck
 from .pattern import PatternCheck
 from .plan_undated import PlanUndatedCheck
+from .previous_report import PreviousReportCheck
 from .punctuation_run import PunctuationRunCheck
 from .relative_time import RelativeTimeCheck
 from .required_part import RequiredPartCheck
@@ -29,6 +30,10 @@ from .script import ScriptCheck
 from .signature import SignatureCheck
 from .signing_date import SigningDateCheck
 from .suppression import SuppressionCheck
+from .table_sum import TableSumCheck
+from .table_text import TableTextCheck
+from .table_total import TableTotalCheck
+from .table_values import TableValuesCheck
 from .title import TitleCheck
 from .whitespace import WhitespaceCheck
 from .year_consistency import YearConsistencyCheck
@@ -60,6 +65,7 @@ REGISTRY = {
     "part_contains": PartContainsCheck,
     "pattern": PatternCheck,
     "plan_undated": PlanUndatedCheck,
+    "previous_report": PreviousReportCheck,
     "punctuation_run": PunctuationRunCheck,
     "relative_time": RelativeTimeCheck,
     "required_part": RequiredPartCheck,
@@ -67,6 +73,10 @@ REGISTRY = {
     "signature": SignatureCheck,
     "signing_date": SigningDateCheck,
     "suppression": SuppressionCheck,
+    "table_sum": TableSumCheck,
+    "table_text": TableTextCheck,
+    "table_total": TableTotalCheck,
+    "table_values": TableValuesCheck,
     "title": TitleCheck,
     "whitespace": WhitespaceCheck,
     "year_consistency": YearConsistencyCheck,

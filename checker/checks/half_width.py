@@ -50,6 +50,8 @@ class HalfWidthCheck(Check):
         text = doc.source.text
         skip = _skipped(doc, text)
         hits = [m for m in _MARK.finditer(text) if m.start() not in skip and _in_chinese(text, m.start())]
+        if view.scope != "all":  # e.g. prose: a copied table keeps the form's own brackets
+            hits = _within(hits, [doc.norm.map.span(line.span) for line in view.lines])
         summary = len(hits) >= self.params.summary_from
         breakdown = "、".join(f"{name}{n}处" for name, n in Counter(_NAMES[m.group()] for m in hits).most_common())
         for i, m in enumerate(hits):
@@ -58,6 +60,18 @@ class HalfWidthCheck(Check):
             values = {"mark": mark, "expected": wide, "count": len(hits), "breakdown": breakdown}
             kind = "many" if summary and i == 0 else "default"
             yield Finding(Span(m.start(), m.end()), kind, values, fix=fix, original=True)
+
+
+def _within(hits: list, spans: list) -> list:
+    import bisect
+
+    starts = [s.start for s in spans]
+    kept = []
+    for m in hits:
+        i = bisect.bisect_right(starts, m.start()) - 1
+        if i >= 0 and spans[i].start <= m.start() < spans[i].end:
+            kept.append(m)
+    return kept
 
 
 def _skipped(doc, text: str) -> set[int]:

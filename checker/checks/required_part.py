@@ -2,7 +2,7 @@
 
 ```yaml
 check: required_part
-params: {part: shortcomings}
+params: {part: shortcomings}      # or parts: [overview, active, …]: one finding per missing part
 ```
 """
 
@@ -12,23 +12,34 @@ from dataclasses import dataclass
 
 from ..diagnostics import Finding
 from ..offsets import Span
-from .base import Check, PartId
+from .base import Check, ParamError, PartId
 
 @dataclass(frozen=True)
 class Params:
     """What a ruleset may set for the ``required_part`` check (validated by Check.compile)."""
 
-    part: PartId
+    part: PartId | None = None
+    parts: tuple[PartId, ...] = ()
 
 
 class RequiredPartCheck(Check):
     name = "required_part"
     Params = Params
-    messages = {"default": ("headings",)}
+    messages = {"default": ("headings", "part")}
+
+    @classmethod
+    def validate(cls, params: Params) -> None:
+        if (params.part is None) == (not params.parts):
+            raise ParamError("give either 'part' or 'parts'")
+
+    @property
+    def part_ids(self) -> tuple[str, ...]:
+        return (self.params.part,) if self.params.part else self.params.parts
 
     def run(self, view):
         doc, facts = view.doc, view.facts
-        if self.params.part in facts.parts:
+        missing = [p for p in self.part_ids if p not in facts.parts]
+        if not missing:
             return
         top = [s.heading.title_text for s in doc.root.children if s.heading is not None]
         headings = "、".join(f"“{t[:16]}…”" if len(t) > 16 else f"“{t}”" for t in top[:8]) or "（无）"
@@ -37,4 +48,5 @@ class RequiredPartCheck(Check):
             span = Span(anchor[0].start, anchor[-1].end)
         else:
             span = anchor.span if anchor else Span(0, 0)
-        yield Finding(span, values={"headings": headings})
+        for part in missing:
+            yield Finding(span, values={"headings": headings, "part": facts.genre.label(part)})

@@ -51,7 +51,7 @@ class SigningDateCheck(Check):
     def validate(cls, params: Params) -> None:
         bounds = [params.not_before] + list((params.not_after or {}).values())
         for bound in filter(None, bounds):
-            if not _BOUND.match(bound):
+            if bound != "none" and not _BOUND.match(bound):
                 raise ParamError(f"bound {bound!r} must look like '+1-03-01' (years after the report year, month, day)")
         if params.not_after and "default" not in params.not_after:
             raise ParamError("'not_after' needs a 'default' entry")
@@ -78,8 +78,9 @@ class SigningDateCheck(Check):
             bound = _bound(p.not_before, year)
             if written.latest() < bound:
                 yield Finding(span, "early", {**values, "bound": _show(bound)})
-        if p.not_after:
-            bound = _bound(p.not_after.get(level, p.not_after["default"]), year)
+        limit = p.not_after.get(level, p.not_after["default"]) if p.not_after else "none"
+        if limit != "none":  # "none": no deadline for this level (a township's disclosure report)
+            bound = _bound(limit, year)
             if written.earliest() > bound:
                 yield Finding(span, "late", {**values, "bound": _show(bound)})
 

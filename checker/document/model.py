@@ -106,6 +106,11 @@ class Document:
     signature: Signature | None
     trailer: tuple[Line, ...]  # page numbers and the like after the signature
     line_kinds: dict = field(default_factory=dict)  # line index → title|header|addressee|closing|signature|trailer
+    tables: tuple = ()  # tables.Table, in document order: grids of the reader, or rows of a text copy
+
+    def table_at(self, line: int):
+        """The table that line ``line`` (0-based) belongs to, or None."""
+        return next((t for t in self.tables if t.first_line <= line <= t.last_line), None)
 
     @property
     def text(self) -> str:

@@ -113,14 +113,19 @@ def split_lines(text: str) -> tuple[Line, ...]:
     return tuple(lines)
 
 
-def build(source: Source, furniture: WebFurniture | None = None, norm: Normalized | None = None) -> Document:
-    """Parse a loaded source into a Document; ``furniture`` tells web leftovers after the signature."""
+def build(source: Source, furniture: WebFurniture | None = None, norm: Normalized | None = None,
+          title_words: tuple[str, str] | None = None) -> Document:
+    """Parse a loaded source into a Document; ``furniture`` tells web leftovers after the signature,
+    ``title_words`` the genre's (topic, 文种) regexes that make a first line its title."""
     norm = norm or normalize(source)
     lines = split_lines(norm.text)
     kinds: dict[int, str] = {}
     filled = [line for line in lines if line.content]
-    headings = {line.index: h for line in filled if (h := parse_heading(line)) is not None}
-    header, title, addressee, body_from = _front_matter(filled, headings)
+    tables = _tables(source, norm, lines)
+    in_table = {i for table in tables for i in table.lines}  # a table row is never a heading
+    headings = {line.index: h for line in filled if line.index not in in_table and (h := parse_heading(line)) is not None}
+    topic, words = (re.compile(w) for w in title_words) if title_words else (_TITLE_TOPIC, _TITLE_WORDS)
+    header, title, addressee, body_from = _front_matter(filled, headings, topic, words)
     closing, signature, trailer, body_to = _back_matter(filled, headings, furniture)
     for line, kind in ((header, "header"), (addressee, "addressee"), (closing, "closing")):
         if line is not None:
@@ -149,10 +154,49 @@ def build(source: Source, furniture: WebFurniture | None = None, norm: Normalize
         signature=signature,
         trailer=trailer,
         line_kinds=kinds,
+        tables=tables,
     )
 
 
-def _front_matter(filled: list[Line], headings: dict[int, Heading]):
+def _tables(source: Source, norm: Normalized, lines: tuple[Line, ...]) -> tuple:
+    """The reader's grids (.docx, .pdf), then tables of text rows elsewhere, in document order."""
+    import bisect
+    from dataclasses import replace
+
+    from . import table_text
+    from .tables import from_grid
+
+    starts = [line.start for line in lines]
+    line_of = lambda offset: max(bisect.bisect_right(starts, offset) - 1, 0)  # noqa: E731
+    grids = [t for i, raw in enumerate(source.meta.get("grids") or ())
+             if (t := from_grid(i, raw, norm.text, _inverse(norm), line_of)) is not None]
+    covered = {i for t in grids for i in t.lines}
+    if "\t" not in norm.text and "|" not in norm.text and "  " not in norm.text and "\u3000" not in norm.text:
+        found = grids
+    else:
+        found = grids + table_text.find(lines, lambda l: parse_heading(l) is not None, covered)
+    found.sort(key=lambda t: t.first_line)
+    return tuple(replace(t, index=i) for i, t in enumerate(found))
+
+
+def _inverse(norm: Normalized):
+    """Original offset → the first matching-view offset at or after it (a bisect over the map)."""
+    size = len(norm.text)
+
+    def to_view(original: int) -> int:
+        lo, hi = 0, size
+        while lo < hi:
+            mid = (lo + hi) // 2
+            if norm.map.start(mid) < original:
+                lo = mid + 1
+            else:
+                hi = mid
+        return lo
+
+    return to_view
+
+
+def _front_matter(filled: list[Line], headings: dict[int, Heading], topic=_TITLE_TOPIC, words=_TITLE_WORDS):
     """Header, title and addressee among the first lines, before any heading or long paragraph."""
     header = addressee = None
     title: tuple[Line, ...] = ()
@@ -164,10 +208,13 @@ def _front_matter(filled: list[Line], headings: dict[int, Heading]):
         nxt = first[pos + 1] if pos + 1 < len(first) else None
         wrapped = (
             nxt is not None and "报告" not in text and "报告" in nxt.content and len(nxt.content) <= 20
-            and bool(_TITLE_TOPIC.search(text) or "关于" in text) and not _ORG_LINE.match(text)
+            and bool(topic.search(text) or "关于" in text) and not _ORG_LINE.match(text)
+        ) or (  # a title a PDF wrapped inside its last word (…工作年度报 / 告)
+            nxt is not None and len(nxt.content) <= 4 and not words.search(text) and nxt.index not in headings
+            and bool(words.search(text + nxt.content)) and bool(topic.search(text))
         )
         candidate = text + nxt.content if wrapped else text
-        if _TITLE_TOPIC.search(candidate) and _TITLE_WORDS.search(candidate) and not candidate.endswith("。"):
+        if topic.search(candidate) and words.search(candidate) and not candidate.endswith("。"):
             title = (line, nxt) if wrapped else (line,)
             if pos > 0 and _ORG_LINE.match(first[pos - 1].content):
                 header = first[pos - 1]

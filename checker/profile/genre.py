@@ -27,7 +27,8 @@ from ..yamlfile import Mapping, YamlError, display_path, read
 
 _PART_KEYS = {"id", "label", "short", "tiny", "required", "heading", "inline", "only_alone", "collects_topics",
               "nested", "plan", "paragraph"}
-_TOP_KEYS = {"version", "genre", "name", "extends", "title", "parts", "match_order", "levels", "deadlines"}
+_TOP_KEYS = {"version", "genre", "name", "extends", "title", "parts", "match_order", "levels", "deadlines",
+             "ruleset", "detect", "tables"}
 _ID = re.compile(r"^[a-z][a-z_]*$")
 
 
@@ -87,6 +88,15 @@ class Genre:
     title_words: str
     deadlines: dict[str, dict[str, str]]
     origin: str
+    ruleset: str = ""  # the bundled ruleset that judges reports of this genre
+    detect: str = ""  # a regex over a title that says a report is of this genre
+    tables: tuple = ()  # table_templates.TableTemplate: the genre's fixed tables
+
+    def detects(self, title: str) -> bool:
+        return bool(self.detect) and re.search(self.detect, title) is not None
+
+    def table(self, table_id: str):
+        return next((t for t in self.tables if t.id == table_id), None)
 
     def part(self, part_id: str) -> Part:
         return next(p for p in self.parts if p.id == part_id)
@@ -170,6 +180,9 @@ def _build(data: Mapping, shown: str, folder: Path, seen: tuple[Path, ...]) -> G
         title_words=str(title.get("words") or (base.title_words if base else "报告")),
         deadlines={**(base.deadlines if base else {}), **_deadlines(data.get("deadlines"), shown, data.line_of("deadlines"))},
         origin=f"{shown}:{data.line}",
+        ruleset=str(data.get("ruleset") or (base.ruleset if base else "")),
+        detect=str(data.get("detect") or (base.detect if base else "")),
+        tables=_tables(data, base, shown),
     )
     _compile_all(genre, shown, data.line)
     return genre
@@ -201,6 +214,17 @@ def _parts(raw: Any, inherited: tuple[Part, ...], shown: str, line: int) -> tupl
     return tuple(parts.values())
 
 
+def _tables(data: Mapping, base: Genre | None, shown: str) -> tuple:
+    from .table_templates import TemplateError, templates
+
+    if "tables" not in data:
+        return base.tables if base else ()
+    try:
+        return templates(data["tables"])
+    except TemplateError as err:
+        raise GenreError(f"{shown}:{data.line_of('tables')}: {err}") from None
+
+
 def _levels(raw: Any, base: Genre | None, shown: str, line: int) -> tuple[Level, ...]:
     if raw is None:
         return base.levels if base else ()
@@ -222,7 +246,7 @@ def _compile_all(genre: Genre, shown: str, line: int) -> None:
     for pattern, what in [(p.heading, f"part '{p.id}' heading") for p in genre.parts] + \
             [(p.inline, f"part '{p.id}' inline") for p in genre.parts if p.inline] + \
             [(lv.match, f"level '{lv.id}'") for lv in genre.levels] + \
-            [(genre.title_topic, "title topic"), (genre.title_words, "title words")]:
+            [(genre.title_topic, "title topic"), (genre.title_words, "title words"), (genre.detect, "detect")]:
         try:
             re.compile(pattern)
         except re.error as err:

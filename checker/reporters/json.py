@@ -22,6 +22,7 @@ def file_record(result) -> dict[str, Any]:
         "report_year": info.year if info else None,
         "title": info.title if info else None,
         "issuer": info.issuer if info else None,
+        "genre": info.genre or None if info else None,
         "parts": [{"part": p.part, "line": p.line, "heading": p.heading, "how": p.how} for p in info.parts] if info else [],
         "diagnostics": [] if result.error else [diagnostic_record(d, index) for d in result.diagnostics],
         "error": result.error,

@@ -103,10 +103,11 @@ class Ruleset:
         return replace(self, rules=tuple(r for r in self.rules if keep(r)))
 
     def configured(self, select: tuple[str, ...] = (), ignore: tuple[str, ...] = (),
-                   severity: tuple[tuple[str, str], ...] = ()) -> "Ruleset":
-        """Selection and severity overrides applied; a selector that matches nothing is an error."""
+                   severity: tuple[tuple[str, str], ...] = (), known=None) -> "Ruleset":
+        """Selection and severity overrides applied; a selector that matches nothing is an error
+        (nothing among ``known``, the ids of every genre's rules, when a run judges several genres)."""
         for option, selectors in (("select", select), ("ignore", ignore)):
-            unknown = unknown_selectors(selectors, self.ids)
+            unknown = unknown_selectors(selectors, sorted(known) if known is not None else self.ids)
             if unknown:
                 raise RulesetError(f"--{option}：没有规则匹配 {', '.join(unknown)}（用 fzlint rules 查看全部规则 id）")
         rules = list(self.rules)
@@ -123,4 +124,4 @@ class Ruleset:
 
     def required_part_rules(self) -> dict[str, str]:
         """part id → the id of the active rule that reports it missing."""
-        return {r.check.params.part: r.id for r in self.rules if r.check_name == "required_part"}
+        return {part: r.id for r in self.rules if r.check_name == "required_part" for part in r.check.part_ids}

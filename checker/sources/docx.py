@@ -8,7 +8,10 @@ Positions (what "line N" means for a .docx):
   * Tables are read row by row, cell by cell; every paragraph inside a cell is its own line (a cell
     always holds at least one paragraph, so an empty cell is an empty line; a vertically merged
     continuation cell is an empty line too). meta["tables"] lists ``[first_line, last_line]``
-    (1-based, inclusive) of each top-level table so the outline can treat them as body text.
+    (1-based, inclusive) of each top-level table so the outline can treat them as body text, and
+    meta["grids"] its grid: ``{"cells": [[row, col, rowspan, colspan, start, end], …]}``, one entry
+    per cell that starts a merge (w:gridSpan across, w:vMerge down, w:gridBefore skipped), with
+    the offsets of its text in ``text`` (document/tables.py reads them).
   * Exception: a manual line break (Shift+Enter, w:br / w:cr) starts a new line inside the same
     paragraph, as Word displays it. A page or column break at the very start or end of a paragraph
     adds nothing; in the middle it starts a new line. meta["line_breaks"] counts such extra lines
@@ -181,6 +184,7 @@ class _Reader:
         self.lines: list[str] = []
         self.line_no = 0  # 1-based number of the last line emitted
         self.tables: list[list[int]] = []
+        self.grids: list[dict] = []
         self.auto: list[int] = []
         self.breaks = 0
         self.offset = 0  # where the next paragraph starts in the joined text
@@ -192,7 +196,7 @@ class _Reader:
         if body is not None:
             self._walk(body, in_table=False)
         meta = {"format": "docx", "paragraphs": len(self.lines), "line_breaks": self.breaks,
-                "tables": self.tables}
+                "tables": self.tables, "grids": self.grids}
         if self.auto:
             meta.update(numbering="auto", auto_numbered=self.auto)
         if self.continued:
@@ -206,13 +210,46 @@ class _Reader:
                 self._paragraph(child)
             elif tag == W + "tbl" and not in_table:
                 first = self.line_no + 1
-                self._walk(child, in_table=True)
+                cells = self._table(child)
                 if self.line_no >= first:
                     self.tables.append([first, self.line_no])
+                    self.grids.append({"cells": cells})
             elif tag in _CONTAINERS:
                 self._walk(child, in_table)
             elif tag == _ALTERNATE:
                 self._walk(_fallback(child), in_table)
+
+    def _table(self, tbl) -> list[list[int]]:
+        """Walk a top-level table row by row, recording each cell's grid place and text offsets."""
+        cells: list[list[int]] = []
+        above: dict[int, int] = {}  # grid column → the cell covering it from the rows above
+        row = 0
+        for child in tbl:
+            if child.tag != W + "tr":
+                if child.tag in _CONTAINERS or child.tag == _ALTERNATE:
+                    self._walk(child if child.tag != _ALTERNATE else _fallback(child), in_table=True)
+                continue
+            col = _int(child.find(f"{W}trPr/{W}gridBefore"), 0)
+            for tc in child:
+                if tc.tag != W + "tc":
+                    if tc.tag in _CONTAINERS:
+                        self._walk(tc, in_table=True)
+                    continue
+                span = max(_int(tc.find(f"{W}tcPr/{W}gridSpan"), 1), 1)
+                merge = tc.find(f"{W}tcPr/{W}vMerge")
+                start = self.offset
+                self._walk(tc, in_table=True)
+                end = max(self.offset - 1, start)
+                if merge is not None and merge.get(W + "val", "continue") == "continue" and col in above:
+                    anchor = cells[above[col]]
+                    anchor[2] = row - anchor[0] + 1
+                else:
+                    cells.append([row, col, 1, span, start, end])
+                    for k in range(col, col + span):
+                        above[k] = len(cells) - 1
+                col += span
+            row += 1
+        return cells
 
     def _paragraph(self, p) -> None:
         pieces = list(_inline(p, hidden=False))
@@ -265,6 +302,13 @@ def _inline(el, hidden: bool):
             yield from _inline(_fallback(child), hidden)
         else:  # hyperlink, fldSimple, ins, smartTag, sdt, ruby base…: look inside
             yield from _inline(child, hidden)
+
+
+def _int(element, default: int) -> int:
+    try:
+        return int(element.get(W + "val")) if element is not None else default
+    except (TypeError, ValueError):
+        return default
 
 
 def _fallback(alternate):

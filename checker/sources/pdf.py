@@ -19,6 +19,10 @@ the document's), is not itself a heading, and the next kept line is not a headin
 Across a page break the dropped header/footer lines and blank lines in between are skipped;
 within a page a blank line ends the paragraph. Lines keep their leading whitespace.
 
+Tables (pdf_tables.py): a table found by its ruling lines replaces the lines the text layer made
+of it with one line per row, cells separated by TABs; meta["grids"] gives each cell's row,
+column, spans and offsets (as for .docx). Table rows are never soft breaks nor running lines.
+
 Failures are SourceError: no text layer (scanned), a password, AES without the ``cryptography``
 package, truncated or corrupt files, more than 2000 pages.
 Runtime dependency: pypdf (``pypdf[crypto]`` for AES-encrypted files), imported lazily.
@@ -59,14 +63,21 @@ _SENTENCE_PUNCT = re.compile(r"[，。；：！？,;]")
 _HEADING = re.compile(r"\s*(?:[一二三四五六七八九十百]+[、.．]|[（(][一二三四五六七八九十百]+[）)]"
                       r"|\d+[.．、](?!\d)|[（(]\d+[）)]|[①-⑳]"
                       r"|第[一二三四五六七八九十百零〇\d]+[章节条部分])")
-def read_pdf(data: bytes) -> Extracted:
-    """Return the text layer of a PDF; raise SourceError when there is none or it is unreadable."""
+def read_pdf(data: bytes, tables: bool = True) -> Extracted:
+    """Return the text layer of a PDF; raise SourceError when there is none or it is unreadable.
+    ``tables=False`` skips the table extractor (a quick look at the title)."""
     _check_signature(data)
     pages = _extract_pages(data)
+    _check_content([line for page in pages for line in page], len(pages))
+    from .pdf_tables import tables as find_tables
+
+    want_tables, tables = tables, find_tables
+    pages, grids = tables(data, pages) if want_tables else (pages, [])
     lines = [line for page in pages for line in page]
     page_of = [i for i, page in enumerate(pages) for _ in page]
-    _check_content(lines, len(pages))
-    dropped = _running_lines(pages)
+    base = [sum(len(p) for p in pages[:i]) for i in range(len(pages))]
+    in_tables = {base[g["page"]] + cell[4] for g in grids for cell in g["cells"]}
+    dropped = _running_lines(pages) - in_tables
     starts, pos = [], 0
     for line in lines:
         starts.append(pos)
@@ -74,13 +85,18 @@ def read_pdf(data: bytes) -> Extracted:
     text = "\n".join(lines)
     drop = tuple((starts[i], min(starts[i] + len(lines[i]) + 1, len(text)))
                  for i in sorted(dropped))
-    soft = tuple(starts[i] + len(lines[i]) for i in _soft_breaks(lines, page_of, dropped))
+    soft = tuple(starts[i] + len(lines[i]) for i in _soft_breaks(lines, page_of, dropped | in_tables)
+                 if i not in in_tables)
     page_starts, first = [], 1
     for page in pages:
         page_starts.append(first)
         first += len(page)
-    return Extracted(text=text, drop=drop, soft_breaks=soft,
-                     meta={"format": "pdf", "pages": len(pages), "page_starts": page_starts})
+    meta = {"format": "pdf", "pages": len(pages), "page_starts": page_starts}
+    if grids:
+        meta["grids"] = [{"page": g["page"] + 1, "cells": [[r, c, rs, cs, starts[base[g["page"]] + ln] + a,
+                                                            starts[base[g["page"]] + ln] + b]
+                                                           for r, c, rs, cs, ln, a, b in g["cells"]]} for g in grids]
+    return Extracted(text=text, drop=drop, soft_breaks=soft, meta=meta)
 
 
 def _check_signature(data: bytes) -> None:
