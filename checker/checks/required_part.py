@@ -2,8 +2,10 @@
 
 ```yaml
 check: required_part
-params: {part: shortcomings}
+params: {part: first_responsible, from_year: 2019}   # required of reports on 2019 and later
 ```
+A report whose year is known and earlier than ``from_year`` is not judged (the requirement did
+not exist yet); a report of unknown year is.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ class Params:
     """What a ruleset may set for the ``required_part`` check (validated by Check.compile)."""
 
     part: PartId
+    from_year: int | None = None  # the first report year the part is required of
 
 
 class RequiredPartCheck(Check):
@@ -29,6 +32,8 @@ class RequiredPartCheck(Check):
     def run(self, view):
         doc, facts = view.doc, view.facts
         if self.params.part in facts.parts:
+            return
+        if self.params.from_year and facts.year and facts.year < self.params.from_year:
             return
         top = [s.heading.title_text for s in doc.root.children if s.heading is not None]
         headings = "、".join(f"“{t[:16]}…”" if len(t) > 16 else f"“{t}”" for t in top[:8]) or "（无）"
