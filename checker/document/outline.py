@@ -30,6 +30,7 @@ _DATE_LINE = re.compile(rf"^\s*(?:[\u4e00-\u9fff（）()]{{2,40}}\s+)?(?:{DATE_P
 _DATE_IN_LINE = re.compile(DATE_PATTERN)
 # An attachment block after the signature (GB/T 9704: 附件 follows the document on a new page).
 _ATTACHMENT = re.compile(r"^\s*(?:附件|附表)\s*[0-9一二三四五六七八九十]*\s*[：:]?\s*$")
+_SENTENCE_INSIDE = re.compile(r"[。；！？]|如下|现将|报告")
 _CLOSING = re.compile(r"^\s*特此(?:报告|汇报)[。.！]?\s*$")
 
 
@@ -176,8 +177,9 @@ def _front_matter(filled: list[Line], headings: dict[int, Heading]):
     following = [line for line in filled if line.index > after][:2]
     for line in following[:1]:
         text = line.content
-        if text.endswith(("：", ":")) and len(text) <= 60 and line.index not in headings:
-            addressee = line
+        if text.endswith(("：", ":")) and len(text) <= 60 and line.index not in headings \
+                and not _SENTENCE_INSIDE.search(text[:-1]):
+            addressee = line  # "…。现将今年…报告如下：" is the opening sentence, not an addressee
     start = max([l.index for l in (header, addressee, *title) if l is not None], default=-1) + 1
     return header, title, addressee, start
 
