@@ -28,6 +28,7 @@ from ..profile.genre import Genre, Part
 from ..text.clauses import in_title
 from ..text.segment import is_word
 
+_PLAN_WORD = re.compile(r"计划|安排|打算|思路|要点")
 _PLAN_REVIEW = re.compile(r"(?:计划|安排|要点)的?(?:完成|执行|落实|实施)情况")
 # A heading that is nothing but a plan title: "2022年工作计划", "2022年法治政府建设工作安排：".
 _PLAN_TITLE = re.compile(r"^(?:19|20)\d{2}年度?[\u4e00-\u9fff“”]{0,14}?(?:计划|安排|打算|思路|要点)[。：]?$")
@@ -162,8 +163,10 @@ def _plan_year(found: list[str], plan: Part, title: str, year: int | None, genre
     year ("2021年工作计划完成情况") is not."""
     if year and plan.id not in found and re.match(rf"^{year + 1}年", title):
         found.append(plan.id)
-    if plan.id in found and _looks_back(title, year):
-        found.remove(plan.id)
+    reviewed = plan.id in found or (not found and _PLAN_WORD.search(title))  # 2023年度重点工作安排部署
+    if reviewed and _looks_back(title, year):
+        if plan.id in found:
+            found.remove(plan.id)
         if not found:
             found.extend(p.id for p in genre.parts if p.only_alone or p.alone_head)
 

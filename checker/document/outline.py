@@ -30,6 +30,8 @@ _DATE_LINE = re.compile(rf"^\s*(?:[\u4e00-\u9fff（）()]{{2,40}}\s+)?(?:{DATE_P
 _DATE_IN_LINE = re.compile(DATE_PATTERN)
 # An attachment block after the signature (GB/T 9704: 附件 follows the document on a new page).
 _ATTACHMENT = re.compile(r"^\s*(?:附件|附表)\s*[0-9一二三四五六七八九十]*\s*[：:]?\s*$")
+# "现将…报告如下：", "依照…规定，现将…": the opening sentence, never the title
+_NO_TITLE = re.compile(r"如下[：:。]?$|现将|[：:]$")
 _SENTENCE_INSIDE = re.compile(r"[。；！？]|如下|现将|报告")
 _CLOSING = re.compile(r"^\s*特此(?:报告|汇报)[。.！]?\s*$")
 
@@ -168,7 +170,8 @@ def _front_matter(filled: list[Line], headings: dict[int, Heading]):
             and bool(_TITLE_TOPIC.search(text) or "关于" in text) and not _ORG_LINE.match(text)
         )
         candidate = text + nxt.content if wrapped else text
-        if _TITLE_TOPIC.search(candidate) and _TITLE_WORDS.search(candidate) and not candidate.endswith("。"):
+        if _TITLE_TOPIC.search(candidate) and _TITLE_WORDS.search(candidate) and not candidate.endswith("。") \
+                and not _NO_TITLE.search(candidate):
             title = (line, nxt) if wrapped else (line,)
             if pos > 0 and _ORG_LINE.match(first[pos - 1].content):
                 header = first[pos - 1]
