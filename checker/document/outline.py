@@ -8,6 +8,7 @@ structure: a line that cannot be placed is body text, and the checks report what
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import lru_cache
 
 from ..text.dates import DATE_PATTERN
@@ -122,9 +123,12 @@ def build(source: Source, furniture: WebFurniture | None = None, norm: Normalize
     lines = split_lines(norm.text)
     kinds: dict[int, str] = {}
     filled = [line for line in lines if line.content]
-    headings = {line.index: h for line in filled if (h := parse_heading(line)) is not None}
-    header, title, addressee, body_from = _front_matter(filled, headings)
+    headings = {line.index: _trimmed(h, furniture) for line in filled if (h := parse_heading(line)) is not None}
+    # Web furniture first: a metadata line is never the title, the first sentence or the signature.
+    web = {line.index for line in filled if furniture and line.index not in headings and furniture.what(line.content)}
+    header, title, addressee, body_from = _front_matter([l for l in filled if l.index not in web], headings)
     closing, signature, trailer, body_to = _back_matter(filled, headings, furniture)
+    kinds.update({i: "furniture" for i in web})
     for line, kind in ((header, "header"), (addressee, "addressee"), (closing, "closing")):
         if line is not None:
             kinds[line.index] = kind
@@ -152,7 +156,26 @@ def build(source: Source, furniture: WebFurniture | None = None, norm: Normalize
         signature=signature,
         trailer=trailer,
         line_kinds=kinds,
+        residue=_residue(filled, web, furniture),
     )
+
+
+def _residue(filled: list[Line], web: set[int], furniture: WebFurniture | None) -> tuple[Span, ...]:
+    if not furniture:
+        return ()
+    return tuple(Span(line.start + a, line.start + b) for line in filled if line.index not in web
+                 for a, b, _ in furniture.pieces(line.text))
+
+
+def _trimmed(heading: Heading, furniture: WebFurniture | None) -> Heading:
+    """A heading without the watermark fused to its end ("…主要举措和成效 范文之家 www.x.com")."""
+    if not furniture:
+        return heading
+    for start, end, _ in furniture.pieces(heading.title_text):
+        if not heading.title_text[end:].strip() and heading.title_text[:start].strip():
+            text = heading.title_text[:start].rstrip()
+            return replace(heading, title=Span(heading.title.start, heading.title.start + len(text)), title_text=text)
+    return heading
 
 
 def _front_matter(filled: list[Line], headings: dict[int, Heading]):
@@ -203,9 +226,25 @@ def _attachments_start(filled: list[Line]) -> int:
     return len(filled)
 
 
+def _links_start(filled: list[Line], headings: dict[int, Heading], furniture: WebFurniture | None) -> int:
+    """Where a list of links below the report begins ("- 相关新闻" and its items), or len(filled)."""
+    if not furniture:
+        return len(filled)
+    for at in range(len(filled) - 1, max(len(filled) - 40, 0) - 1, -1):
+        if filled[at].index in headings:
+            break
+        if furniture.starts_list(filled[at].content):
+            above = at - 1
+            while above >= 0 and furniture.what(filled[above].content, after_signature=True):
+                above -= 1
+            # only below a signature date: "相关链接" above report text heads nothing
+            return at if above >= 0 and _DATE_LINE.match(filled[above].content) else len(filled)
+    return len(filled)
+
+
 def _back_matter(filled: list[Line], headings: dict[int, Heading], furniture: WebFurniture | None):
     """Closing formula, signature (issuer lines + date) and trailing page numbers or web leftovers."""
-    end = _attachments_start(filled)
+    end = min(_attachments_start(filled), _links_start(filled, headings, furniture))
     trailer: list[Line] = list(filled[end:])
     while end and (PAGE_NUMBER.match(filled[end - 1].content)
                    or (furniture and furniture.what(filled[end - 1].content, after_signature=True))):

@@ -35,7 +35,7 @@ TABLES: dict[str, tuple[str, dict[str, tuple[str, bool]] | None]] = {
     "placeholders": ("match", None),
     "relative-time": ("match", None),
     "web-furniture": ("match", {"match": (_REGEX, True), "what": (_TEXT, True), "short": (_FLAG, False),
-                                        "trailer": (_FLAG, False)}),
+                                        "trailer": (_FLAG, False), "inline": (_FLAG, False), "list": (_FLAG, False)}),
     "plenums": ("session", {"session": (_TEXT, True), "date": (_DATE, True)}),
     "units": ("word", {"word": (_TEXT, True), "group": (_TEXT, True)}),
     "total-words": ("word", {"word": (_TEXT, True), "match": (_REGEX, False)}),
