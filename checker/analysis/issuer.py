@@ -16,7 +16,9 @@ from ..document.model import Document
 _ISSUER_SUFFIX = re.compile(
     r"(?:人民政府|政府|党委|党工委|委员会|办事处|街道|镇|乡|县|区|市|州|省|自治区|局|委|办|办公室|厅|中心|部|署)$"
 )
-_LEADING = re.compile(r"^[《〈\s]*(?:(?:19|20)\d{2}\s*年度?\s*)?")
+# a document number (浙卫〔2024〕3号), 《, a leading year: what the title's lead is not
+_LEADING = re.compile(r"^\s*(?:[\u4e00-\u9fff]{1,8}〔(?:19|20)\d{2}〕\d+号\s*)?[《〈\s]*(?:(?:19|20)\d{2}\s*年度?\s*)?")
+_NEWS_VERB = re.compile(r"(?:发布|印发|公布|公开)$")
 # The subject of an opening sentence: a body's name right before the verb that starts the work.
 _OPENING_SUBJECT = re.compile(
     r"^\s*(?:(?:19|20)\d{2}\s*年(?:度|以来)?[，,]\s*)?(?:[^，。；]{0,30}(?:领导|指导|部署|关心)下[，,]\s*)?"
@@ -44,7 +46,7 @@ def _title_issuer(title: str) -> str | None:
     m = _TITLE_LEAD.match(_LEADING.sub("", title))
     if not m:
         return None
-    name = m.group(1).split("关于")[0].strip(" 　《")
+    name = _NEWS_VERB.sub("", m.group(1).split("关于")[0].strip(" 　《"))  # 司法部发布2023年…
     return name if name and _ISSUER_SUFFIX.search(name) else None
 
 
@@ -52,7 +54,7 @@ def _opening_issuer(doc: Document) -> str | None:
     """"2023年，云岭县公安局坚持…": the body the opening sentence names as its subject."""
     for line in doc.preamble[:2]:
         m = _OPENING_SUBJECT.match(line.text)
-        if m and not m.group(1).startswith(("我", "本", "全")):
+        if m and not m.group(1).startswith(("我", "本", "全", "在", "于", "按", "根据", "对", "经")):
             return m.group(1)
     return None
 

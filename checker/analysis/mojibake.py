@@ -29,7 +29,10 @@ _QUESTION = re.compile(
     r"|(?<=[A-Za-zＡ-Ｚａ-ｚ])\?(?=[\u4e00-\u9fff])"  # Ｈ?年
     r"|(?<=[\u4e00-\u9fff])\?(?=[》）”])"  # 僖?》
     r"|\?。(?=[^\s])"  # ?。ㄒ…
+    r"|\?[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6}\)\|?"  # 推動?xùn)|莞: a character lost with half its reading
 )
+# a lone capital between Chinese characters counts only beside a ? piece (?!毒V要》), never alone (甲A联赛)
+_WEAK = re.compile(r"(?<=[\u4e00-\u9fff])[A-Z](?=[\u4e00-\u9fff])")
 _CLUSTER_GAP = 4
 
 
@@ -49,11 +52,15 @@ def find(text: str) -> tuple[Span, ...]:
     spans = [Span(m.start(), m.end()) for m in _debris().finditer(text)]
     odd = [Span(m.start(), m.end()) for pattern in (_QUESTION, _ODD) for m in pattern.finditer(text)
            if _near_han(text, m.start(), m.end())]
-    return tuple(_merge(spans + _clusters(odd, text)))
+    clusters = _clusters(odd, text)
+    weak = [Span(m.start(), m.end()) for m in _WEAK.finditer(text)
+            if any(abs(m.start() - c.end) <= _CLUSTER_GAP or abs(c.start - m.end()) <= _CLUSTER_GAP for c in clusters)]
+    return tuple(_merge(spans + _clusters(odd + weak, text)))
 
 
 def _near_han(text: str, start: int, end: int) -> bool:
-    return bool(_HAN.search(text[max(0, start - 2):end + 2]))
+    """Chinese within a few characters (a pinyin reading may stand between: 區(qū))?,F)."""
+    return bool(_HAN.search(text[max(0, start - 6):end + 6]))
 
 
 def _clusters(spans: list[Span], text: str) -> list[Span]:

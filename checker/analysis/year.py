@@ -22,6 +22,7 @@ FIRM_SOURCES = ("option", "title", "opening")
 SOURCE_NAMES = {"option": "命令行指定", "title": "标题", "opening": "开头", "dominant": "正文", "plan": "计划部分"}
 _YEAR = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})(?=年)")
 _SPACED_YEAR = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})\s+年")
+_BARE_YEAR = re.compile(r"(?<![0-9〔（(])((?:19|20)[0-9]{2})(?=法治|依法|年度报告)")  # 沅江路街道2024法治政府建设…
 _SINCE_OPENING = re.compile(r"^\s*((?:19|20)[0-9]{2})\s*年(?:度)?以来[，,]")
 
 
@@ -37,8 +38,9 @@ class Year:
 
 def title_year(text: str) -> int | None:
     """The title's report year; a period it cites (纲要（2021－2025年）) is none. A PDF copy's
-    spaced "云山县 2025 年度…" counts as written together."""
-    text = _SPACED_YEAR.sub(r"\1年", text)
+    spaced "云山县 2025 年度…" counts as written together, and so does a year missing its 年
+    (…街道2024法治政府建设年度报告)."""
+    text = _BARE_YEAR.sub(r"\1年", _SPACED_YEAR.sub(r"\1年", text))
     return next((m.year for m in year_mentions(text) if m.role in ("plain", "quoted")), None)
 
 

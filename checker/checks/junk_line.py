@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..diagnostics import Edit, Finding, Fix
-from ..document.web_furniture import WebFurniture
+from ..document.web_furniture import WebFurniture, is_paragraph
 from ..offsets import Span
 from .base import Check, ParamError, delete_line, entry_mapping
 
@@ -52,11 +52,13 @@ class JunkLineCheck(Check):
         furniture = self.params.compiled
         trailer = {line.index for line in doc.trailer}
         listing = None  # the kind of the link list being read below the report
+        front = front_end(doc)
         for line in doc.lines:
             if not line.content:
                 continue
             text = doc.original(line.span).strip()
-            what = furniture.what(text) or furniture.what(line.content)
+            head = line.index < front
+            what = furniture.what(text, in_head=head) or furniture.what(line.content, in_head=head)
             if what is None and listing and line.index in trailer:
                 what = listing
             if what:
@@ -71,6 +73,13 @@ class JunkLineCheck(Check):
                               fix=Fix("删除", (Edit(span, ""),)))
 
 
+def front_end(doc) -> int:
+    """The index of the report's first paragraph or heading: above it a page's metadata block."""
+    headings = {h.line for h in doc.headings}
+    return next((line.index for line in doc.lines if line.content and (line.index in headings or is_paragraph(line.content))),
+                len(doc.lines))
+
+
 def _shown(text: str) -> str:
     return text if len(text) <= 30 else text[:30] + "…"
 
@@ -78,7 +87,7 @@ def _shown(text: str) -> str:
 def furniture_of(entries, max_chars: int = 40, where: str = "entries") -> WebFurniture:
     """Entries checked and compiled (a ruleset may also give them inline, not from the lexicon)."""
     for i, raw in enumerate(entries):
-        raw = entry_mapping(f"{where}[{i}]", raw, {"match", "what", "short", "trailer", "inline", "list"}, required=("match", "what"))
+        raw = entry_mapping(f"{where}[{i}]", raw, {"match", "what", "short", "trailer", "inline", "list", "head"}, required=("match", "what"))
         try:
             re.compile(raw["match"])
         except re.error as err:

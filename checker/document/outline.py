@@ -15,7 +15,7 @@ from ..text.dates import DATE_PATTERN
 from .model import Document, Heading, Line, Section, Signature
 from .normalize import Normalized, normalize
 from ..text.pagination import PAGE_NUMBER
-from .web_furniture import WebFurniture
+from .web_furniture import WebFurniture, is_paragraph
 from ..offsets import Span
 from ..sources import Source
 
@@ -125,7 +125,11 @@ def build(source: Source, furniture: WebFurniture | None = None, norm: Normalize
     filled = [line for line in lines if line.content]
     headings = {line.index: _trimmed(h, furniture) for line in filled if (h := parse_heading(line)) is not None}
     # Web furniture first: a metadata line is never the title, the first sentence or the signature.
-    web = {line.index for line in filled if furniture and line.index not in headings and furniture.what(line.content)}
+    front = next((l.index for l in filled if l.index in headings or _is_paragraph(l)), len(lines))
+    web = {line.index for line in filled if furniture and line.index not in headings
+           and furniture.what(line.content, in_head=line.index < front)}
+    for index in _page_chunks([l for l in filled if l.index not in web], headings):
+        del headings[index]
     header, title, addressee, body_from = _front_matter([l for l in filled if l.index not in web], headings)
     closing, signature, trailer, body_to = _back_matter(filled, headings, furniture)
     kinds.update({i: "furniture" for i in web})
@@ -165,6 +169,24 @@ def _residue(filled: list[Line], web: set[int], furniture: WebFurniture | None) 
         return ()
     return tuple(Span(line.start + a, line.start + b) for line in filled if line.index not in web
                  for a, b, _ in furniture.pieces(line.text))
+
+
+_CHUNK = re.compile(r"^\s*[0-9]{1,2}、")
+_OPEN_END = re.compile(r"[^。！？；：”’）》…!?;:)]$")
+
+
+def _page_chunks(filled: list[Line], headings: dict[int, Heading]) -> list[int]:
+    """Lines a document site numbered as page chunks ("1、…" / "…依" / "2、法有效化解…"): a
+    "N、" that carries on the sentence the long line before it left open is no heading, and then
+    neither is the "1、" that opens the text."""
+    chunks = [line.index for prev, line in zip(filled, filled[1:])
+              if line.index in headings and _CHUNK.match(line.text)
+              and len(prev.content) > 60 and _OPEN_END.search(prev.content)]
+    first = filled[0] if filled else None
+    if chunks and first is not None and first.index in headings and _CHUNK.match(first.text) \
+            and headings[first.index].number == 1 and len(first.content) > 60:
+        chunks.insert(0, first.index)
+    return chunks
 
 
 def _trimmed(heading: Heading, furniture: WebFurniture | None) -> Heading:
@@ -211,7 +233,7 @@ def _front_matter(filled: list[Line], headings: dict[int, Heading]):
 
 
 def _is_paragraph(line: Line) -> bool:
-    return len(line.content) > 60 or "。" in line.content[:-1]
+    return is_paragraph(line.content)
 
 
 def _attachments_start(filled: list[Line]) -> int:

@@ -7,7 +7,8 @@ stripped line; an entry marked ``short`` counts only on a short line without 。
 二维码即可查询。" is report text; an entry marked ``trailer`` only tells the outline where the
 signature ends (looser shapes, safe only below the last line of the report); an entry marked
 ``inline`` is a piece of a line (a watermark fused into a heading); an entry marked ``list`` starts
-a list of links whose items, below the report, are furniture too.
+a list of links whose items, below the report, are furniture too; an entry marked ``head`` counts
+only above the report's first paragraph or heading (``in_head``).
 """
 
 from __future__ import annotations
@@ -25,6 +26,12 @@ class _Entry:
     trailer: bool
     inline: bool
     starts_list: bool
+    head: bool
+
+
+def is_paragraph(text: str) -> bool:
+    """A line of running text (long, or holding a full stop): where a page's front matter ends."""
+    return len(text) > 60 or "。" in text[:-1]
 
 
 class WebFurniture:
@@ -34,16 +41,16 @@ class WebFurniture:
         self.max_chars = max_chars
         self.entries = tuple(_Entry(re.compile(e["match"]), str(e["what"]), bool(e.get("short", False)),
                                     bool(e.get("trailer", False)), bool(e.get("inline", False)),
-                                    bool(e.get("list", False))) for e in entries)
+                                    bool(e.get("list", False)), bool(e.get("head", False))) for e in entries)
 
-    def what(self, text: str, *, after_signature: bool = False) -> str | None:
+    def what(self, text: str, *, after_signature: bool = False, in_head: bool = False) -> str | None:
         """What kind of web furniture the stripped line ``text`` is, or None for report text."""
-        entry = self._line_entry(text, after_signature)
+        entry = self._line_entry(text, after_signature, in_head)
         return entry.what if entry else None
 
     def starts_list(self, text: str) -> bool:
         """The line heads a list of links (相关新闻): what follows it below the report is the list."""
-        entry = self._line_entry(text, False)
+        entry = self._line_entry(text, False, False)
         return bool(entry and entry.starts_list)
 
     def pieces(self, text: str) -> list[tuple[int, int, str]]:
@@ -54,10 +61,11 @@ class WebFurniture:
                 found.extend((m.start(), m.end(), entry.what) for m in entry.pattern.finditer(text) if m.end() > m.start())
         return sorted(found)
 
-    def _line_entry(self, text: str, after_signature: bool) -> _Entry | None:
+    def _line_entry(self, text: str, after_signature: bool, in_head: bool) -> _Entry | None:
         short = len(text) <= self.max_chars and "。" not in text
         for entry in self.entries:
-            if entry.inline or (entry.short and not short) or (entry.trailer and not after_signature):
+            if entry.inline or (entry.short and not short) or (entry.trailer and not after_signature) \
+                    or (entry.head and not in_head):
                 continue
             if entry.pattern.search(text):
                 return entry
