@@ -9,9 +9,9 @@ part marked ``only_alone`` is taken only when nothing else matched. A section no
 headings names a part may hold sub-headings that do (``nested``), never under a part listed in
 ``never_inside`` (a plan item "压实第一责任人职责" is a plan). Unnamed topic sections before the
 later parts report the year's work (``collects_topics``). A part with no heading may still be
-reported by sentences (``inline`` words, or ``content``: what the leaders did), never by a
-sentence that only announces the parts (本报告包括…四个部分); the part's text is then every item
-that holds such a sentence. Every rule that asks "where is the shortcomings part?" reads the
+reported by sentences (part_sentences.py: ``inline`` words, or ``content``: what the leaders did),
+never by a sentence that only announces the parts (本报告包括…四个部分); the part's text is then
+every item that holds such a sentence. Every rule that asks "where is the shortcomings part?" reads the
 answer from here, so they all agree.
 """
 
@@ -25,18 +25,16 @@ from typing import Iterable, Mapping
 from ..document.model import Document, Line, Section
 from ..offsets import Span
 from ..profile.genre import Genre, Part
-from ..text.clauses import in_title
 from ..text.segment import is_word
+from .part_sentences import clause_before, sentences_reporting
 
 _PLAN_WORD = re.compile(r"计划|安排|打算|思路|要点")
 _PLAN_REVIEW = re.compile(r"(?:计划|安排|要点)的?(?:完成|执行|落实|实施)情况")
 # A heading that is nothing but a plan title: "2022年工作计划", "2022年法治政府建设工作安排：".
 _PLAN_TITLE = re.compile(r"^(?:19|20)\d{2}年度?[\u4e00-\u9fff“”]{0,14}?(?:计划|安排|打算|思路|要点)[。：]?$")
 _YEAR = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})(?=年)")
-_SENTENCE_ENDS = "。；！？"
 _CLAUSE_MARK = re.compile(r"[，,；;：:]")
 _CONJUNCTION = re.compile(r"以及|和|及|与|、|暨")
-_TITLE_MARKS = re.compile(r"《[^《》]*》")
 _TRAILING = "。：:；;，, \t　"
 
 
@@ -152,7 +150,7 @@ def _marked(title: str, part: Part) -> bool:
     for m in part.heading_re.finditer(title):
         if m.end() == m.start() or not is_word(title, m.start(), m.end()):
             continue
-        if part.inline_not_re is not None and part.inline_not_re.search(_clause_before(title, m.start())):
+        if part.inline_not_re is not None and part.inline_not_re.search(clause_before(title, m.start())):
             continue
         return True
     return False
@@ -255,55 +253,8 @@ def _inline(doc: Document, genre: Genre, part: Part, layout: Parts) -> PartInfo 
             line = next((l for l in doc.body_lines() if len(l.content) > 60), None)
             return PartInfo(part.id, "inline", line, None, line.span) if line else None
         return None
-    hits = [(line, span) for line in doc.body_lines() if layout.at(line.start) not in part.never_inside
-            for span in _sentences_of(line) if _says(doc.text[span.start:span.end], part, genre)]
-    if not hits:
+    found = sentences_reporting(doc, genre, part, layout.at)
+    if found is None:
         return None
-    extent = tuple(dict.fromkeys(_item_of(doc, line) for line, _ in hits))
-    line, span = hits[0]
+    line, span, extent = found
     return PartInfo(part.id, "inline", line, None, span, extent)
-
-
-def _says(sentence: str, part: Part, genre: Genre) -> bool:
-    """The sentence reports the part: its words (not a citation, not another duty) or its content."""
-    if genre.announces_re is not None and genre.announces_re.search(sentence):
-        return False  # 本报告包括…四个部分; 现将…第一责任人职责情况报告如下
-    if part.inline_re is not None:
-        for m in part.inline_re.finditer(sentence):
-            if in_title(sentence, m.start()):
-                continue  # 《党政主要负责人履行推进法治建设第一责任人职责规定》 is a citation
-            if part.inline_not_re is not None and part.inline_not_re.search(_clause_before(sentence, m.start())):
-                continue  # 全面从严治党第一责任人; 研究法治建设存在问题
-            return True
-    if part.content_re is not None:
-        does, about = part.content_re
-        own = _TITLE_MARKS.sub(lambda m: "《" + "□" * (len(m.group()) - 2) + "》", sentence)
-        return bool(does.search(own)) and bool(about.search(sentence))  # a cited title does nothing
-    return False
-
-
-def _clause_before(text: str, at: int) -> str:
-    start = max(text.rfind(ch, 0, at) for ch in "，,。；;：:") + 1
-    return text[start:at]
-
-
-def _sentences_of(line: Line) -> list[Span]:
-    out, start = [], 0
-    text = line.text
-    for i, ch in enumerate(text):
-        if ch in _SENTENCE_ENDS:
-            out.append(Span(line.start + start, line.start + i + 1))
-            start = i + 1
-    if text[start:].strip():
-        out.append(Span(line.start + start, line.end))
-    return out
-
-
-def _item_of(doc: Document, line: Line) -> Span:
-    """The numbered item (（一）, 1., up to its next sibling) that holds ``line``, or the line itself
-    when it sits directly under a part heading or in the preamble."""
-    item = None
-    for section in doc.sections():
-        if section.heading.level >= 2 and section.span.start <= line.start < section.span.end:
-            item = section  # sections() walks outer before inner: the last one is the innermost
-    return item.span if item is not None else line.span
