@@ -33,6 +33,19 @@ def facts(text: str, year: int | None = None):
         ("计划生育工作", []),
         ("着力化解热点难点问题", []),
         ("加强组织领导", []),
+        # a heading is what its heads are, not what a word in its middle is
+        ("围绕市委工作安排，推动法治政府建设提质增效的举措和成效", ["achievements"]),
+        ("2021年推进法治交通建设的主要举措、成效和不足", ["shortcomings", "achievements"]),  # match order
+        ("对照2023年工作计划，全面推进依法行政的主要举措和成效", ["achievements"]),
+        ("坚持问题导向补齐短板，推进法治政府建设的主要举措和成效", ["achievements"]),
+        ("坚持问题导向，补齐基层法治短板", []),
+        ("存在的问题及整改情况", ["shortcomings"]),
+        ("存在问题和下步工作举措", ["shortcomings", "next_year"]),
+        ("存在的不足，下一步打算", ["shortcomings", "next_year"]),
+        ("党政主要负责人履行推进法治建设第一责任人职责、加强法治政府建设的有关情况", ["first_responsible"]),
+        ("压实安全生产第一责任人责任", []),
+        ("落实全面从严治党第一责任人职责", []),
+        ("计划生育工作情况", ["achievements"]),
     ],
 )
 def test_heading_parts(title, parts):
@@ -134,3 +147,19 @@ def test_part_at_is_the_innermost_part_section():
     assert all(f.part_at(o) == plain(o) for o in range(-1, len(text) + 3))
     assert f.part_at(text.index("书记")) == "first_responsible"
     assert f.part_at(text.index("人员不足")) in ("shortcomings", "next_year")
+
+
+def test_a_profile_changes_heads_by_yaml(tmp_path):
+    """A profile extends the genre and gives a part its own heads; unknown parts are load errors."""
+    from checker.profile.genre import GenreError, load
+
+    (tmp_path / "mine.yaml").write_text(
+        "genre: mine\nextends: law-based-government\nparts:\n  - {id: achievements, head: 特色}\n", encoding="utf-8")
+    custom = load("mine.yaml", folder=tmp_path)
+    assert _heading_parts("2023年法治工作特色", 2023, custom) == ["achievements"]
+    assert _heading_parts("2023年法治工作特色", 2023, genre()) == []
+    assert _heading_parts("2023年主要举措和成效", 2023, custom) == []  # its own heads replaced the genre's
+    (tmp_path / "bad.yaml").write_text(
+        "genre: bad\nextends: law-based-government\nparts:\n  - {id: other, never_inside: [nothing]}\n", encoding="utf-8")
+    with pytest.raises(GenreError, match="never_inside"):
+        load("bad.yaml", folder=tmp_path)

@@ -112,7 +112,7 @@ def write_known() -> None:
 
     os.environ.setdefault("FZLINT_CACHE_DIR", tempfile.mkdtemp(prefix="fzlint-known-"))
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-    from checker.ruleset import load
+    from checker.rules.loader import load
 
     rules = load()
     lines = ["# Cases today's code fails (tests/test_real_wording.py runs them as strict xfails).",

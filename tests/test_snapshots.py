@@ -21,7 +21,7 @@ from conftest import CORPUS, ROOT, SAMPLES
 SNAPSHOTS = ROOT / "tests" / "snapshots"
 # The disclosure samples are judged by their own genre (information-disclosure, from their titles).
 SAMPLE_FILES = sorted(p.relative_to(ROOT).as_posix() for folder in ("clean", "defective", "disclosure")
-                      for p in (SAMPLES / folder).rglob("*") if p.suffix in (".txt", ".md"))
+                      for p in (SAMPLES / folder).rglob("*") if p.suffix in (".txt", ".md") and p.name != "README.md")
 CORPUS_FILES = sorted(p.name for p in CORPUS.glob("*.txt")) if CORPUS.is_dir() else []
 
 

@@ -108,6 +108,13 @@ class Analysis:
         return furniture.find(self.doc)
 
     @cached_property
+    def mojibake(self):
+        """Spans of the original text a wrong decoding garbled (mojibake.py), in order."""
+        from .mojibake import find
+
+        return find(self.doc.source.text)
+
+    @cached_property
     def plan(self):
         """The plan part's heading and opening years (plan.py); None without a plan heading."""
         from .plan import plan_years

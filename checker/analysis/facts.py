@@ -51,7 +51,8 @@ class Facts:
 
 def derive(doc: Document, genre: Genre, year: int | None = None) -> Facts:
     plan = next((p for p in genre.parts if p.plan), None)
-    plan_headings = {h.line for h in doc.headings if plan and plan.heading_re.search(h.title_text)}
+    plan_headings = {h.line for h in doc.headings
+                     if plan and plan.id in part_finder.heading_parts(h.title_text, None, genre)}
     found_year = report_year(doc, year, plan_headings)
     name = issuers.issuer(doc)
     signature_text, signature_date = _signature_date(doc)

@@ -5,7 +5,10 @@ final 。; only the text on both sides of the break can tell them apart. ``stron
 enough alone: the sentence visibly runs on (an open mark at the end, punctuation or a particle at
 the start of the next line, a word, a number or a bracket pair cut in two). ``weak`` signals need
 the line itself to be visibly unfinished (its last mark is ，、；) and the next line to start with a
-piece of a clause rather than a sentence (a bare noun before a comma, the rest of an enumeration).
+piece of a clause rather than a sentence (a bare noun before a comma, the rest of an enumeration;
+a longer noun phrase when the line stops on a verb: 稳步推进 / 水土保持领域依法行政工作，…). A line
+that opens with a generic head noun and a mark (工作，全年… after …法治政府建设) is the rest of a
+noun phrase cut off across the break, whatever the line before ends with.
 """
 
 from __future__ import annotations
@@ -34,7 +37,9 @@ _CLAUSE_FINAL = {"及时", "等等"}  # tagged as conjunctions, yet a clause may
 # A count that completes a clause: 12件， 95.91%。 6000余份、 (not 2023年， or 12月，, which open one).
 _COUNT_START = re.compile(r"^\d+(?:\.\d+)?[万亿]?[余多]?(?:[%‰]|人次|场次|户次|[件个项次名人家份条场户元卷所批宗起处台辆吨亩])[，。、；）]")
 _LONE_HEAD = re.compile(r"^([\u4e00-\u9fff])，")
-_LOCATIVE = {"内", "时"}  # tagged as nouns, yet they close 在…内, 在…时 like the f-tagged 中 上 下 以来
+_LOCATIVE = {"内", "时"}
+# Head nouns that never open a sentence followed by a mark: the tail of a phrase cut at the break.
+_HEAD_NOUN_START = re.compile(r"^(?:工作|建设|问题|情况|方面|机制|制度|体系|能力|水平|意识|任务|职责|责任|活动|领域|事项|环节|格局|氛围|力度|效能|质效|工程|项目)[，、；]")  # tagged as nouns, yet they close 在…内, 在…时 like the f-tagged 中 上 下 以来
 _PAIRS = {"《": "》", "“": "”", "（": "）", "【": "】", "〔": "〕", "‘": "’", "「": "」", "『": "』"}
 
 
@@ -68,6 +73,8 @@ def strong(end: str, start: str) -> bool:
         return False
     if _dangling_word(end) or _bound_start(start) or _lone_head(start) or _open_adverbial(end):
         return True
+    if _HEAD_NOUN_START.match(start):
+        return True  # …高度重视法治政府建设 / 工作，全年…
     return _word_across(end, start)
 
 
@@ -76,7 +83,14 @@ def weak(end: str, start: str) -> bool:
     marks = _MARK.findall(end)
     if not marks or marks[-1] not in _PAUSES or not is_han(start[0]):
         return False
-    return (marks[-1] == "、" and _continues_enumeration(start)) or _fragment_head(start)
+    if marks[-1] == "、" and _continues_enumeration(start):
+        return True
+    return _fragment_head(start) or (_ends_on_verb(end) and _fragment_head(start, 14))
+
+
+def _ends_on_verb(end: str) -> bool:
+    tokens = _words(_han_tail(end))
+    return bool(tokens) and _tag(tokens[-1]) == "v"
 
 
 def _closes_open_pair(end: str, start: str) -> bool:
@@ -104,13 +118,13 @@ def _continues_enumeration(start: str) -> bool:
     return len(tokens) >= 2 and tokens[1] in ("等", "等等")
 
 
-def _fragment_head(start: str) -> bool:
+def _fragment_head(start: str, limit: int = 8) -> bool:
     """The next line opens with a bare noun phrase and a comma (流程，设立…): no sentence starts so.
 
     A short clause may open a sentence when it says when, where or how (2023年，会上，综上，同时，
     近年来，): those carry a digit, end in a time or place character, or are no noun.
     """
-    match = re.match(r"([^，、；：。？！]{1,8})，", start)
+    match = re.match(rf"([^，、；：。？！]{{1,{limit}}})，", start)
     if not match or not all(is_han(ch) for ch in match.group(1)):
         return False
     head = match.group(1)

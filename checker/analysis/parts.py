@@ -1,12 +1,18 @@
 """Which sections of a report are which part of its genre (parts, labels and synonyms from the
 genre profile, rulesets/genres/*.yaml).
 
-A top-level heading names the parts its title announces, in the genre's match order (several for
-"存在的问题及下一步打算"); a part marked ``only_alone`` is taken only when nothing else matched. A
-section none of whose headings names a part may hold sub-headings that do (``nested``). Unnamed
-topic sections before the later parts report the year's work (``collects_topics``). A part with
-no heading may still be reported by a sentence (``inline``). Every rule that asks "where is the
-shortcomings part?" reads the answer from here, so they all agree.
+A heading names a part by what it is: the heads of its title's last clause (split at 和/及/与/、)
+END in the part's ``head`` ("…围绕市委工作安排，推动…的举措和成效" is the achievements part), or
+the title carries the part's mark (``heading``: 第一责任人, 下一步) anywhere. A top-level heading
+names the parts it announces, in the genre's match order (several for "存在的问题及下一步打算"); a
+part marked ``only_alone`` is taken only when nothing else matched. A section none of whose
+headings names a part may hold sub-headings that do (``nested``), never under a part listed in
+``never_inside`` (a plan item "压实第一责任人职责" is a plan). Unnamed topic sections before the
+later parts report the year's work (``collects_topics``). A part with no heading may still be
+reported by sentences (part_sentences.py: ``inline`` words, or ``content``: what the leaders did),
+never by a sentence that only announces the parts (本报告包括…四个部分); the part's text is then
+every item that holds such a sentence. Every rule that asks "where is the shortcomings part?" reads the
+answer from here, so they all agree.
 """
 
 from __future__ import annotations
@@ -19,14 +25,17 @@ from typing import Iterable, Mapping
 from ..document.model import Document, Line, Section
 from ..offsets import Span
 from ..profile.genre import Genre, Part
-from ..text.clauses import in_title
 from ..text.segment import is_word
+from .part_sentences import clause_before, sentences_reporting
 
+_PLAN_WORD = re.compile(r"计划|安排|打算|思路|要点")
 _PLAN_REVIEW = re.compile(r"(?:计划|安排|要点)的?(?:完成|执行|落实|实施)情况")
 # A heading that is nothing but a plan title: "2022年工作计划", "2022年法治政府建设工作安排：".
 _PLAN_TITLE = re.compile(r"^(?:19|20)\d{2}年度?[\u4e00-\u9fff“”]{0,14}?(?:计划|安排|打算|思路|要点)[。：]?$")
 _YEAR = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})(?=年)")
-_SENTENCE_ENDS = "。；！？"
+_CLAUSE_MARK = re.compile(r"[，,；;：:]")
+_CONJUNCTION = re.compile(r"以及|和|及|与|、|暨")
+_TRAILING = "。：:；;，, \t　"
 
 
 @dataclass(frozen=True)
@@ -38,6 +47,7 @@ class PartInfo:
     line: Line  # the heading line, or the line holding the inline sentence
     section: Section | None
     span: Span  # the heading title, or the inline sentence
+    extent: tuple[Span, ...] = ()  # inline: the items (or paragraphs) holding the part's sentences
 
 
 @dataclass(frozen=True)
@@ -61,6 +71,11 @@ class Parts:
 
 def find(doc: Document, genre: Genre, year: int | None) -> Parts:
     sections, topics = classify(doc, genre, year)
+    spans = tuple(sorted(((s.span, p) for p in genre.part_ids for s in sections.get(p, ())),
+                         key=lambda x: (x[0].start, -x[0].end)))
+    starts, labels = _sweep(spans)
+    frozen = {p: tuple(group) for p, group in sections.items()}
+    layout = Parts({}, frozen, spans, tuple(starts), tuple(labels))
     found: dict[str, PartInfo] = {}
     top_ids = {id(s) for s in doc.root.children}
     for part in genre.parts:
@@ -69,12 +84,8 @@ def find(doc: Document, genre: Genre, year: int | None) -> Parts:
             first = group[0]
             how = "topics" if topics is not None and group is topics else ("heading" if id(first) in top_ids else "nested")
             found[part.id] = PartInfo(part.id, how, doc.lines[first.heading.line], first, first.heading.title)
-        elif (inline := _inline(doc, part)) is not None:
+        elif (inline := _inline(doc, genre, part, layout)) is not None:
             found[part.id] = inline
-    spans = tuple(sorted(((s.span, p) for p in genre.part_ids for s in sections.get(p, ())),
-                         key=lambda x: (x[0].start, -x[0].end)))
-    starts, labels = _sweep(spans)
-    frozen = {p: tuple(group) for p, group in sections.items()}
     return Parts(found, frozen, spans, tuple(starts), tuple(labels))
 
 
@@ -103,17 +114,46 @@ def _sweep(spans) -> tuple[list[int], list[str | None]]:
 
 def heading_parts(title: str, year: int | None, genre: Genre) -> list[str]:
     """Parts a heading title announces, in the genre's match order."""
-    found = []
-    for part_id in genre.match_order:
-        part = genre.part(part_id)
-        if part.only_alone and found:
-            break
-        if any(is_word(title, m.start(), m.end()) for m in part.heading_re.finditer(title)):
-            found.append(part_id)
+    heads = title_heads(title)
+    order = [genre.part(p) for p in genre.match_order]
+    named = {p.id for p in order if _marked(title, p)}
+    plain = [h for h in heads if not any(_marked(h, p) for p in order)]  # 下步工作举措 is the plan's
+    named |= {p.id for p in order if _headed(plain, p.head_re)}
+    found = [p.id for p in order if p.id in named and not p.only_alone]
+    if not found:  # 存在的问题及整改情况: the weaker heads only when nothing stronger is named
+        found = [p.id for p in order if p.id in named or _headed(plain, p.alone_head_re)]
     plan = next((p for p in genre.parts if p.plan), None)
     if plan is not None:
         _plan_year(found, plan, title, year, genre)
     return found
+
+
+def title_heads(title: str) -> list[str]:
+    """The coordinated heads of a heading: its last clause split at 和/及/与/、.
+
+    "2022年推进法治交通建设的主要举措、成效和不足" → 2022年推进法治交通建设的主要举措, 成效, 不足;
+    "围绕市委工作安排，推动…的举措和成效" → 推动…的举措, 成效 (the first clause only qualifies it).
+    """
+    text = title.strip().rstrip(_TRAILING)
+    last = _CLAUSE_MARK.split(text)[-1].strip()
+    return [h.strip() for h in _CONJUNCTION.split(last) if h.strip()]
+
+
+def _headed(heads: list[str], pattern) -> bool:
+    return pattern is not None and any(pattern.search(h) for h in heads)
+
+
+def _marked(title: str, part: Part) -> bool:
+    """The part's mark stands somewhere in the title as a word, not after another duty's words."""
+    if not part.heading:
+        return False
+    for m in part.heading_re.finditer(title):
+        if m.end() == m.start() or not is_word(title, m.start(), m.end()):
+            continue
+        if part.inline_not_re is not None and part.inline_not_re.search(clause_before(title, m.start())):
+            continue
+        return True
+    return False
 
 
 def _plan_year(found: list[str], plan: Part, title: str, year: int | None, genre: Genre) -> None:
@@ -121,10 +161,12 @@ def _plan_year(found: list[str], plan: Part, title: str, year: int | None, genre
     year ("2021年工作计划完成情况") is not."""
     if year and plan.id not in found and re.match(rf"^{year + 1}年", title):
         found.append(plan.id)
-    if plan.id in found and _looks_back(title, year):
-        found.remove(plan.id)
+    reviewed = plan.id in found or (not found and _PLAN_WORD.search(title))  # 2023年度重点工作安排部署
+    if reviewed and _looks_back(title, year):
+        if plan.id in found:
+            found.remove(plan.id)
         if not found:
-            found.extend(p.id for p in genre.parts if p.only_alone)
+            found.extend(p.id for p in genre.parts if p.only_alone or p.alone_head)
 
 
 def _looks_back(title: str, year: int | None) -> bool:
@@ -167,7 +209,10 @@ def _nested(sections, unclassified, top, genre: Genre, year: int | None) -> None
                 if by_rule[part] != "never":
                     sections.setdefault(part, []).append(child)
     for part in (p for p in genre.parts if p.nested == "anywhere" and p.id not in sections):
+        barred = {id(s) for other in part.never_inside for s in sections.get(other, ())}
         for section in top:
+            if id(section) in barred:
+                continue
             for child in _descendants(section, max_level=3):
                 if part.id in heading_parts(child.heading.title_text, year, genre):
                     sections.setdefault(part.id, []).append(child)
@@ -202,23 +247,14 @@ def _descendants(section: Section, max_level: int) -> Iterable[Section]:
 
 # ---- inline --------------------------------------------------------------------------------------
 
-def _inline(doc: Document, part: Part) -> PartInfo | None:
-    if part.inline_re is None:
+def _inline(doc: Document, genre: Genre, part: Part, layout: Parts) -> PartInfo | None:
+    if part.inline_re is None and part.content_re is None:
         if part.paragraph and not doc.headings:
             line = next((l for l in doc.body_lines() if len(l.content) > 60), None)
             return PartInfo(part.id, "inline", line, None, line.span) if line else None
         return None
-    for line in doc.body_lines():
-        for m in part.inline_re.finditer(line.text):
-            if in_title(line.text, m.start()):
-                continue  # 《党政主要负责人履行推进法治建设第一责任人职责规定》 is a citation
-            return PartInfo(part.id, "inline", line, None, _sentence_span(line, m.start()))
-    return None
-
-
-def _sentence_span(line: Line, at: int) -> Span:
-    text = line.text
-    start = max(text.rfind(ch, 0, at) for ch in _SENTENCE_ENDS) + 1
-    ends = [i for i in (text.find(ch, at) for ch in _SENTENCE_ENDS) if i >= 0]
-    end = min(ends) + 1 if ends else len(text)
-    return Span(line.start + start, line.start + end)
+    found = sentences_reporting(doc, genre, part, layout.at)
+    if found is None:
+        return None
+    line, span, extent = found
+    return PartInfo(part.id, "inline", line, None, span, extent)

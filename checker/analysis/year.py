@@ -21,6 +21,9 @@ from ..text.dates import plain_years, year_mentions
 FIRM_SOURCES = ("option", "title", "opening")
 SOURCE_NAMES = {"option": "命令行指定", "title": "标题", "opening": "开头", "dominant": "正文", "plan": "计划部分"}
 _YEAR = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})(?=年)")
+_SPACED_YEAR = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})\s+年")
+_BARE_YEAR = re.compile(r"(?<![0-9〔（(])((?:19|20)[0-9]{2})(?=法治|依法|年度报告)")  # 沅江路街道2024法治政府建设…
+_SINCE_OPENING = re.compile(r"^\s*((?:19|20)[0-9]{2})\s*年(?:度)?以来[，,]")
 
 
 @dataclass(frozen=True)
@@ -34,8 +37,22 @@ class Year:
 
 
 def title_year(text: str) -> int | None:
-    """The title's report year; a period it cites (纲要（2021－2025年）) is none."""
+    """The title's report year; a period it cites (纲要（2021－2025年）) is none. A PDF copy's
+    spaced "云山县 2025 年度…" counts as written together, and so does a year missing its 年
+    (…街道2024法治政府建设年度报告)."""
+    text = _BARE_YEAR.sub(r"\1年", _SPACED_YEAR.sub(r"\1年", text))
     return next((m.year for m in year_mentions(text) if m.role in ("plain", "quoted")), None)
+
+
+def since_opening(doc: Document) -> int | None:
+    """"2025年以来，我委…" opening the report: the year it reports on when nothing else names one.
+
+    Never compared with the title (a review may open "2018年以来…" in a report on 2023)."""
+    for line in doc.preamble[:2]:
+        m = _SINCE_OPENING.match(line.text)
+        if m:
+            return int(m.group(1))
+    return None
 
 
 def opening_year_mention(doc: Document) -> tuple[int, Span, bool] | None:
@@ -78,7 +95,8 @@ def report_year(doc: Document, option: int | None, plan_headings: set[int]) -> Y
         votes = Counter(y for y in (dominant, plan) if y in (title, opening))
         if votes.get(opening, 0) > votes.get(title, 0):
             return Year(opening, "opening", title, opening)
-    for value, source in ((title, "title"), (opening, "opening"), (dominant, "dominant"), (plan, "plan")):
+    for value, source in ((title, "title"), (opening, "opening"), (dominant, "dominant"),
+                          (since_opening(doc), "opening"), (plan, "plan")):
         if value:
             return Year(value, source, title, opening)
     return Year(None, "none", title, opening)

@@ -3,8 +3,9 @@
 Paired marks are matched per paragraph in the matching view (where ASCII brackets read as （）).
 A title or a quotation may wrap, so a line that leaves a mark open is joined with up to two
 following lines (not headings) before the mark counts as unclosed. A closing bracket right after a
-list number at the start of a line (1） a） 一）) is a list marker, not half of a pair. The finding
-points at the unmatched mark.
+list number at the start of a line (1） a） 一）) is a list marker, not half of a pair. Web furniture
+lines (【字体： 【打印文本】: broken page buttons, format/junk's finding) are not report text. The
+finding points at the unmatched mark.
 
 ```yaml
 check: bracket_balance
@@ -51,7 +52,7 @@ class BracketBalanceCheck(Check):
         closing = {p[1]: p[0] for p in self.params.pairs}
         marks = _marks(self.params.pairs)
         headings = {h.line for h in doc.headings}
-        lines = doc.filled_lines()
+        lines = [line for line in doc.filled_lines() if doc.line_kinds.get(line.index) != "furniture"]
         pos = 0
         while pos < len(lines):
             group = [lines[pos]]
@@ -64,9 +65,19 @@ class BracketBalanceCheck(Check):
                 stack, stray = _scan(group, opening, closing, marks)
             pos += len(group)
             for at, mark in stray:
-                yield Finding(Span(at, at + 1), "unopened", {"mark": mark, "expected": closing[mark]})
+                if not _garbled(doc, view.analysis.mojibake, at):
+                    yield Finding(Span(at, at + 1), "unopened", {"mark": mark, "expected": closing[mark]})
             for at, mark in stack:
-                yield Finding(Span(at, at + 1), "unclosed", {"mark": mark, "expected": opening[mark]})
+                if not _garbled(doc, view.analysis.mojibake, at):
+                    yield Finding(Span(at, at + 1), "unclosed", {"mark": mark, "expected": opening[mark]})
+
+
+def _garbled(doc, spans, at: int) -> bool:
+    """The mark sits in a mojibake stretch (?!陡僖?》): half a pair lost with the text around it."""
+    if not spans:
+        return False
+    where = doc.norm.map.span(Span(at, at + 1))
+    return any(s.start - 2 <= where.start < s.end + 2 for s in spans)
 
 
 @lru_cache(maxsize=8)

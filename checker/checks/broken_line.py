@@ -8,7 +8,9 @@ break (会 / 议制度 → 会议), or the line's last mark is a pause and the n
 clause (受理、审理、决定工作 / 流程，…). Two more signals come from the document: a line that
 continues a broken sentence and again ends open is wrapped too, and in a hard-wrapped copy (runs of
 lines of one width) every full-width line without closing punctuation is a wrap. Headings that
-stand alone, the title, addressee, signature, list items and table rows are never the broken part.
+stand alone, the title, addressee, signature, list items, table rows and web furniture (来源：…
+发布时间：…, a line ending in a watermark: the outline finds them before any line-break logic) are
+never the broken part.
 PDF text is skipped (its wraps are already joined in the matching view), and so are adjacent lines
 of Markdown, where a single line break is a soft wrap by design.
 
@@ -39,7 +41,7 @@ from .base import Check
 
 _LIST_START = re.compile(r"^(?:[一二三四五六七八九十]+是|第[一二三四五六七八九十]+[，、]|[（(]?[0-9一二三四五六七八九十]{1,2}(?:[）)、]|\.(?!\d))|[\u2460-\u2473]|[-•·*|#>])")
 _TABLE_ROW = re.compile(r"\S(?:\t|[ \u3000]{2,})\S")
-_SKIP_KINDS = ("title", "header", "addressee", "closing", "signature", "trailer")
+_SKIP_KINDS = ("title", "header", "addressee", "closing", "signature", "trailer", "furniture")
 _JOIN = {"default": "把下一行接到本行末尾", "paragraph": "把下一段接到本行末尾",
          "page": "删除中间的页码和页眉，把下一页的续行接到本行末尾"}
 
@@ -68,7 +70,8 @@ class BrokenLineCheck(Check):
         through = pieces.certain()
         lines = [line for line in doc.filled_lines() if line.index not in through]
         pairs = [(a, b) for a, b in zip(lines, lines[1:])
-                 if not {a.index, b.index} & pieces.labels and self._candidate(doc, headings, a, b)]
+                 if not {a.index, b.index} & pieces.labels
+                 and self._candidate(doc, headings, a, b, view.analysis.mojibake)]
         body = [line.content for line in lines
                 if line.index not in headings and doc.line_kinds.get(line.index) not in _SKIP_KINDS]
         wrap = _wrap_width(body, [a.content for a, _ in pairs], self.params.min_wrapped_run)
@@ -78,12 +81,16 @@ class BrokenLineCheck(Check):
                 yield _finding(first, second, through)
                 broken = (first, second)
 
-    def _candidate(self, doc, headings, first, second) -> bool:
+    def _candidate(self, doc, headings, first, second, garbled=()) -> bool:
         kinds = doc.line_kinds
         if kinds.get(first.index) in _SKIP_KINDS or kinds.get(second.index) in _SKIP_KINDS:
             return False
         if second.index in headings:
             return False
+        if any(first.start <= r.start and not doc.text[r.end:first.end].strip() for r in doc.residue):
+            return False  # "…报告 篇1", "…成效 范文之家 www.x.com": the line ends in web residue
+        if _garbled_edge(doc, garbled, first, second):
+            return False  # "?。ㄒ唬┕…": mojibake, not the rest of a sentence
         if doc.source.kind == "md" and second.index == first.index + 1:
             return False  # a Markdown soft break: the renderer joins the lines
         text, following = first.content, second.content
@@ -95,6 +102,15 @@ class BrokenLineCheck(Check):
         if (heading is not None and not heading.run_in) or wraps.closed(text):
             return wraps.runs_on(text, following)  # a heading or 》 may end a line; a mark cut off may not
         return True
+
+
+def _garbled_edge(doc, garbled, first, second) -> bool:
+    """The break touches mojibake (the last character of ``first`` or the first of ``second``)."""
+    if not garbled:
+        return False
+    edges = (doc.norm.map.span(Span(first.end - 1, first.end)),
+             doc.norm.map.span(Span(second.start + len(second.text) - len(second.text.lstrip()), second.end)))
+    return any(s.start <= e.start < s.end for s in garbled for e in edges)
 
 
 def _chained(broken, line) -> bool:

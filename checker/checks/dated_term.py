@@ -12,8 +12,12 @@ the end of the first quarter of Y+1 is assumed: the filing deadline). A term is 
   reform (renamed, "原…" may mark the old body), a campaign or name that is no longer current
   (retired: 新冠肺炎, 扫黑除恶专项斗争; the writer may date it instead). A clause that marks
   history (the shared ``past`` regex: 以来, 期间, 收官, 原…) is left alone, as is an entry's own
-  ``unless`` clause regex and a document matching ``unless_document`` (十九大 beside 二十大).
-  An entry with ``plan_ok`` may be named ahead in the plan part, which speaks of Y+1.
+  ``unless`` clause regex (十九大 listed with 二十大 in one clause) and a document matching
+  ``unless_document``. Each mention is judged by its own clause: a copied preamble that still
+  "全面贯彻党的十九大精神" is stale even when 二十大 appears elsewhere.
+  An entry with ``plan_ok`` may be named ahead in the plan part, which speaks of Y+1. In the plan
+  part a term superseded before Y+1 is not excused by review words (总结, 验收, 收官: a 2026 plan
+  that still "做好七五普法总结验收" is stale); only ``plan_past`` words (以来, 期间, 原…) are history.
 
 Plenum lists (十九届四中、五中全会) are expanded and each plenum is dated from ``plenums`` (the
 lexicon rulesets/lexicons/plenums.yaml): the congress numerals come from its sessions.
@@ -90,10 +94,12 @@ class Params:
 
     terms: tuple[Any, ...]
     past: str = ""
+    plan_past: str = ""  # past words that still mark history inside the plan part
     future: str = ""
     plenums: tuple[Any, ...] = ()
     compiled: tuple[Term, ...] = field(default=(), repr=False)
     past_re: Any = field(default=None, repr=False)
+    plan_past_re: Any = field(default=None, repr=False)
     future_re: Any = field(default=None, repr=False)
     plenum_dates: dict = field(default_factory=dict, repr=False)
     plenum_list: Any = field(default=None, repr=False)
@@ -115,6 +121,7 @@ class DatedTermCheck(Check):
         terms = tuple(_term(i, raw) for i, raw in enumerate(params.terms))
         object.__setattr__(params, "compiled", terms)
         object.__setattr__(params, "past_re", _regex("past", params.past))
+        object.__setattr__(params, "plan_past_re", _regex("plan_past", params.plan_past))
         object.__setattr__(params, "future_re", _regex("future", params.future))
         dates = {}
         for i, raw in enumerate(params.plenums):
@@ -139,26 +146,28 @@ class DatedTermCheck(Check):
                 if not term.match.might_match(line.text):
                     continue
                 for m in term.match.finditer(line.text):
-                    ahead = term.plan_ok and facts.part_at(line.start + m.start()) == "next_year"
-                    found = self._judge(term, line.text, m, year, written, ahead)
+                    in_plan = facts.part_at(line.start + m.start()) == "next_year"
+                    found = self._judge(term, line.text, m, year, written, in_plan)
                     if found:
                         kind, severity = found
                         yield _finding(line, m, term, kind, severity, year, when)
             yield from self._plenums(line, year, written, when)
 
-    def _judge(self, term: Term, text: str, m: re.Match, year: int, written: date, ahead: bool = False):
+    def _judge(self, term: Term, text: str, m: re.Match, year: int, written: date, in_plan: bool = False):
         a, b = clause(text, m.start(), m.end())
         context = text[a:b]
         if term.unless and term.unless.search(context):
             return None
         if term.since and written < term.since:
-            if ahead:
+            if in_plan and term.plan_ok:
                 return None
             if self.params.future_re and self.params.future_re.search(context):
                 return None  # 迎接党的二十大: an announced event, not a cited one
             return "not_yet", None
         if term.stale_from and (written if term.by_signature else date(year, 12, 31)) >= term.stale_from:
-            if _historical(text[a:m.start()], context, self.params.past_re):
+            late = in_plan and term.stale_from < date(year + 1, 1, 1)  # a plan for Y+1 reviews nothing this old
+            past = self.params.plan_past_re if late else self.params.past_re
+            if _historical(text[a:m.start()], context, past):
                 return None
             return term.kind, term.severity
         return None

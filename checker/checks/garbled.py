@@ -6,8 +6,10 @@
   人民Z府), or a letter followed by its own reading (Z(zhèng)府). Codes and abbreviations have
   digits or more letters (G318, 5G, LED, APP, QQ) and stay silent; a capital before a word
   like 级 超 类 型 (A级, B超) is a grade, not a lost character;
-- U+FFFD replacement characters, and mojibake: 锟斤拷 烫烫烫 屯屯屯 (decoder debris), UTF-8 read as
-  Latin-1 (Ã¤Â é\\x9b), GBK read as Latin-1 (ÖÐÎÄ), UTF-8 punctuation read as GBK (锛 銆 鈥).
+- U+FFFD replacement characters, and mojibake (analysis/mojibake.py): 锟斤拷 烫烫烫 屯屯屯 (decoder
+  debris), UTF-8 read as Latin-1 (Ã¤Â é\\x9b), GBK read as Latin-1 (ÖÐÎÄ), UTF-8 punctuation read as
+  GBK (锛 銆 鈥), and the "?" and odd characters of a page decoded with the wrong table (?,F将 ?!陡
+  ?。ㄒ唬┕): the punctuation rules leave those marks to this one.
 
 ```yaml
 check: garbled
@@ -31,7 +33,6 @@ _PINYIN_CHARS = "a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ"
 # The full patterns are compiled (CJK classes cost ~1 ms each) only for a text that has what they
 # need: a Latin letter, or one of the characters mojibake is made of. Most reports have neither.
 _MAYBE_LETTER = re.compile(r"[A-Za-z]")
-_MAYBE_MOJIBAKE = re.compile("[\ufffd锟烫屯锛銆鈥\u0080-\u00ff]")
 
 
 @lru_cache(maxsize=1)
@@ -39,15 +40,6 @@ def _patterns() -> tuple[re.Pattern, re.Pattern]:
     reading = re.compile(rf"(?<![A-Za-z0-9])([A-Za-z])[(（]([{_PINYIN_CHARS}]{{1,7}}[1-5]?)[)）](?=[{HAN}])", re.I)
     lone = re.compile(rf"(?<=[{HAN}])([A-Za-z])(?=[{HAN}])")
     return reading, lone
-
-
-@lru_cache(maxsize=1)
-def _mojibake() -> re.Pattern:
-    return re.compile(
-        r"\ufffd+|(?:锟斤拷)+|烫{3,}|屯{3,}|(?:[锛銆鈥][^\n]{0,2}){3,}"
-        r"|(?:[\u00c2-\u00d6\u00d8-\u00f4][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013-\u203a\u20ac\u2122]{1,3}){2,}"
-        r"|[\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u00ff\u0080-\u009f]{4,}"
-    )
 
 
 @dataclass(frozen=True)
@@ -84,20 +76,21 @@ class GarbledCheck(Check):
                 if m.group(1).lower() == m.group(2)[0].lower():
                     values = {"found": m.group() + original[m.end():m.end() + 1], "letter": m.group(1), "reading": m.group(2)}
                     yield Finding(Span(m.start(), m.end()), "letter_reading", values, original=True)
-            yield from self._lone_letters(doc)
-        if not _MAYBE_MOJIBAKE.search(original):
-            return
-        for m in _mojibake().finditer(original):
-            shown = m.group()[:12].replace("\ufffd", "�")
-            yield Finding(Span(m.start(), m.end()), "mojibake", {"found": shown}, original=True)
+            yield from self._lone_letters(doc, view.analysis.mojibake)
+        for span in view.analysis.mojibake:
+            shown = original[span.start:span.end][:12].replace("\ufffd", "�")
+            yield Finding(span, "mojibake", {"found": shown}, original=True)
 
-    def _lone_letters(self, doc):
+    def _lone_letters(self, doc, garbled):
         text = doc.text
         for m in _patterns()[1].finditer(text):
             letter = m.group(1)
             severity = None
             if letter in self.params.skip_letters:
                 continue
+            at = doc.norm.map.span(Span(m.start(), m.end()))
+            if any(s.start < at.end and at.start < s.end for s in garbled):
+                continue  # part of a mojibake stretch, reported as that
             if letter.isupper():
                 if self.params.grade_words.match(text, m.end()):
                     continue

@@ -1,8 +1,11 @@
-"""format/punctuation-width: half-width , ; : ? ! ( ) inside Chinese text (GB/T 15834-2011).
+"""format/punctuation-width: half-width , ; : ? ! ( ) " < > . inside Chinese text (GB/T 15834-2011).
 
 Checked on the text as written (the matching view folds these marks). A mark counts when the
-nearest non-space character on either side is Chinese; numbers (1,234  10:30), URLs, e-mail
-addresses and English phrases keep their ASCII marks. Brackets of heading markers are left to
+nearest non-space character on either side is Chinese; numbers (1,234  10:30  98.2%), URLs,
+e-mail addresses and English phrases keep their ASCII marks. ASCII double quotes pair up on a
+line ("一站式" → “一站式”); < > are the inner title marks 〈〉 when they enclose Chinese (inside
+《…》 or around a title); a "." is a full stop only after a Chinese character, a percent sign or a
+closing mark, at the end of the line or before Chinese text (…全部公示. / 达100%.). Brackets of heading markers are left to
 structure/heading-style. When a copy uses half-width marks throughout, the first finding says how
 many there are, so the terminal shows one clear line instead of hundreds.
 
@@ -25,9 +28,13 @@ from .base import Check
 from ..text.chars import is_cjk
 
 _MARK = re.compile(r"[,;:?!()]")
-_WIDE = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"}
+_WIDE = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）", "<": "〈", ">": "〉", ".": "。"}
 _QUOTES = "“”‘’"
-_NAMES = {",": "逗号", ";": "分号", ":": "冒号", "?": "问号", "!": "叹号", "(": "括号", ")": "括号"}
+_NAMES = {",": "逗号", ";": "分号", ":": "冒号", "?": "问号", "!": "叹号", "(": "括号", ")": "括号",
+          '"': "引号", "<": "书名号", ">": "书名号", ".": "句号"}
+_DOUBLE_QUOTE = re.compile(r'"')
+_ANGLE = re.compile(r"<([^<>\n]{1,60})>")
+_FULL_STOP = re.compile(r"(?<=[\u4e00-\u9fff%％）)”》])\.(?=[ \t]*$|[\u4e00-\u9fff])", re.M)
 _URL = re.compile(r"(?:https?|ftp)://[A-Za-z0-9._~:/?#\[\]@!$&'()*+,;=%-]+|www\.[A-Za-z0-9._~/?#@!$&'()*+,;=%-]+"
                   r"|[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}")
 
@@ -49,17 +56,42 @@ class HalfWidthCheck(Check):
         doc, facts = view.doc, view.facts
         text = doc.source.text
         skip = _skipped(doc, text)
-        hits = [m for m in _MARK.finditer(text) if m.start() not in skip and _in_chinese(text, m.start())]
+        for span in view.analysis.mojibake:  # ?,F将: a lost character, format/garbled's finding
+            skip.update(range(span.start, span.end))
+        hits = [(m.start(), m.group(), _WIDE[m.group()]) for m in _MARK.finditer(text)
+                if m.start() not in skip and _in_chinese(text, m.start())]
+        hits += [hit for hit in _others(text) if hit[0] not in skip]
+        hits.sort()
         if view.scope != "all":  # e.g. prose: a copied table keeps the form's own brackets
             hits = _within(hits, [doc.norm.map.span(line.span) for line in view.lines])
         summary = len(hits) >= self.params.summary_from
-        breakdown = "、".join(f"{name}{n}处" for name, n in Counter(_NAMES[m.group()] for m in hits).most_common())
-        for i, m in enumerate(hits):
-            mark, wide = m.group(), _WIDE[m.group()]
-            fix = Fix(f"改为全角“{wide}”", (Edit(Span(m.start(), m.end()), wide),))
+        breakdown = "、".join(f"{name}{n}处" for name, n in Counter(_NAMES[mark] for _, mark, _ in hits).most_common())
+        for i, (at, mark, wide) in enumerate(hits):
+            fix = Fix(f"改为全角“{wide}”", (Edit(Span(at, at + 1), wide),))
             values = {"mark": mark, "expected": wide, "count": len(hits), "breakdown": breakdown}
             kind = "many" if summary and i == 0 else "default"
-            yield Finding(Span(m.start(), m.end()), kind, values, fix=fix, original=True)
+            yield Finding(Span(at, at + 1), kind, values, fix=fix, original=True)
+
+
+def _others(text: str) -> list[tuple[int, str, str]]:
+    """(offset, mark, full-width form) of ASCII quotes, angle brackets and full stops in Chinese text."""
+    found = []
+    for line_start, line in _lines(text):
+        quotes = [m.start() for m in _DOUBLE_QUOTE.finditer(line)]
+        if len(quotes) % 2 == 0 and any(_in_chinese(line, q) for q in quotes):
+            found += [(line_start + q, '"', "“" if i % 2 == 0 else "”") for i, q in enumerate(quotes)]
+        for m in _ANGLE.finditer(line):
+            if is_cjk(m.group(1)[:1]) and (is_cjk(m.group(1)[-1:]) or m.group(1)[-1:] in "）)"):
+                found += [(line_start + m.start(), "<", "〈"), (line_start + m.end() - 1, ">", "〉")]
+    found += [(m.start(), ".", "。") for m in _FULL_STOP.finditer(text)]
+    return found
+
+
+def _lines(text: str):
+    start = 0
+    for line in text.split("\n"):
+        yield start, line
+        start += len(line) + 1
 
 
 def _within(hits: list, spans: list) -> list:
@@ -67,10 +99,10 @@ def _within(hits: list, spans: list) -> list:
 
     starts = [s.start for s in spans]
     kept = []
-    for m in hits:
-        i = bisect.bisect_right(starts, m.start()) - 1
-        if i >= 0 and spans[i].start <= m.start() < spans[i].end:
-            kept.append(m)
+    for hit in hits:  # (offset, mark, full-width form)
+        i = bisect.bisect_right(starts, hit[0]) - 1
+        if i >= 0 and spans[i].start <= hit[0] < spans[i].end:
+            kept.append(hit)
     return kept
 
 

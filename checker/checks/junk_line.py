@@ -2,9 +2,11 @@
 
 Reports collected from government portals carry the page around them (来源：…, 责任编辑：…,
 【打印本页】【关闭窗口】, 字体：【大 中 小】, share buttons, bare URLs, watermarks such as
-"公文汇 www.gongwenhui.com"). Each entry matches the whole line as written; an entry marked
-``short`` only counts on a short line without 。, so "群众扫一扫二维码即可查询。" stays silent.
-The fix deletes the line.
+"公文汇 www.gongwenhui.com"). Each entry matches the whole line as written or as its matching view
+(Traditional 來源 reads 来源); an entry marked ``short`` only counts on a short line without 。, so
+"群众扫一扫二维码即可查询。" stays silent. An ``inline`` entry is a piece of a line (a watermark
+fused into a heading: only that piece is reported and deleted); below the report, the lines after
+a ``list`` entry (- 相关新闻) are the list of links. The fix deletes the line or the piece.
 
 ```yaml
 check: junk_line
@@ -20,8 +22,9 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..diagnostics import Finding
-from ..document.web_furniture import WebFurniture
+from ..diagnostics import Edit, Finding, Fix
+from ..document.web_furniture import WebFurniture, is_paragraph
+from ..offsets import Span
 from .base import Check, ParamError, delete_line, entry_mapping
 
 
@@ -46,20 +49,45 @@ class JunkLineCheck(Check):
 
     def run(self, view):
         doc = view.doc
+        furniture = self.params.compiled
+        trailer = {line.index for line in doc.trailer}
+        listing = None  # the kind of the link list being read below the report
+        front = front_end(doc)
         for line in doc.lines:
             if not line.content:
                 continue
             text = doc.original(line.span).strip()
-            what = self.params.compiled.what(text)
+            head = line.index < front
+            what = furniture.what(text, in_head=head) or furniture.what(line.content, in_head=head)
+            if what is None and listing and line.index in trailer:
+                what = listing
             if what:
-                shown = text if len(text) <= 30 else text[:30] + "…"
-                yield Finding(line.span, values={"line": shown, "what": what}, fix=delete_line(doc, line))
+                if line.index in trailer and (furniture.starts_list(text) or furniture.starts_list(line.content)):
+                    listing = what
+                yield Finding(line.span, values={"line": _shown(text), "what": what}, fix=delete_line(doc, line))
+                continue
+            for start, end, kind in furniture.pieces(line.text):
+                span = Span(line.start + start, line.start + end)
+                piece = doc.text[span.start:span.end].strip()
+                yield Finding(span, values={"line": _shown(piece), "what": kind},
+                              fix=Fix("删除", (Edit(span, ""),)))
+
+
+def front_end(doc) -> int:
+    """The index of the report's first paragraph or heading: above it a page's metadata block."""
+    headings = {h.line for h in doc.headings}
+    return next((line.index for line in doc.lines if line.content and (line.index in headings or is_paragraph(line.content))),
+                len(doc.lines))
+
+
+def _shown(text: str) -> str:
+    return text if len(text) <= 30 else text[:30] + "…"
 
 
 def furniture_of(entries, max_chars: int = 40, where: str = "entries") -> WebFurniture:
     """Entries checked and compiled (a ruleset may also give them inline, not from the lexicon)."""
     for i, raw in enumerate(entries):
-        raw = entry_mapping(f"{where}[{i}]", raw, {"match", "what", "short", "trailer"}, required=("match", "what"))
+        raw = entry_mapping(f"{where}[{i}]", raw, {"match", "what", "short", "trailer", "inline", "list", "head"}, required=("match", "what"))
         try:
             re.compile(raw["match"])
         except re.error as err:

@@ -49,9 +49,14 @@ class PartContainsCheck(Check):
 
 
 def _body_text(doc, facts, part: str, info) -> str:
-    """The part's text without its sections' own heading titles (a title may promise what the body lacks)."""
+    """The part's text without its sections' own heading titles (a title may promise what the body lacks).
+
+    A part reported only by sentences is read as a whole: every item (up to its next sibling
+    heading) or paragraph that holds one of them, not the first sentence alone.
+    """
     if info.section is None:
-        return doc.text[info.span.start:info.span.end]
+        extent = info.extent or (info.span,)
+        return "\n".join(doc.text[span.start:span.end] for span in extent)
     pieces = []
     for section in facts.sections_of(part) or [info.section]:
         title: Span = section.heading.title

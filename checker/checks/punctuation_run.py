@@ -5,6 +5,7 @@ Runs made only of ？ and ！ (？！ ！！) are emphatic and allowed; …… a
 quotes and brackets between marks (。”，) break a run. A doubled mark (，，) is fixed safely to
 one; a mixed run keeps its strongest mark (。 over ； over ： over ， over 、), which is only
 probably right, so that fix is marked unsafe. Three or more 。 are an ellipsis typed wrongly.
+Marks inside mojibake (?,F将 read as "？，") are format/garbled's: no fix could repair them.
 
 ```yaml
 check: punctuation_run
@@ -40,10 +41,14 @@ class PunctuationRunCheck(Check):
     fixable = True
 
     def run(self, view):
-        doc, facts = view.doc, view.facts
+        doc = view.doc
+        garbled = view.analysis.mojibake
         for m in _RUN.finditer(doc.text):
             run = m.group()
             if self.params.allowed.search(run):
+                continue
+            at = doc.norm.map.span(Span(m.start(), m.end()))
+            if any(s.start < at.end and at.start < s.end for s in garbled):
                 continue
             kind, expected, safe = _repair(run)
             span = Span(m.start(), m.end())

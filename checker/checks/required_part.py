@@ -2,8 +2,10 @@
 
 ```yaml
 check: required_part
-params: {part: shortcomings}      # or parts: [overview, active, …]: one finding per missing part
+params: {part: first_responsible, from_year: 2019}   # or parts: [overview, active, …]: one finding per missing part
 ```
+A report whose year is known and earlier than ``from_year`` is not judged (the requirement did
+not exist yet); a report of unknown year is.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ class Params:
 
     part: PartId | None = None
     parts: tuple[PartId, ...] = ()
+    from_year: int | None = None  # the first report year the part is required of
 
 
 class RequiredPartCheck(Check):
@@ -40,6 +43,8 @@ class RequiredPartCheck(Check):
         doc, facts = view.doc, view.facts
         missing = [p for p in self.part_ids if p not in facts.parts]
         if not missing:
+            return
+        if self.params.from_year and facts.year and facts.year < self.params.from_year:
             return
         top = [s.heading.title_text for s in doc.root.children if s.heading is not None]
         headings = "、".join(f"“{t[:16]}…”" if len(t) > 16 else f"“{t}”" for t in top[:8]) or "（无）"

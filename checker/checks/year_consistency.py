@@ -6,6 +6,8 @@ last year's plan copied forward. Only the plan heading and its opening year phra
 years the plan mentions in passing, and each on its own: a right heading does not excuse an opening
 "2025年，我镇将…" (half-updated copy), nor an undated heading a wrong opening. When title and opening
 disagree, a plan fitting either is left alone: the title/opening finding already points at the slip.
+An achievements heading that names another year than Y (一、2024年法治政府建设基本情况 in a report on
+2025) is last year's text too; a period (2021—2025年), 2018年以来 or a cited title is no such year.
 
 ```yaml
 check: year_consistency
@@ -18,6 +20,7 @@ from ..diagnostics import Finding
 from ..analysis.year import SOURCE_NAMES, opening_year_mention
 from ..offsets import Span
 from ..analysis.plan import firm_year
+from ..text.dates import plain_years
 from .base import Check
 
 _VALUES = ("found", "expected", "year", "source")
@@ -25,12 +28,29 @@ _VALUES = ("found", "expected", "year", "source")
 
 class YearConsistencyCheck(Check):
     name = "year_consistency"
-    messages = {"opening": _VALUES, "title": _VALUES, "plan_heading": _VALUES, "plan_opening": _VALUES}
+    messages = {"opening": _VALUES, "title": _VALUES, "plan_heading": _VALUES, "plan_opening": _VALUES,
+                "achievements_heading": _VALUES}
 
     def run(self, view):
         doc, facts = view.doc, view.facts
         yield from _title_vs_opening(doc, facts)
         yield from _plan(view.analysis.plan, facts)
+        yield from _achievements(facts)
+
+
+def _achievements(facts):
+    """A heading of the achievements part that names only other years than the report year."""
+    year = firm_year(facts)
+    if year is None:
+        return
+    accepted = {y for y in (year, facts.title_year, facts.opening_year) if y}
+    values = {"expected": year, "year": year, "source": SOURCE_NAMES.get(facts.year_source, "")}
+    for section in facts.sections_of("achievements"):
+        heading = section.heading
+        years = plain_years(heading.title_text)
+        if years and not accepted & {m.year for m in years} and all(m.year <= year + 1 for m in years):
+            span = Span(heading.title.start + years[0].start, heading.title.start + years[0].end)
+            yield Finding(span, "achievements_heading", {**values, "found": years[0].year})
 
 
 def _title_vs_opening(doc, facts):

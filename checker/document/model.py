@@ -105,7 +105,8 @@ class Document:
     closing: Line | None  # 特此报告。
     signature: Signature | None
     trailer: tuple[Line, ...]  # page numbers and the like after the signature
-    line_kinds: dict = field(default_factory=dict)  # line index → title|header|addressee|closing|signature|trailer
+    line_kinds: dict = field(default_factory=dict)  # line index → title|header|addressee|closing|signature|trailer|furniture
+    residue: tuple[Span, ...] = ()  # web furniture inside lines of report text (a watermark fused into a heading)
     tables: tuple = ()  # tables.Table, in document order: grids of the reader, or rows of a text copy
 
     def table_at(self, line: int):

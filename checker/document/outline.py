@@ -8,13 +8,14 @@ structure: a line that cannot be placed is body text, and the checks report what
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import lru_cache
 
 from ..text.dates import DATE_PATTERN
 from .model import Document, Heading, Line, Section, Signature
 from .normalize import Normalized, normalize
 from ..text.pagination import PAGE_NUMBER
-from .web_furniture import WebFurniture
+from .web_furniture import WebFurniture, is_paragraph
 from ..offsets import Span
 from ..sources import Source
 
@@ -30,6 +31,9 @@ _DATE_LINE = re.compile(rf"^\s*(?:[\u4e00-\u9fff（）()]{{2,40}}\s+)?(?:{DATE_P
 _DATE_IN_LINE = re.compile(DATE_PATTERN)
 # An attachment block after the signature (GB/T 9704: 附件 follows the document on a new page).
 _ATTACHMENT = re.compile(r"^\s*(?:附件|附表)\s*[0-9一二三四五六七八九十]*\s*[：:]?\s*$")
+# "现将…报告如下：", "依照…规定，现将…": the opening sentence, never the title
+_NO_TITLE = re.compile(r"如下[：:。]?$|现将|[：:]$")
+_SENTENCE_INSIDE = re.compile(r"[。；！？]|如下|现将|报告")
 _CLOSING = re.compile(r"^\s*特此(?:报告|汇报)[。.！]?\s*$")
 
 
@@ -123,10 +127,19 @@ def build(source: Source, furniture: WebFurniture | None = None, norm: Normalize
     filled = [line for line in lines if line.content]
     tables = _tables(source, norm, lines)
     in_table = {i for table in tables for i in table.lines}  # a table row is never a heading
-    headings = {line.index: h for line in filled if line.index not in in_table and (h := parse_heading(line)) is not None}
+    headings = {line.index: _trimmed(h, furniture) for line in filled
+                if line.index not in in_table and (h := parse_heading(line)) is not None}
+    # Web furniture first: a metadata line is never the title, the first sentence or the signature.
+    front = next((l.index for l in filled if l.index in headings or _is_paragraph(l)), len(lines))
+    web = {line.index for line in filled if furniture and line.index not in headings
+           and furniture.what(line.content, in_head=line.index < front)}
+    for index in _page_chunks([l for l in filled if l.index not in web], headings):
+        del headings[index]
     topic, words = (re.compile(w) for w in title_words) if title_words else (_TITLE_TOPIC, _TITLE_WORDS)
-    header, title, addressee, body_from = _front_matter(filled, headings, topic, words)
+    header, title, addressee, body_from = _front_matter([l for l in filled if l.index not in web], headings,
+                                                        topic, words)
     closing, signature, trailer, body_to = _back_matter(filled, headings, furniture)
+    kinds.update({i: "furniture" for i in web})
     for line, kind in ((header, "header"), (addressee, "addressee"), (closing, "closing")):
         if line is not None:
             kinds[line.index] = kind
@@ -155,6 +168,7 @@ def build(source: Source, furniture: WebFurniture | None = None, norm: Normalize
         trailer=trailer,
         line_kinds=kinds,
         tables=tables,
+        residue=_residue(filled, web, furniture),
     )
 
 
@@ -196,6 +210,42 @@ def _inverse(norm: Normalized):
     return to_view
 
 
+def _residue(filled: list[Line], web: set[int], furniture: WebFurniture | None) -> tuple[Span, ...]:
+    if not furniture:
+        return ()
+    return tuple(Span(line.start + a, line.start + b) for line in filled if line.index not in web
+                 for a, b, _ in furniture.pieces(line.text))
+
+
+_CHUNK = re.compile(r"^\s*[0-9]{1,2}、")
+_OPEN_END = re.compile(r"[^。！？；：”’）》…!?;:)]$")
+
+
+def _page_chunks(filled: list[Line], headings: dict[int, Heading]) -> list[int]:
+    """Lines a document site numbered as page chunks ("1、…" / "…依" / "2、法有效化解…"): a
+    "N、" that carries on the sentence the long line before it left open is no heading, and then
+    neither is the "1、" that opens the text."""
+    chunks = [line.index for prev, line in zip(filled, filled[1:])
+              if line.index in headings and _CHUNK.match(line.text)
+              and len(prev.content) > 60 and _OPEN_END.search(prev.content)]
+    first = filled[0] if filled else None
+    if chunks and first is not None and first.index in headings and _CHUNK.match(first.text) \
+            and headings[first.index].number == 1 and len(first.content) > 60:
+        chunks.insert(0, first.index)
+    return chunks
+
+
+def _trimmed(heading: Heading, furniture: WebFurniture | None) -> Heading:
+    """A heading without the watermark fused to its end ("…主要举措和成效 范文之家 www.x.com")."""
+    if not furniture:
+        return heading
+    for start, end, _ in furniture.pieces(heading.title_text):
+        if not heading.title_text[end:].strip() and heading.title_text[:start].strip():
+            text = heading.title_text[:start].rstrip()
+            return replace(heading, title=Span(heading.title.start, heading.title.start + len(text)), title_text=text)
+    return heading
+
+
 def _front_matter(filled: list[Line], headings: dict[int, Heading], topic=_TITLE_TOPIC, words=_TITLE_WORDS):
     """Header, title and addressee among the first lines, before any heading or long paragraph."""
     header = addressee = None
@@ -214,7 +264,8 @@ def _front_matter(filled: list[Line], headings: dict[int, Heading], topic=_TITLE
             and bool(words.search(text + nxt.content)) and bool(topic.search(text))
         )
         candidate = text + nxt.content if wrapped else text
-        if topic.search(candidate) and words.search(candidate) and not candidate.endswith("。"):
+        if topic.search(candidate) and words.search(candidate) and not candidate.endswith("。") \
+                and not _NO_TITLE.search(candidate):
             title = (line, nxt) if wrapped else (line,)
             if pos > 0 and _ORG_LINE.match(first[pos - 1].content):
                 header = first[pos - 1]
@@ -223,14 +274,15 @@ def _front_matter(filled: list[Line], headings: dict[int, Heading], topic=_TITLE
     following = [line for line in filled if line.index > after][:2]
     for line in following[:1]:
         text = line.content
-        if text.endswith(("：", ":")) and len(text) <= 60 and line.index not in headings:
-            addressee = line
+        if text.endswith(("：", ":")) and len(text) <= 60 and line.index not in headings \
+                and not _SENTENCE_INSIDE.search(text[:-1]):
+            addressee = line  # "…。现将今年…报告如下：" is the opening sentence, not an addressee
     start = max([l.index for l in (header, addressee, *title) if l is not None], default=-1) + 1
     return header, title, addressee, start
 
 
 def _is_paragraph(line: Line) -> bool:
-    return len(line.content) > 60 or "。" in line.content[:-1]
+    return is_paragraph(line.content)
 
 
 def _attachments_start(filled: list[Line]) -> int:
@@ -245,9 +297,25 @@ def _attachments_start(filled: list[Line]) -> int:
     return len(filled)
 
 
+def _links_start(filled: list[Line], headings: dict[int, Heading], furniture: WebFurniture | None) -> int:
+    """Where a list of links below the report begins ("- 相关新闻" and its items), or len(filled)."""
+    if not furniture:
+        return len(filled)
+    for at in range(len(filled) - 1, max(len(filled) - 40, 0) - 1, -1):
+        if filled[at].index in headings:
+            break
+        if furniture.starts_list(filled[at].content):
+            above = at - 1
+            while above >= 0 and furniture.what(filled[above].content, after_signature=True):
+                above -= 1
+            # only below a signature date: "相关链接" above report text heads nothing
+            return at if above >= 0 and _DATE_LINE.match(filled[above].content) else len(filled)
+    return len(filled)
+
+
 def _back_matter(filled: list[Line], headings: dict[int, Heading], furniture: WebFurniture | None):
     """Closing formula, signature (issuer lines + date) and trailing page numbers or web leftovers."""
-    end = _attachments_start(filled)
+    end = min(_attachments_start(filled), _links_start(filled, headings, furniture))
     trailer: list[Line] = list(filled[end:])
     while end and (PAGE_NUMBER.match(filled[end - 1].content)
                    or (furniture and furniture.what(filled[end - 1].content, after_signature=True))):

@@ -1,17 +1,37 @@
-"""Web-page furniture lines (来源：…, 【打印】【关闭】, 字体：大 中 小, bare URLs…), one definition.
+"""Web-page furniture (来源：…, 【打印】【关闭】, 字体：大 中 小, bare URLs, watermarks…), one definition.
 
-The entries are the lexicon rulesets/lexicons/web-furniture.yaml. The outline finds the signature
-above such lines, format/junk reports them and format/whitespace leaves them to it. Each entry
-matches the stripped line as written; an entry marked ``short`` counts only on a short line
-without 。, so "群众扫一扫二维码即可查询。" is report text; an entry marked ``trailer`` only tells the
-outline where the signature ends (looser shapes, safe only below the last line of the report);
-format/junk does not report by it.
+The entries are the lexicon rulesets/lexicons/web-furniture.yaml. The outline keeps furniture lines
+out of the title, the body and the signature (a metadata line is never the first sentence's first
+half), format/junk reports them and format/whitespace leaves them to it. Each entry matches the
+stripped line; an entry marked ``short`` counts only on a short line without 。, so "群众扫一扫
+二维码即可查询。" is report text; an entry marked ``trailer`` only tells the outline where the
+signature ends (looser shapes, safe only below the last line of the report); an entry marked
+``inline`` is a piece of a line (a watermark fused into a heading); an entry marked ``list`` starts
+a list of links whose items, below the report, are furniture too; an entry marked ``head`` counts
+only above the report's first paragraph or heading (``in_head``).
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import Iterable
+
+
+@dataclass(frozen=True)
+class _Entry:
+    pattern: re.Pattern[str]
+    what: str
+    short: bool
+    trailer: bool
+    inline: bool
+    starts_list: bool
+    head: bool
+
+
+def is_paragraph(text: str) -> bool:
+    """A line of running text (long, or holding a full stop): where a page's front matter ends."""
+    return len(text) > 60 or "。" in text[:-1]
 
 
 class WebFurniture:
@@ -19,15 +39,36 @@ class WebFurniture:
 
     def __init__(self, entries: Iterable[dict], max_chars: int = 40) -> None:
         self.max_chars = max_chars
-        self.entries = tuple((re.compile(e["match"]), str(e["what"]), bool(e.get("short", False)),
-                              bool(e.get("trailer", False))) for e in entries)
+        self.entries = tuple(_Entry(re.compile(e["match"]), str(e["what"]), bool(e.get("short", False)),
+                                    bool(e.get("trailer", False)), bool(e.get("inline", False)),
+                                    bool(e.get("list", False)), bool(e.get("head", False))) for e in entries)
 
-    def what(self, text: str, *, after_signature: bool = False) -> str | None:
+    def what(self, text: str, *, after_signature: bool = False, in_head: bool = False) -> str | None:
         """What kind of web furniture the stripped line ``text`` is, or None for report text."""
+        entry = self._line_entry(text, after_signature, in_head)
+        return entry.what if entry else None
+
+    def starts_list(self, text: str) -> bool:
+        """The line heads a list of links (相关新闻): what follows it below the report is the list."""
+        entry = self._line_entry(text, False, False)
+        return bool(entry and entry.starts_list)
+
+    def pieces(self, text: str) -> list[tuple[int, int, str]]:
+        """(start, end, what) of furniture inside a line of report text (a fused watermark)."""
+        found = []
+        for entry in self.entries:
+            if entry.inline:
+                found.extend((m.start(), m.end(), entry.what) for m in entry.pattern.finditer(text) if m.end() > m.start())
+        return sorted(found)
+
+    def _line_entry(self, text: str, after_signature: bool, in_head: bool) -> _Entry | None:
         short = len(text) <= self.max_chars and "。" not in text
-        for pattern, what, needs_short, trailer_only in self.entries:
-            if (short or not needs_short) and (after_signature or not trailer_only) and pattern.search(text):
-                return what
+        for entry in self.entries:
+            if entry.inline or (entry.short and not short) or (entry.trailer and not after_signature) \
+                    or (entry.head and not in_head):
+                continue
+            if entry.pattern.search(text):
+                return entry
         return None
 
     def __bool__(self) -> bool:

@@ -13,6 +13,15 @@ genre:
     - {id: disclosure, label: 政务公开工作情况, short: 政务公开, heading: "政务公开", required: true}
 ```
 A part listed with the id of an inherited one changes only the keys it gives.
+
+A heading names a part by what it is, not by a word inside it: ``head`` must match the END of one
+of the heading's coordinated heads ("…的举措和成效" ends in 成效, "存在的问题及下一步打算" has the heads
+问题 and 下一步打算), while ``heading`` is a mark that names the part wherever it stands (第一责任人,
+下一步). A sentence names a part by ``inline`` (unless the words before it, ``inline_not``, make it
+another duty: 全面从严治党第一责任人), or by ``content`` (the leaders chair, study law, appear in
+court…); ``never_inside`` lists the parts whose text never holds this one (a plan item "压实第一
+责任人职责" is a plan, not a report); a sentence matching the genre's ``announces`` (本报告包括…四个
+部分, 现将…报告如下) only announces parts.
 """
 
 from __future__ import annotations
@@ -25,10 +34,10 @@ from typing import Any
 
 from ..yamlfile import Mapping, YamlError, display_path, read
 
-_PART_KEYS = {"id", "label", "short", "tiny", "required", "heading", "inline", "only_alone", "collects_topics",
-              "nested", "plan", "paragraph"}
+_PART_KEYS = {"id", "label", "short", "tiny", "required", "heading", "head", "alone_head", "inline", "inline_not", "content",
+              "never_inside", "only_alone", "collects_topics", "nested", "plan", "paragraph"}
 _TOP_KEYS = {"version", "genre", "name", "extends", "title", "parts", "match_order", "levels", "deadlines",
-             "ruleset", "detect", "tables"}
+             "announces", "ruleset", "detect", "tables"}
 _ID = re.compile(r"^[a-z][a-z_]*$")
 
 
@@ -45,8 +54,13 @@ class Part:
     short: str  # 举措和成效: tables
     tiny: str  # 成效: the narrowest columns
     required: bool
-    heading: str  # regex over a heading's title (a whole word must match)
+    heading: str  # regex over a heading's title, anywhere in it (a whole word must match): a mark
     inline: str | None  # regex of a sentence that reports the part without a heading
+    head: str | None = None  # regex the head of a heading must END with (举措和成效 → 成效): what it is
+    alone_head: str | None = None  # a weaker head (…情况), counted only when no other part is named
+    inline_not: str | None = None  # regex of the words just before an inline match that make it another thing
+    content: tuple[str, str] | None = None  # (match, about): a sentence doing the part, no keyword needed
+    never_inside: tuple[str, ...] = ()  # parts whose sections never hold this one (a plan item is no report)
     only_alone: bool = False  # named by a heading only when it names no other part
     collects_topics: bool = False  # unnamed topic sections before the later parts belong here
     nested: str = "unclassified"  # where sub-headings may announce it: unclassified | anywhere | never
@@ -60,6 +74,22 @@ class Part:
     @cached_property
     def inline_re(self) -> re.Pattern[str] | None:
         return re.compile(self.inline) if self.inline else None
+
+    @cached_property
+    def head_re(self) -> re.Pattern[str] | None:
+        return re.compile(f"(?:{self.head})$") if self.head else None
+
+    @cached_property
+    def alone_head_re(self) -> re.Pattern[str] | None:
+        return re.compile(f"(?:{self.alone_head})$") if self.alone_head else None
+
+    @cached_property
+    def inline_not_re(self) -> re.Pattern[str] | None:
+        return re.compile(f"(?:{self.inline_not})$") if self.inline_not else None
+
+    @cached_property
+    def content_re(self) -> tuple[re.Pattern[str], re.Pattern[str]] | None:
+        return (re.compile(self.content[0]), re.compile(self.content[1])) if self.content else None
 
 
 @dataclass(frozen=True)
@@ -97,6 +127,11 @@ class Genre:
 
     def table(self, table_id: str):
         return next((t for t in self.tables if t.id == table_id), None)
+    announces: str = ""  # regex of a sentence that announces the parts (本报告包括…, 现将…报告如下): no part
+
+    @cached_property
+    def announces_re(self) -> re.Pattern[str] | None:
+        return re.compile(self.announces) if self.announces else None
 
     def part(self, part_id: str) -> Part:
         return next(p for p in self.parts if p.id == part_id)
@@ -166,6 +201,10 @@ def _build(data: Mapping, shown: str, folder: Path, seen: tuple[Path, ...]) -> G
     ids = [p.id for p in parts]
     order = tuple(data.get("match_order") or (base.match_order if base else ids))
     order = tuple(i for i in order if i in ids) + tuple(i for i in ids if i not in order)
+    for part in parts:
+        unknown_parts = [i for i in part.never_inside if i not in ids]
+        if unknown_parts:
+            raise GenreError(f"{shown}:{data.line_of('parts')}: part '{part.id}' never_inside names unknown part(s) {', '.join(unknown_parts)}")
     bad = [i for i in (data.get("match_order") or []) if i not in ids]
     if bad:
         raise GenreError(f"{shown}:{data.line_of('match_order')}: match_order names unknown part(s) {', '.join(bad)}")
@@ -183,6 +222,7 @@ def _build(data: Mapping, shown: str, folder: Path, seen: tuple[Path, ...]) -> G
         ruleset=str(data.get("ruleset") or (base.ruleset if base else "")),
         detect=str(data.get("detect") or (base.detect if base else "")),
         tables=_tables(data, base, shown),
+        announces=str(data.get("announces") or (base.announces if base else "")),
     )
     _compile_all(genre, shown, data.line)
     return genre
@@ -201,9 +241,14 @@ def _parts(raw: Any, inherited: tuple[Part, ...], shown: str, line: int) -> tupl
             raise GenreError(f"{shown}:{at}: unknown part key(s) {', '.join(unknown)} (known: {', '.join(sorted(_PART_KEYS))})")
         old = parts.get(item["id"])
         values = {**({f.name: getattr(old, f.name) for f in fields(Part)} if old else {}), **item}
-        missing = [k for k in ("label", "heading") if not values.get(k)]
+        missing = [k for k in ("label",) if not values.get(k)]
+        if not values.get("heading") and not values.get("head") and not values.get("alone_head"):
+            missing.append("heading or head")
         if missing:
             raise GenreError(f"{shown}:{at}: part '{item['id']}' needs {' and '.join(missing)}")
+        values.setdefault("heading", "")
+        values["content"] = _content(values.get("content"), shown, at, item["id"])
+        values["never_inside"] = tuple(str(p) for p in (values.get("never_inside") or ()))
         values.setdefault("short", values["label"])
         values.setdefault("tiny", values["short"])
         values.setdefault("required", False)
@@ -223,6 +268,13 @@ def _tables(data: Mapping, base: Genre | None, shown: str) -> tuple:
         return templates(data["tables"])
     except TemplateError as err:
         raise GenreError(f"{shown}:{data.line_of('tables')}: {err}") from None
+def _content(raw: Any, shown: str, at: int, part: str) -> tuple[str, str] | None:
+    """``content: {match: …, about: …}``: a sentence matching both reports the part by what it says."""
+    if raw is None or isinstance(raw, tuple):
+        return raw
+    if not isinstance(raw, dict) or set(raw) - {"match", "about"} or "match" not in raw:
+        raise GenreError(f"{shown}:{at}: part '{part}': 'content' is {{match: regex, about: regex}}")
+    return str(raw["match"]), str(raw.get("about") or "")
 
 
 def _levels(raw: Any, base: Genre | None, shown: str, line: int) -> tuple[Level, ...]:
@@ -244,7 +296,12 @@ def _deadlines(raw: Any, shown: str, line: int) -> dict[str, dict[str, str]]:
 def _compile_all(genre: Genre, shown: str, line: int) -> None:
     """Every pattern must compile now: a typo is a load error, not a crash on the first report."""
     for pattern, what in [(p.heading, f"part '{p.id}' heading") for p in genre.parts] + \
+            [(p.head, f"part '{p.id}' head") for p in genre.parts if p.head] + \
+            [(p.alone_head, f"part '{p.id}' alone_head") for p in genre.parts if p.alone_head] + \
             [(p.inline, f"part '{p.id}' inline") for p in genre.parts if p.inline] + \
+            [(p.inline_not, f"part '{p.id}' inline_not") for p in genre.parts if p.inline_not] + \
+            [(c, f"part '{p.id}' content") for p in genre.parts if p.content for c in p.content] + \
+            [(genre.announces, "announces")] + \
             [(lv.match, f"level '{lv.id}'") for lv in genre.levels] + \
             [(genre.title_topic, "title topic"), (genre.title_words, "title words"), (genre.detect, "detect")]:
         try:
