@@ -47,7 +47,8 @@ class Analysis:
     def sentences(self, scope: str):
         from .sentences import split
 
-        return self._once(("sentences", scope), lambda: tuple(split(self.doc, self.lines(scope))))
+        return self._once(("sentences", scope),
+                          lambda: tuple(split(self.doc, self.lines(scope), self.furniture.certain())))
 
     @cached_property
     def words(self):

@@ -41,7 +41,7 @@ class NumericRateCheck(Check):
             qs = an.quantities(sentence.text) if mentions else []
             for rate in mentions:
                 for span, kind, values in self._judge(an, sentence, qs, rate, previous):
-                    yield Finding(Span(sentence.start + span[0], sentence.start + span[1]),
+                    yield Finding(sentence.span(*span),
                                   kind, values)
             previous = sentence
 

@@ -62,7 +62,7 @@ class NumericSumCheck(Check):
                 finding = self._judge(b)
                 if finding is not None:
                     span, kind, values = finding
-                    yield Finding(Span(sentence.start + span[0], sentence.start + span[1]),
+                    yield Finding(sentence.span(*span),
                                   kind, values)
 
     def _judge(self, b: Breakdown):
