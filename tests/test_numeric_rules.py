@@ -71,6 +71,10 @@ FIRES = {
     "sum-categories-then-count-of-kind": (SUM, "共查处案件150件，其中食品类70件、药品类50件、其他类40件，"
                                                "办结148件。"),
     "sum-area-over": (SUM, "全年流转土地1200亩，其中耕地800亩、林地500亩。"),
+    # an approximate total is an interval: 4000余份 is [4000, 5000], which 1000+2000 cannot reach
+    "sum-approx-total-fenbie-under": (SUM, "共发放宣传资料4000余份，分别为手册1000份、折页2000份。"),
+    # a clause counting something else (涉及群众40人) stands between the total and its 件 parts
+    "sum-other-group-clause-between": (SUM, "共受理案件8件，涉及群众40人，其中行政案件9件。"),
     # 其中 after a clause without figures still belongs to the total: no part may pass it
     "sum-part-after-aside": (SUM, "全年发生行政复议案件3件，均依法按期审结，其中维持原行政行为4件。"),
     # --- sum-incomplete
@@ -151,7 +155,8 @@ SILENT = {
                                        "其中调解成功28起。"),
     "sum-yishang": (SUM, "共培训300人次以上，其中领导干部200人次、执法人员150人次。"),
     "sum-tongbi": (SUM, "共受理案件20件，同比增长15%，其中行政案件12件、民事案件8件。"),
-    "sum-gonggong-not-total": (SUM, "公共法律服务中心开展活动3次，服务群众8次，其中现场服务9次。"),
+    # 其中 belongs to the nearest figure of its group (服务群众80次), not to a 公共… figure before it
+    "sum-gonggong-not-total": (SUM, "公共法律服务中心开展活动3次，服务群众80次，其中现场服务9次。"),
     "sum-disjoint-below": (SUM, "共调处矛盾纠纷32起，其中调处成功26起、移交相关部门4起。"),
     "sum-same-outcome-nests": (SUM, "共受理群众诉求80件，其中已办结76件、按期办结75件。"),
     "sum-outcome-and-satisfaction": (SUM, "共办结群众诉求80件，其中按期办结78件、群众满意75件。"),
@@ -162,14 +167,12 @@ SILENT = {
     "sum-one-outcome-only": (SUM, "共受理群众诉求80件，其中办结70件、群众来信15件。"),
     # approximate totals (§6.6): no sum is compared, only a single part with the upper bound
     "sum-approx-total-round-parts": (SUM, "全年印发法治宣传品2.3万余份，其中宣传册10000份、宣传单14000份。"),
-    "sum-approx-total-under": (SUM, "共发放宣传资料4000余份，分别为手册1000份、折页2000份。"),
     "sum-approx-parts-under": (SUM, "共发放宣传资料4000份，分别为手册1000余份、折页2000余份。"),
     "sum-approx-total-part-within": (SUM, "共印发普法读本3000余册，其中发放到村（社区）的读本2600册。"),
     "sum-remainder-then-clause-fits": (SUM, "共查处违法案件120件，其中环保类50件、交通类40件、"
                                             "其他类30件，均已依法办结。"),
     "sum-list-then-count-of-kind": (SUM, "共受理案件50件，其中行政案件30件、民事案件15件，已办结48件。"),
     "sum-part-after-aside-within": (SUM, "发生行政诉讼案件6件，均由负责人出庭应诉，其中主要负责人出庭2件。"),
-    "sum-aside-with-figure-not-joined": (SUM, "共受理案件8件，涉及群众40人，其中行政案件9件。"),
     "sum-aside-new-topic": (SUM, "共受理案件8件，此外开展普法活动，其中行政案件9件。"),
     "incomplete-single-item": (INCOMPLETE, "共受理案件20件，其中行政案件12件。"),
     "incomplete-exact": (INCOMPLETE, "共受理案件20件，其中行政案件12件、民事案件8件。"),
@@ -352,7 +355,7 @@ def test_corpus(rules, prefix: str) -> None:
 
 def test_outcome_family_needs_two_outcomes() -> None:
     from checker.checks.base import ParamError
-    from checker.checks.numeric_sum import NumericSumCheck
+    from checker.checks.sum_mismatch import NumericSumCheck
 
     NumericSumCheck.compile({"outcomes": [["办结", "在办"]]})
     with pytest.raises(ParamError, match="outcomes"):

@@ -17,7 +17,6 @@ from .inline_part import InlinePartCheck
 from .junk_line import JunkLineCheck
 from .near_duplicate import NearDuplicateCheck
 from .numeric_rate import NumericRateCheck, PercentRangeCheck, RateBaseCheck, RateRoundingCheck
-from .numeric_sum import NumericSumCheck, SumIncompleteCheck, UnitMixedCheck
 from .page_number import PageNumberCheck
 from .part_contains import PartContainsCheck
 from .pattern import PatternCheck
@@ -28,8 +27,11 @@ from .required_part import RequiredPartCheck
 from .script import ScriptCheck
 from .signature import SignatureCheck
 from .signing_date import SigningDateCheck
+from .sum_incomplete import SumIncompleteCheck
+from .sum_mismatch import NumericSumCheck
 from .suppression import SuppressionCheck
 from .title import TitleCheck
+from .unit_mixed import UnitMixedCheck
 from .whitespace import WhitespaceCheck
 from .year_consistency import YearConsistencyCheck
 from .year_range import YearRangeCheck

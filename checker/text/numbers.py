@@ -8,7 +8,7 @@ a bare number needs a measure word or %, and masks remove codes, titles and quot
 
 Conventions (ours, chosen to avoid false alarms): an integer count is a point; a figure with
 decimals or a % is rounded to its last written place (1.2万 -> [11500, 12500], 96.7% -> [96.65,
-96.75]); 余/多 -> [N, N + one unit of N's last significant digit); 以上 -> [N, ∞); 超过/逾/多于 ->
+96.75]); 余/多 -> [N, N + one unit of N's last significant digit]; 以上 -> [N, ∞); 超过/逾/多于 ->
 (N, ∞); 近 -> [0.9N, N]; 约/左右/上下 -> [0.9N, 1.1N]; 不足/不到/少于 -> [0, N); 以内/以下 -> [0, N];
 3-5次 -> [3, 5]. Money is stated in 元 (500万元 -> 5000000, unit '万元').
 """
@@ -223,8 +223,8 @@ def _band(n: Decimal, decimals: int, scale: Decimal) -> Interval:
 
 def _approx_value(n: Decimal, approx: str, lo: Decimal | None) -> Interval:
     """Conventions, not law: 余/多 up to the next step of the last digit; 约/左右 ±10%; 近 -10%."""
-    if approx in ("余", "多"):
-        return Interval(n, n + _step(n), hi_open=True)
+    if approx in ("余", "多"):  # closed above: "2.3万余份" may be read as up to 2.4万
+        return Interval(n, n + _step(n))
     if approx == "以上":
         return Interval(n, None)
     if approx in ("超过", "逾", "多于"):  # unbounded: "超过300人" may well be 800

@@ -1,0 +1,96 @@
+"""Totals after their parts: "办理来信58件、来访131件、网上信访77件，合计268件".
+
+A total word that may close a list (``after: true`` in rulesets/lexicons/total-words.yaml: 合计,
+总计, 共计, 累计, 一共, 总共, 共, 计) opens the clause right after a 、-list of figures of one
+measure-word group; the figure it introduces states their sum. Its words between the total word
+and the figure say what is summed:
+
+- none, or the list's own verb or noun (累计审核 after 审核…, 共处理 after …处理, 共计调解纠纷 after
+  调解…纠纷): the sum itself, so Σparts must be able to equal it;
+- another verb (累计办结 after 办理…, 共发现问题企业 after 检查…): a count of what happened to
+  them (``superset``), which can exceed the parts only if they are all of it (其他…);
+- 等 before it (…14场等普法活动共36场) hedges the list; 累计 after figures of the year (当年新建…)
+  is a cumulative stock, not their sum: neither is read.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..text.numbers import Quantity
+
+_LIST_GAP = re.compile(r"[^，,；。：:！？]{0,30}")
+_SEP = re.compile(r"[，,；：:。！？]")
+_FILLER = re.compile(r"^(?:为|达到|达|了|是)")
+_YEARLY = re.compile(r"新[建增聘设创]|当年|今年|本年")
+_STOCK = re.compile(r"截至|以来|历年")
+_MIN_LABEL = 2  # han characters before a figure that make a label of their own
+
+
+def after_parts(words, text: str, qs: list[Quantity]):
+    """Breakdowns whose total follows their parts, in order."""
+    from .breakdowns import judge_list
+
+    found = []
+    for m in words.after_re.finditer(text):
+        read = _read(words, text, qs, m)
+        if read is None:
+            continue
+        total, word, middle, run, labels, superset = read
+        label = word + middle
+        found.append(judge_list(words, text, qs, (total, label, word), run, labels, total.end,
+                                False, after=True, superset=superset))
+    return found
+
+
+def _read(words, text: str, qs: list[Quantity], m: re.Match[str]):
+    total = next((q for q in qs if q.start >= m.end()), None)
+    if total is None:
+        return None
+    middle = text[m.end():total.start]
+    if len(middle) > 12 or _SEP.search(middle) or "、" in middle or "等" in middle:
+        return None
+    clause_end = m.start("sep")
+    clause_start = max((s.end() for s in _SEP.finditer(text, 0, clause_end)), default=0)
+    run = _run(text, [q for q in qs if clause_start <= q.start and q.end <= clause_end], total.unit_group)
+    if len(run) < 2:
+        return None
+    between = text[run[-1].end:clause_end]
+    if "等" in between[:3]:
+        return None  # …14场等: a hedged list
+    scope = text[clause_start:clause_end]
+    word = m.group("word")
+    if word == "累计" and (_YEARLY.search(scope) or _STOCK.search(middle)):
+        return None  # 当年新建12个…，累计建成85个: a stock, not the sum of the year's figures
+    verb = _FILLER.sub("", middle)
+    superset = bool(verb) and verb[:2] not in scope
+    return total, word, middle, run, _labels(text, run, clause_start, clause_end), superset
+
+
+def _run(text: str, clause: list[Quantity], group: str) -> list[Quantity]:
+    """The 、-list of figures of ``group`` that ends the clause (the parts a total sums)."""
+    if not clause or clause[-1].unit_group != group:
+        return []
+    run = [clause[-1]]
+    for q in reversed(clause[:-1]):
+        gap = text[q.end:run[0].start]
+        if q.unit_group != group or not _joined(gap):
+            break
+        run.insert(0, q)
+    return run
+
+
+def _joined(gap: str) -> bool:
+    return bool(_LIST_GAP.fullmatch(gap)) and ("、" in gap or bool(re.match(r"\s*(?:和|及|与|以及)", gap)))
+
+
+def _labels(text: str, run: list[Quantity], start: int, end: int) -> list[str]:
+    """Each item's words: before its figure, or after it when the figure comes first (47名新任职执法人员)."""
+    labels = []
+    for i, q in enumerate(run):
+        before = text[(run[i - 1].end if i else start):q.start].lstrip("、和及与以 ")
+        after_end = run[i + 1].start if i + 1 < len(run) else end
+        after = re.split(r"[、，,]", text[q.end:after_end], maxsplit=1)[0]
+        han = sum(1 for ch in before if "\u4e00" <= ch <= "\u9fff")
+        labels.append(before if han >= _MIN_LABEL else before + after)
+    return labels
