@@ -102,6 +102,8 @@ FIRES = {
     "rate-aside-subset": (RATE, "全年受理政务服务投诉1260件（含12345热线转办830件），按期办结1248件，"
                                 "按期办结率98.2%。"),
     "rate-verb-after-count": (RATE, "全镇310名党员干部参加法律知识考试，考试合格301人，合格率98.1%。"),
+    # the counts of a rate may stand in the previous sentence of its paragraph
+    "rate-previous-sentence": (RATE, "全年受理群众诉求120件，办结114件。办结率96%。"),
     # --- rate-rounding
     "rounding-37-38": (ROUNDING, "调解纠纷38宗，成功37宗，成功率97.36%。"),
     "rounding-2-3": (ROUNDING, "回访当事人3人，满意2人，满意率66.66%。"),
@@ -185,7 +187,8 @@ SILENT = {
     "rate-rounded-59-61": (RATE, "全年受理群众诉求61件，办结59件，办结率96.7%。"),
     "rate-truncated-37-38": (RATE, "调解纠纷38宗，成功37宗，成功率97.36%。"),
     "rate-rounded-37-38": (RATE, "调解纠纷38宗，成功37宗，成功率97.37%。"),
-    "rate-different-sentences": (RATE, "全年受理群众诉求120件，办结114件。办结率96%。"),
+    # counts in another paragraph are no base of the rate
+    "rate-different-paragraphs": (RATE, "全年受理群众诉求120件，办结114件。\n二、存在的不足和原因\n办结率96%。"),
     "rate-ambiguous-two-pairs": (RATE, "受理行政复议案件12件，审结10件，受理行政诉讼案件8件，审结8件，"
                                        "结案率100%。"),
     "rate-negated-numerator": (RATE, "抽检食品50批次，不合格2批次，合格率96%。"),

@@ -72,6 +72,12 @@ class Analysis:
             return []
         return self._once(("rates", text), lambda: find_rates(self.words.rates, text, self.quantities(text)))
 
+    def rate_readings(self, scope: str):
+        """Every rate mention of the scope with the counts it is computed from (rate_readings.py)."""
+        from .rate_readings import readings
+
+        return self._once(("rate_readings", scope), lambda: readings(self, self.sentences(scope)))
+
     @cached_property
     def furniture(self):
         from . import furniture

@@ -16,12 +16,15 @@ from .heading_style import HeadingStyleCheck
 from .inline_part import InlinePartCheck
 from .junk_line import JunkLineCheck
 from .near_duplicate import NearDuplicateCheck
-from .numeric_rate import NumericRateCheck, PercentRangeCheck, RateBaseCheck, RateRoundingCheck
 from .page_number import PageNumberCheck
+from .percent_range import PercentRangeCheck
 from .part_contains import PartContainsCheck
 from .pattern import PatternCheck
 from .plan_undated import PlanUndatedCheck
 from .punctuation_run import PunctuationRunCheck
+from .rate_base import RateBaseCheck
+from .rate_mismatch import NumericRateCheck
+from .rate_rounding import RateRoundingCheck
 from .relative_time import RelativeTimeCheck
 from .required_part import RequiredPartCheck
 from .script import ScriptCheck
