@@ -72,6 +72,12 @@ class Analysis:
             return []
         return self._once(("rates", text), lambda: find_rates(self.words.rates, text, self.quantities(text)))
 
+    def changes(self, text: str):
+        """Changes against an earlier figure whose two figures are both given (changes.py)."""
+        from .changes import find_changes
+
+        return self._once(("changes", text), lambda: find_changes(text, self.quantities(text)))
+
     def rate_readings(self, scope: str):
         """Every rate mention of the scope with the counts it is computed from (rate_readings.py)."""
         from .rate_readings import readings

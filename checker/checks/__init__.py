@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from .brackets import BracketBalanceCheck
 from .broken_line import BrokenLineCheck
+from .change_mismatch import ChangeMismatchCheck
 from .date_format import DateFormatCheck
 from .dated_term import DatedTermCheck
 from .foreign_locality import ForeignLocalityCheck
@@ -54,6 +55,7 @@ REGISTRY = {
     "inline_part": InlinePartCheck,
     "junk_line": JunkLineCheck,
     "near_duplicate": NearDuplicateCheck,
+    "numeric_change": ChangeMismatchCheck,
     "numeric_percent_range": PercentRangeCheck,
     "numeric_rate": NumericRateCheck,
     "numeric_rate_base": RateBaseCheck,
