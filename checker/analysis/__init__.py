@@ -78,6 +78,12 @@ class Analysis:
 
         return self._once(("changes", text), lambda: find_changes(text, self.quantities(text)))
 
+    def shares(self, text: str):
+        """Groups of shares of one whole that cannot overlap (shares.py)."""
+        from .shares import find_shares
+
+        return self._once(("shares", text), lambda: find_shares(self.words, text, self.quantities(text)))
+
     def rate_readings(self, scope: str):
         """Every rate mention of the scope with the counts it is computed from (rate_readings.py)."""
         from .rate_readings import readings

@@ -29,6 +29,7 @@ from .rate_rounding import RateRoundingCheck
 from .relative_time import RelativeTimeCheck
 from .required_part import RequiredPartCheck
 from .script import ScriptCheck
+from .share_overflow import ShareOverflowCheck
 from .signature import SignatureCheck
 from .signing_date import SigningDateCheck
 from .sum_incomplete import SumIncompleteCheck
@@ -60,6 +61,7 @@ REGISTRY = {
     "numeric_rate": NumericRateCheck,
     "numeric_rate_base": RateBaseCheck,
     "numeric_rate_rounding": RateRoundingCheck,
+    "numeric_share": ShareOverflowCheck,
     "numeric_sum": NumericSumCheck,
     "numeric_sum_incomplete": SumIncompleteCheck,
     "numeric_unit_mixed": UnitMixedCheck,
