@@ -363,3 +363,12 @@ def test_outcome_family_needs_two_outcomes() -> None:
     NumericSumCheck.compile({"outcomes": [["办结", "在办"]]})
     with pytest.raises(ParamError, match="outcomes"):
         NumericSumCheck.compile({"outcomes": [["办结"]]})
+
+
+def test_figure_conflict_names_both_places(lint) -> None:
+    text = (HEAD + "全年行政机关负责人出庭应诉31件。\n三、党政主要负责人履行推进法治建设第一责任人职责情况\n"
+            "县长带头履行出庭应诉职责，全年行政机关负责人出庭应诉33件。\n")
+    (d,) = [d for d in lint(text, year=2023).diagnostics if d.rule == "numeric/figure-conflict"]
+    assert (d.line, [r.line for r in d.related]) == (3, [5])
+    assert "31件" in d.message and "33件" in d.message and "第5行" in d.message
+    assert text[d.related[0].start:d.related[0].end] == "33件"

@@ -84,6 +84,14 @@ class Analysis:
 
         return self._once(("shares", text), lambda: find_shares(self.words, text, self.quantities(text)))
 
+    def statements(self, scope: str):
+        """Exact counts of the scope with the words that say what they count (statements.py)."""
+        from .statements import statements
+
+        return self._once(("statements", scope),
+                          lambda: statements(self.words, self.sentences(scope), self.facts.year,
+                                             lambda at: self.facts.part_at(at) == "next_year"))
+
     def rate_readings(self, scope: str):
         """Every rate mention of the scope with the counts it is computed from (rate_readings.py)."""
         from .rate_readings import readings

@@ -7,6 +7,7 @@ from .broken_line import BrokenLineCheck
 from .change_mismatch import ChangeMismatchCheck
 from .date_format import DateFormatCheck
 from .dated_term import DatedTermCheck
+from .figure_conflict import FigureConflictCheck
 from .foreign_locality import ForeignLocalityCheck
 from .future_year import FutureYearCheck
 from .garbled import GarbledCheck
@@ -57,6 +58,7 @@ REGISTRY = {
     "junk_line": JunkLineCheck,
     "near_duplicate": NearDuplicateCheck,
     "numeric_change": ChangeMismatchCheck,
+    "numeric_figure_conflict": FigureConflictCheck,
     "numeric_percent_range": PercentRangeCheck,
     "numeric_rate": NumericRateCheck,
     "numeric_rate_base": RateBaseCheck,
