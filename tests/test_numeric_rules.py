@@ -72,9 +72,17 @@ FIRES = {
                                                "办结148件。"),
     "sum-area-over": (SUM, "全年流转土地1200亩，其中耕地800亩、林地500亩。"),
     # an approximate total is an interval: 4000余份 is [4000, 5000], which 1000+2000 cannot reach
+    "sum-after-and-joined": (SUM, "审查规范性文件23件和政府合同45件，共70件。"),
     "sum-approx-total-fenbie-under": (SUM, "共发放宣传资料4000余份，分别为手册1000份、折页2000份。"),
     # a clause counting something else (涉及群众40人) stands between the total and its 件 parts
     "sum-other-group-clause-between": (SUM, "共受理案件8件，涉及群众40人，其中行政案件9件。"),
+    # a sentence opening with 其中 breaks down a figure of the sentence before it
+    "sum-qizhong-next-sentence": (SUM, "共受理案件20件。其中行政案件25件。"),
+    "sum-qizhong-next-sentence-listed": (SUM, "全年审结行政复议案件45件。其中，维持28件，撤销5件，确认违法2件，"
+                                               "驳回7件，终止1件。"),
+    "sum-qizhong-colon-semicolons": (SUM, "全年受理行政复议案件74件，其中：行政处罚类39件；行政强制类12件；"
+                                          "其他类25件。"),
+    "sum-after-comma-parts": (SUM, "全年办理来信64件，来访127件，网上信访83件，合计276件。"),
     # 其中 after a clause without figures still belongs to the total: no part may pass it
     "sum-part-after-aside": (SUM, "全年发生行政复议案件3件，均依法按期审结，其中维持原行政行为4件。"),
     # --- sum-incomplete
@@ -149,7 +157,13 @@ SILENT = {
     "sum-approx-fits-4000yu": (SUM, "共发放宣传资料4000余份，其中法律读本1000余份、宣传折页3000余份。"),
     "sum-approx-230yu": (SUM, "共接受群众咨询230余人次，其中现场咨询150人次、电话咨询85人次。"),
     "sum-no-total": (SUM, "其中行政案件25件。"),
-    "sum-different-sentences": (SUM, "共受理案件20件。其中行政案件25件。"),
+    # sentences of different paragraphs are never read together
+    "sum-qizhong-next-sentence-fits": (SUM, "全年审结行政复议案件45件。其中，维持28件，撤销5件，确认违法2件，"
+                                            "驳回7件，终止3件。"),
+    "sum-qizhong-next-sentence-of-status": (SUM, "共受理案件20件，已办结18件。其中行政案件19件。"),
+    "sum-after-comma-parts-fit": (SUM, "全年办理来信64件，来访127件，网上信访83件，合计274件。"),
+    "sum-after-comma-status-clause": (SUM, "全年受理投诉50件，已办结48件，共计50件。"),
+    "sum-different-paragraphs": (SUM, "共受理案件20件。\n（二）其他工作。\n其中行政案件25件。"),
     "sum-qizhong-of-later-figure": (SUM, "共受理案件20件，已办结18件，其中行政案件19件。"),
     "sum-docno-period": (SUM, "根据〔2016〕27号文件和《实施方案（2021—2025年）》，共清理文件30件，"
                               "其中废止5件、修改3件。"),

@@ -72,6 +72,25 @@ class Analysis:
             return []
         return self._once(("rates", text), lambda: find_rates(self.words.rates, text, self.quantities(text)))
 
+    def breakdown_readings(self, scope: str):
+        """(sentence, breakdown) of the scope; a sentence opening with 其中 is read with the one
+        before it in its paragraph ("共受理…45件。其中，维持28件…"), as one merged sentence."""
+        from .sentences import joined
+
+        def build():
+            found, previous = [], None
+            for s in self.sentences(scope):
+                found.extend((s, b) for b in self.breakdowns(s.text))
+                lead = len(s.text) - len(s.text.lstrip())
+                if previous is not None and previous.block == s.block and s.text.startswith("其中", lead):
+                    merged = joined(previous, s)
+                    at = len(previous.text) + lead
+                    found.extend((merged, b) for b in self.breakdowns(merged.text) if b.at == at)
+                previous = s
+            return tuple(found)
+
+        return self._once(("breakdown_readings", scope), build)
+
     def changes(self, text: str):
         """Changes against an earlier figure whose two figures are both given (changes.py)."""
         from .changes import find_changes

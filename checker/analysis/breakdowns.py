@@ -52,8 +52,9 @@ ATTRIBUTE = re.compile(r"女|男|少数民族|岁|学历|本科|大专|研究生
 OVERLAP_PRONE = ("person", "other", "event")
 BREAK = re.compile(r"另|此外|还|同时|并")
 _ITEM_SEP = re.compile(r"^(?:[、，,]|以及|和|及|与|或)\s*")
+_LISTED_SEP = re.compile(r"^(?:[、，,；;]|以及|和|及|与|或)\s*")
 _LEAD = re.compile(r"^[\s，,：:、（(]*")
-_GAP_TO_MARKER = re.compile(r"[\s，,：:（(]*")
+_GAP_TO_MARKER = re.compile(r"[\s，,：:（(。]*")  # 。: "共受理…45件。其中，…" read across two sentences
 _NOUN_AFTER = re.compile(r"[^，,；：:。！？\s0-9]{1,12}?(?=[，,：:]|$)")
 _COORD = re.compile(r"以及|和|及|与|、")
 _TAIL_WORDS = re.compile(r"[\s）)”\"]*([^，,；。！？0-9]{0,12}?)[\s）)”\"]*(?=[，,；。！？]|$)")
@@ -76,6 +77,7 @@ class Breakdown:
     distant: bool = False  # a clause stands between the total and 其中: only a part may be checked
     disjoint: tuple[int, ...] = ()  # parts naming different parts of a partition (or complements)
     why: str = ""  # what makes them disjoint: a partition's name, 互斥 or 同类
+    at: int = -1  # where the marker (其中…) or the total word after the parts stands
     after: bool = False  # the total follows its parts (合计…)
     superset: bool = False  # the total after the parts counts what happened to them (累计办结…)
 
@@ -121,6 +123,10 @@ def _marked(words, text: str, qs: list[Quantity], m: re.Match[str]) -> Breakdown
     if not same:
         return None
     total = same[-1]
+    largest = max(p.value.lo for p in parts)
+    if total.value.hi is not None and largest > total.value.hi and any(
+            q.value.hi is None or q.value.hi >= largest for q in same[:-1]):
+        return None  # "新收申请293件，上年结转16件，其中自然人申请214件": 其中 is of the earlier figure
     placed = _placed(words, text, total, [q for q in before if q.start >= total.end], m.start())
     if placed is None or _in_list(text, same):
         return None
@@ -130,7 +136,7 @@ def _marked(words, text: str, qs: list[Quantity], m: re.Match[str]) -> Breakdown
             or all(STATUS.search(x) for x in labels))
     if not ours:
         return None  # 其中 may belong to an earlier figure: say nothing
-    return judge_list(words, text, qs, (total, label, m.group()), parts, labels, end, distant)
+    return judge_list(words, text, qs, (total, label, m.group()), parts, labels, end, distant, at=m.start())
 
 
 def _placed(words, text: str, total: Quantity, between: list[Quantity], marker: int):
@@ -168,15 +174,18 @@ def _aside(words, gap: str) -> bool:
 
 
 def items(words, text: str, qs: list[Quantity], group: str, start: int):
-    """The parts after ``start``: one group, parallel, each in its own short clause or item."""
+    """The parts after ``start``: one group, parallel, each in its own short clause or item.
+
+    After "其中：" the items may also stand apart by ；("其中：行政处罚类39件；行政强制类12件")."""
     parts: list[Quantity] = []
     labels: list[str] = []
     pos = start
     first_sep = None
+    listed = bool(re.match(r"\s*[：:]", text[start:]))
     for q in (q for q in qs if q.start >= start):
         gap = text[pos:q.start]
         if parts:
-            sep = _ITEM_SEP.match(gap)
+            sep = (_LISTED_SEP if listed else _ITEM_SEP).match(gap)
             if sep is None or _switches(first_sep, sep.group()):
                 break  # "A类3件、B类5件，办结8件": a comma after a 、 list starts something else
             first_sep = first_sep or sep.group()
@@ -185,7 +194,7 @@ def items(words, text: str, qs: list[Quantity], group: str, start: int):
             gap = gap[_LEAD.match(gap).end():]
         if (re.search(r"[，,；。：:！？]", gap) or len(gap) > 30 or BREAK.search(gap)
                 or words.total_re.search(gap) or MARKER.search(gap)
-                or q.unit_group != group or "；" in text[start:q.start]):
+                or q.unit_group != group or (not listed and "；" in text[start:q.start])):
             break
         parts.append(q)
         labels.append(gap)
@@ -221,7 +230,8 @@ def closed(words, text: str, qs: list[Quantity], group: str, end: int, parts, la
     return bool(STATUS.search(words_before) or words.total_re.search(words_before))
 
 
-def judge_list(words, text, qs, head, parts, labels, end, distant, *, after=False, superset=False) -> Breakdown:
+def judge_list(words, text, qs, head, parts, labels, end, distant, *, after=False, superset=False,
+               at: int = -1) -> Breakdown:
     """What a list of parts promises about its total (see the module docstring)."""
     total, label, marker = head
     start = min(p.start for p in parts) if after else text.find(marker, total.end)
@@ -242,7 +252,7 @@ def judge_list(words, text, qs, head, parts, labels, end, distant, *, after=Fals
     disjoint = () if hedged or distant else known.disjoint
     return Breakdown(total, label, marker, tuple(parts), tuple(labels), exhaustive,
                      ends and not described, hedged, categories, distant, disjoint, known.why,
-                     after, superset)
+                     at, after, superset)
 
 
 def _one_kind(labels: list[str]) -> bool:

@@ -12,8 +12,8 @@ their sum; a single 其中 part named by the numerator verb is the part of the f
 The counts are looked for where a reviewer looks, nearest first, and the first stretch that holds
 candidates decides (an unclear one is no pairing: a wrong pairing would be a false alarm):
 
-1. the rate's own ；-unit before it; 2. its sentence before it; 3. its sentence after it, when no
-count stands before it ("调解成功率为98.8%，共调解纠纷412件，成功403件"); 4. the previous sentence
+1. the rate's own ；-unit before it; 2. its sentence before it; 3. its sentence before and after it
+("调解成功率为98.8%，共调解纠纷412件，成功403件"; "受理200件，办结率98.5%（办结197件）"); 4. the previous sentence
 of its paragraph with its own sentence before it, when its sentence has no count of its own after
 it and the words naming the rate (法律援助案件结案率) are about what that sentence counts.
 """
@@ -76,8 +76,7 @@ def pair(spec, stretch: Stretch, start: int, end: int) -> Pair | None:
     windows = [(unit, start)]
     if floor < unit:
         windows.append((floor, start))
-    if not _figures(spec, stretch, floor, start):
-        windows.append((end, min(later, default=len(text))))
+    windows.append((floor, min(later, default=len(text))))  # counts after it too (（办结197件）)
     if cut and not earlier and not own_after and _about(text[cut:start], text[:cut]):
         windows.append((0, start))
     for a, b in windows:

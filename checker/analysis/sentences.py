@@ -68,6 +68,14 @@ class Sentence:
             yield m.start(), m.group()
 
 
+def joined(first: Sentence, second: Sentence) -> Sentence:
+    """Two sentences read as one ("共受理…45件。" + "其中，维持28件…"), offsets still mapped."""
+    head = first.joins or ((0, first.start),)
+    tail = second.joins or ((0, second.start),)
+    joins = head + tuple((k + len(first.text), v) for k, v in tail)
+    return Sentence(first.start, first.text + second.text, first.block, joins)
+
+
 def split(doc: Document, lines: Iterable[Line], skip: frozenset[int] | set[int] = frozenset()) -> Iterator[Sentence]:
     """Sentences of the given lines, in order, a paragraph broken across lines (or pages) joined.
 

@@ -25,6 +25,7 @@ _FILLER = re.compile(r"^(?:为|达到|达|了|是)")
 _YEARLY = re.compile(r"新[建增聘设创]|当年|今年|本年")
 _STOCK = re.compile(r"截至|以来|历年")
 _MIN_LABEL = 2  # han characters before a figure that make a label of their own
+_STRONG = ("合计", "总计", "共计", "一共", "总共", "共")  # may also close parts one to a clause
 
 
 def after_parts(words, text: str, qs: list[Quantity]):
@@ -39,7 +40,7 @@ def after_parts(words, text: str, qs: list[Quantity]):
         total, word, middle, run, labels, superset = read
         label = word + middle
         found.append(judge_list(words, text, qs, (total, label, word), run, labels, total.end,
-                                False, after=True, superset=superset))
+                                False, after=True, superset=superset, at=m.start("word")))
     return found
 
 
@@ -53,6 +54,8 @@ def _read(words, text: str, qs: list[Quantity], m: re.Match[str]):
     clause_end = m.start("sep")
     clause_start = max((s.end() for s in _SEP.finditer(text, 0, clause_end)), default=0)
     run = _run(text, [q for q in qs if clause_start <= q.start and q.end <= clause_end], total.unit_group)
+    if len(run) == 1 and m.group("word") in _STRONG:
+        run, clause_start = _comma_run(words, text, qs, run[0], clause_start)
     if len(run) < 2:
         return None
     between = text[run[-1].end:clause_end]
@@ -78,6 +81,27 @@ def _run(text: str, clause: list[Quantity], group: str) -> list[Quantity]:
             break
         run.insert(0, q)
     return run
+
+
+def _comma_run(words, text: str, qs: list[Quantity], last: Quantity, clause_start: int):
+    """"办理来信64件，来访127件，网上信访83件，合计274件": one figure per clause, parallel."""
+    from .breakdowns import STATUS
+
+    run, start = [last], clause_start
+    if STATUS.search(text[clause_start:last.start]):
+        return run, clause_start  # "已办结48件，共计50件": what happened, no category
+    while start > 0 and text[start - 1] in "，,":
+        prev_start = max((s.end() for s in _SEP.finditer(text, 0, start - 1)), default=0)
+        inside = [q for q in qs if prev_start <= q.start and q.end <= start - 1]
+        label = text[prev_start:inside[0].start] if len(inside) == 1 else ""
+        if (len(inside) != 1 or inside[0].unit_group != last.unit_group or len(label) > 30
+                or STATUS.search(label) or re.search("合计|总计|共计|一共|总共|累计|其中|分别", label)):
+            break
+        run.insert(0, inside[0])
+        start = prev_start
+    if len(run) < 2 or any(len(text[p.start - 12:p.start].split("，")[-1]) > 12 for p in run[1:]):
+        return [last], clause_start
+    return run, start
 
 
 def _joined(gap: str) -> bool:

@@ -28,11 +28,10 @@ class SumIncompleteCheck(Check):
     default_scope = "body"
 
     def run(self, view) -> Iterator[Finding]:
-        for sentence in view.sentences:
-            for b in view.analysis.breakdowns(sentence.text):
-                found = _incomplete(b)
-                if found is not None:
-                    yield Finding(sentence.span(*b.span), "incomplete", found)
+        for sentence, b in view.analysis.breakdown_readings(view.scope):
+            found = _incomplete(b)
+            if found is not None:
+                yield Finding(sentence.span(*b.span), "incomplete", found)
 
 
 def _incomplete(b: Breakdown):

@@ -54,12 +54,11 @@ class NumericSumCheck(Check):
     def run(self, view) -> Iterator[Finding]:
         families = tuple(Partition(f"outcomes{i}", family, (), None, False)
                          for i, family in enumerate(self.params.outcomes))
-        for sentence in view.sentences:
-            for b in view.analysis.breakdowns(sentence.text):
-                found = mismatch(b) or _disjoint(b, families)
-                if found is not None:
-                    span, kind, values = found
-                    yield Finding(sentence.span(*span), kind, values)
+        for sentence, b in view.analysis.breakdown_readings(view.scope):
+            found = mismatch(b) or _disjoint(b, families)
+            if found is not None:
+                span, kind, values = found
+                yield Finding(sentence.span(*span), kind, values)
 
 
 def selection(b: Breakdown) -> bool:

@@ -23,14 +23,13 @@ class UnitMixedCheck(Check):
     default_scope = "body"
 
     def run(self, view) -> Iterator[Finding]:
-        for sentence in view.sentences:
-            for b in view.analysis.breakdowns(sentence.text):
-                units = []
-                for q in (b.total, *b.parts):
-                    unit = "元" if q.unit_group == "money" else q.unit
-                    if unit not in units:
-                        units.append(unit)
-                if len(units) >= 2:
-                    yield Finding(sentence.span(*b.span), "unit_mixed", {
-                        "total": bare(b.total.raw), "parts": "、".join(bare(p.raw) for p in b.parts),
-                        "units": "、".join(f"“{u}”" for u in units)})
+        for sentence, b in view.analysis.breakdown_readings(view.scope):
+            units = []
+            for q in (b.total, *b.parts):
+                unit = "元" if q.unit_group == "money" else q.unit
+                if unit not in units:
+                    units.append(unit)
+            if len(units) >= 2:
+                yield Finding(sentence.span(*b.span), "unit_mixed", {
+                    "total": bare(b.total.raw), "parts": "、".join(bare(p.raw) for p in b.parts),
+                    "units": "、".join(f"“{u}”" for u in units)})

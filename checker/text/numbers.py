@@ -73,8 +73,8 @@ _MASKS = tuple((re.compile(p), anchors(p)) for p in (
     "|八项规定|三项制度|两个责任",                                               # slogans
 ))
 # A change word right before the figure, with only filler between ("同比分别增长了15%").
-_CHANGE = re.compile("(?:增长|下降|提高|降低|减少|增加|上升|提升|回落|上涨|下滑|同比|环比|增幅|降幅)"
-                     "(?:了|为|达|是|分别|均|幅度|比例)*$")
+_CHANGE = re.compile("(?:增长|下降|提高|降低|减少|增加|上升|提升|回落|上涨|下滑|同比|环比|增幅|降幅|涨幅|减幅)"
+                     "(?:了|为|达|是|分别|均|幅度|比例|率)*$")
 _CLAUSE_END = re.compile("[，。；：、！？\n]")
 
 
