@@ -261,7 +261,7 @@ SILENT = {
     "base-general-target": (BASE, "力争政务服务好评率达到99%以上。"),
     "base-manyidu-score": (BASE, "群众满意度测评得分为96.5分。"),
     # an unregistered 率 is never paired with counts nor range-checked: its verbs are unknown
-    "rate-general-not-paired": (RATE, "全镇有执法人员40人，持证38人，持证率90%。"),
+    "rate-general-not-paired": (RATE, "全镇有执法人员40人，到岗38人，到岗率90%。"),
     "rate-manyidu-not-paired": (RATE, "回访群众200人，满意180人，满意度95%。"),
     "range-general-unknown": (RANGE, "镇综治中心调解室使用率达到120%。"),
 }

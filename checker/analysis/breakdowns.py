@@ -31,7 +31,7 @@ list is checked only for a part larger than the total (分别为 lists excepted)
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..text.numbers import Quantity
 from . import totals
@@ -42,10 +42,11 @@ MARKER = re.compile(r"其中|分别为|分别是|分别有|包括|包含|内含|
 EXHAUSTIVE_MARKERS = ("分别为", "分别是", "分别有")
 REMAINDER = re.compile(r"其余(?!.{0,6}中)|其他|其它|剩余|余下|剩下")
 HEDGE = re.compile(r"^等|在内|主要|部分|为主|之一|以上")
-STATUS = re.compile(r"已|均|全部|办结|结案|审结|化解|成功|完成|整改|答复|回复|纠正|纠错|撤销|维持|驳回|"
+_LABEL_HEDGE = re.compile(r"在内|主要|为主|之一|以上")  # 部分公开 is a category, not a hedge
+STATUS = re.compile(r"已|均|全部|办结|结案|审结|化解|成功|完成|整改|答复|回复|纠正|纠错|撤销|维持|驳回|确认违法|终止|"
                     r"处理|查处|移送|涉及|正在|在办|未|不予|不合格|同比|比上年|较")
 # Attributes of people or things cut across each other (女党员, 35岁以下, 本科以上): no partition.
-ATTRIBUTE = re.compile(r"女|男|少数民族|岁|学历|本科|大专|研究生|硕士|博士|专业|职称|党员|退役|"
+ATTRIBUTE = re.compile(r"女|男|少数民族|岁|学历|本科|大专|研究生|硕士|博士|专业(?!性)|职称|党员|退役|"
                        r"以上|以下|示范|先进|星级")
 # Groups whose 其中 lists are often overlapping attributes or features (人员的学历、年龄；会议的
 # 学法和议题；村的荣誉): a mere selection of them proves nothing about sums.
@@ -57,6 +58,7 @@ _LEAD = re.compile(r"^[\s，,：:、（(]*")
 _GAP_TO_MARKER = re.compile(r"[\s，,：:（(。]*")  # 。: "共受理…45件。其中，…" read across two sentences
 _NOUN_AFTER = re.compile(r"[^，,；：:。！？\s0-9]{1,12}?(?=[，,：:]|$)")
 _COORD = re.compile(r"以及|和|及|与|、")
+_CHANGE_CLAUSE = re.compile(r"[，,](?:同比|环比|较上年|比上年)[^，,；。]{0,8}?[0-9.]+(?:%|个百分点)(?=[，,])")
 _TAIL_WORDS = re.compile(r"[\s）)”\"]*([^，,；。！？0-9]{0,12}?)[\s）)”\"]*(?=[，,；。！？]|$)")
 _KIND_SUFFIX = "类件"  # 食品类98件、药品类41件; 行政案件12件、民事案件8件
 
@@ -98,7 +100,7 @@ def find_breakdowns(words, text: str, quantities: list[Quantity] | None = None) 
     ``words`` is the numeric vocabulary (vocabulary.py): its quantity reader, total words and partitions.
     """
     marked = MARKER.search(text) is not None
-    if not marked and not words.after_re.search(text):
+    if not marked and not words.total_re.search(text):
         return []  # most sentences: no need to read their quantities
     qs = [q for q in (words.quantities(text) if quantities is None else quantities) if countable(q)]
     found = []
@@ -107,7 +109,38 @@ def find_breakdowns(words, text: str, quantities: list[Quantity] | None = None) 
         if b is not None:
             found.append(b)
     found.extend(totals.after_parts(words, text, qs))
+    found.extend(b for b in _unmarked(words, text, qs) if all(b.total is not f.total for f in found))
     return sorted(found, key=lambda b: b.span)
+
+
+def _unmarked(words, text: str, qs: list[Quantity]):
+    """"共抽查案卷260卷，优秀42卷、合格198卷、不合格15卷": a total, then a list with no marker.
+
+    Read only when the items are parts of a known partition (every one of them) or one is the rest:
+    without a marker, nothing else says the list breaks the total down."""
+    for total in qs:
+        label = clause_label(text, total.start, enumeration=True)
+        if not words.total_re.search(label):
+            continue
+        lead = re.match(r"[^，,；。！？0-9]{0,12}?[，,：:]", text[total.end:])
+        if lead is None or MARKER.search(lead.group()):
+            continue
+        start = total.end + lead.end()
+        first = next((q for q in qs if q.start >= start), None)
+        if first is None or first.unit_group != total.unit_group or MARKER.search(text, start, first.start):
+            continue
+        parts, labels, end = items(words, text, qs, total.unit_group, start)
+        if len(parts) < 2 or any(p.unit != total.unit for p in parts):
+            continue
+        known = judge(words.partitions, labels, [p.value.lo for p in parts], label)
+        if judge(words.partitions, [label, labels[0]], [0, 0], "").disjoint:
+            continue  # "来信64件，来访127件，…": the first figure is an item of the list, no total
+        remainder = any(REMAINDER.search(x) for x in labels) and "、" in text[parts[0].end:parts[1].start]
+        if not remainder and len(known.disjoint) != len(parts):
+            continue  # 胜诉39件，败诉4件，撤诉4件: every item a part of one partition
+        b = judge_list(words, text, qs, (total, label, "，"), parts, labels, end, False, at=total.end)
+        yield replace(b, marker="", coordinated=False, categories=remainder,
+                      exhaustive=not b.hedged and (known.complete or remainder))
 
 
 def _marked(words, text: str, qs: list[Quantity], m: re.Match[str]) -> Breakdown | None:
@@ -145,7 +178,7 @@ def _placed(words, text: str, total: Quantity, between: list[Quantity], marker: 
     "十五个村（社区），其中…": the noun follows the figure; "46件，罚没款320万元，其中…": a clause
     counting something else stands between; "6件，均由负责人出庭应诉，其中…": an aside.
     """
-    gap = text[total.end:marker]
+    gap = _CHANGE_CLAUSE.sub("", text[total.end:marker])  # "20件，同比增长15%，其中…"
     noun = _NOUN_AFTER.match(gap)
     noun_text = noun.group() if noun and not BREAK.search(noun.group()) else ""
     rest = gap[len(noun_text):]
@@ -236,7 +269,7 @@ def judge_list(words, text, qs, head, parts, labels, end, distant, *, after=Fals
     total, label, marker = head
     start = min(p.start for p in parts) if after else text.find(marker, total.end)
     tail = text[end:]
-    hedged = bool(HEDGE.search(tail.lstrip()[:4]) or any(HEDGE.search(x) for x in labels)
+    hedged = bool(HEDGE.search(tail.lstrip()[:4]) or any(_LABEL_HEDGE.search(x) for x in labels)
                   or "主要" in text[max(0, start - 4):start]
                   or (marker == "包括" and "在内" in tail[:6]))
     described = any(STATUS.search(x) or ATTRIBUTE.search(x) for x in labels)

@@ -57,6 +57,7 @@ class Stretch:
     cut: int  # where the rate's own sentence begins in ``text``
     qs: tuple[Quantity, ...]  # countable figures, offsets in ``text``
     rate_ends: tuple[tuple[int, int], ...]  # (start, end) of every rate mention of the own sentence
+    parts: frozenset[tuple[int, int]] = frozenset()  # (start, total start) of breakdown parts
 
 
 def asides(text: str, qs) -> frozenset[Quantity]:
@@ -115,7 +116,10 @@ def _pair_in(spec, stretch: Stretch, a: int, b: int):
     if not nums:
         return _from_rest(stretch, window, roles)
     num = nums[0]
-    same = [q for q in window if q.unit_group == num.unit_group and q is not num and roles[q] != "neg"]
+    # 审结57件，其中维持42件、撤销8件…: parts of the numerator are no counts of their own
+    inside = {p for p, t in stretch.parts if t == num.start}
+    same = [q for q in window if q.unit_group == num.unit_group and q is not num and roles[q] != "neg"
+            and not (q.start in inside and roles[q] is None)]
     den = _base(stretch.text, same, roles)
     if den is None and not any(roles[q] == "den" for q in same):
         den = _whole_of_part(stretch.text, num, window)

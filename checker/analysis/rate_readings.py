@@ -73,13 +73,20 @@ def _read(analysis, sentence: Sentence, previous: Sentence | None, mentions) -> 
 
 def _stretch(analysis, sentence: Sentence, previous: Sentence | None, mentions) -> Stretch:
     own = [q for q in analysis.quantities(sentence.text) if countable(q)]
+    parts = _parts(analysis, sentence.text, 0)
     if previous is None:
-        return Stretch(sentence.text, 0, tuple(own), tuple((m.start, m.percents[-1].end) for m in mentions))
+        return Stretch(sentence.text, 0, tuple(own), tuple((m.start, m.percents[-1].end) for m in mentions), parts)
     cut = len(previous.text)
     before = [q for q in analysis.quantities(previous.text) if countable(q)]
     shifted = tuple(before) + tuple(_shift(q, cut) for q in own)
     ends = tuple((m.start + cut, m.percents[-1].end + cut) for m in mentions)
-    return Stretch(previous.text + sentence.text, cut, shifted, ends)
+    parts = _parts(analysis, previous.text, 0) | _parts(analysis, sentence.text, cut)
+    return Stretch(previous.text + sentence.text, cut, shifted, ends, parts)
+
+
+def _parts(analysis, text: str, by: int) -> frozenset[tuple[int, int]]:
+    return frozenset((p.start + by, b.total.start + by) for b in analysis.breakdowns(text)
+                     if not b.after for p in b.parts)
 
 
 def _shift(q: Quantity, by: int) -> Quantity:

@@ -3,7 +3,8 @@
 Items "X占P%" / "X占比P%" of one sentence share a whole when they follow one frame ("在…中，",
 "…中，", "从…看，", "按…分，") or none, and none names a whole of its own (行政复议案件中被纠错的
 占18.2%, 占全县的30%). They can be added only when they cannot overlap: they name different parts
-of a known partition (partitions.py: 线上/现场, 按期/超期, 男性/女性…), are kinds (…类), one is the
+of a known partition (partitions.py: 线上/现场, 按期/超期, 男性/女性…), are kinds (…类, or one head
+with different words before it: 县本级执法案件/乡镇执法案件), one is the
 rest (其余为…), or the frame classifies along one dimension (从申请事项看, 按办理渠道分). Such
 shares may not add up to more than 100%; when they are all of the whole (a complete partition of
 the frame's whole, or a 其余 item) they must be able to reach 100%. Each share is rounded or
@@ -17,7 +18,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from ..text.numbers import Quantity
-from .partitions import judge
+from .partitions import judge, same_head
 
 _SEP = re.compile(r"[，,；、：:]")
 _ITEM = re.compile(r"^(?P<label>[^，,；、：:。！？]{0,30}?)占(?P<whole>[^，,；、：:。！？0-9%]{0,10}?的)?(?:比)?"
@@ -96,6 +97,6 @@ def _group(words, items, frame: str) -> ShareGroup | None:
     remainder = any(_REMAINDER.search(x) for x in labels)
     kinds = all(_KIND.search(x) for x in labels)
     if not (known.disjoint and len(known.disjoint) == len(labels)) and not (
-            remainder or kinds or _CLASSIFY.search(frame)):
+            remainder or kinds or same_head(labels) or _CLASSIFY.search(frame)):
         return None
     return ShareGroup(tuple(q for q, _, _ in items), tuple(labels), known.complete or remainder, max(items[0][2], 0))

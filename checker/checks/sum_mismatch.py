@@ -43,6 +43,7 @@ class NumericSumCheck(Check):
     name = "numeric_sum"
     Params = Params
     messages = {"sum": ("total", "parts", "sum", "marker"), "sum_after": ("total", "parts", "sum", "marker"),
+                "sum_list": ("total", "parts", "sum"),
                 "part_exceeds": ("total", "part"), "disjoint": ("total", "parts", "sum", "why")}
     default_scope = "body"
 
@@ -77,7 +78,7 @@ def mismatch(b: Breakdown):
     if b.distant and b.marker not in EXHAUSTIVE_MARKERS:
         return None  # 其中 after an aside: no sum to compare
     parts = total_of(b.parts)
-    kind = "sum_after" if b.after else "sum"
+    kind = "sum_after" if b.after else "sum" if b.marker else "sum_list"
     if b.superset:
         wrong = b.exhaustive and below(parts, whole)
     else:
