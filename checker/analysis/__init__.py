@@ -108,7 +108,7 @@ class Analysis:
         from .statements import statements
 
         return self._once(("statements", scope),
-                          lambda: statements(self.words, self.sentences(scope), self.facts.year,
+                          lambda: statements(self, self.sentences(scope), self.facts.year,
                                              lambda at: self.facts.part_at(at) == "next_year"))
 
     def rate_readings(self, scope: str):

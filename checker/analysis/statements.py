@@ -45,16 +45,16 @@ class Statement:
     sentence: int
 
 
-def statements(words, sentences, year: int | None, in_plan=lambda offset: False) -> tuple[Statement, ...]:
+def statements(analysis, sentences, year: int | None, in_plan=lambda offset: False) -> tuple[Statement, ...]:
     """The statements of ``sentences``; in the plan part (``in_plan``) only those said of the
     past ("在全年调解矛盾纠纷1625件的基础上"), since the others are next year's targets."""
     found = []
     for i, s in enumerate(sentences):
-        qs = words.quantities(s.text)
+        qs = analysis.quantities(s.text)
         if not qs:
             continue
         plan = in_plan(s.start)
-        parts = {id(p) for b in _breakdowns(words, s.text, qs) for p in b.parts}
+        parts = {id(p) for b in analysis.breakdowns(s.text) for p in b.parts}
         for q in qs:
             if id(q) in parts or not _candidate(q):
                 continue
@@ -64,12 +64,6 @@ def statements(words, sentences, year: int | None, in_plan=lambda offset: False)
             if key is not None:
                 found.append(Statement(key, q, i))
     return tuple(found)
-
-
-def _breakdowns(words, text: str, qs):
-    from .breakdowns import find_breakdowns
-
-    return find_breakdowns(words, text, qs)
 
 
 def _candidate(q: Quantity) -> bool:
@@ -109,6 +103,18 @@ def _normal(words: str) -> str:
 
 def _han(text: str) -> str:
     return "".join(ch for ch in text if "\u4e00" <= ch <= "\u9fff")
+
+
+def candidates(found: tuple[Statement, ...]):
+    """Pairs of statements that may be about one thing: same unit, same last four characters of
+    key (a key and the same key with a subject before it end alike)."""
+    buckets: dict[tuple[str, str], list[Statement]] = {}
+    for s in found:
+        buckets.setdefault((s.figure.unit, s.key[-_MIN_KEY:]), []).append(s)
+    for group in buckets.values():
+        for i, a in enumerate(group):
+            for b in group[i + 1:]:
+                yield a, b
 
 
 def same_thing(a: Statement, b: Statement, sentences) -> bool:

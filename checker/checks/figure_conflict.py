@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from ..analysis.statements import same_thing
+from ..analysis.statements import candidates, same_thing
 from ..diagnostics import Finding
 from .base import Check
 from .numeric_values import bare
@@ -32,22 +32,21 @@ class FigureConflictCheck(Check):
         sentences = view.sentences
         found = an.statements(view.scope)
         said: set[tuple] = set()
-        for i, a in enumerate(found):
-            for b in found[i + 1:]:
-                if a.sentence == b.sentence or a.figure.stated == b.figure.stated:
-                    continue
-                if not same_thing(a, b, sentences):
-                    continue
-                key = (min(a.key, b.key, key=len), a.figure.stated, b.figure.stated)
-                if key in said:
-                    continue
-                said.add(key)
-                first = _place(sentences[a.sentence], a)
-                second = _place(sentences[b.sentence], b)
-                yield Finding(first, "conflict", {
-                    "first": _shown(sentences[a.sentence], a), "first_line": _line(an, first),
-                    "second": _shown(sentences[b.sentence], b), "second_line": _line(an, second)},
-                    related=(second,))
+        for a, b in candidates(found):
+            if a.sentence == b.sentence or a.figure.stated == b.figure.stated:
+                continue
+            if not same_thing(a, b, sentences):
+                continue
+            key = (min(a.key, b.key, key=len), a.figure.stated, b.figure.stated)
+            if key in said:
+                continue
+            said.add(key)
+            first = _place(sentences[a.sentence], a)
+            second = _place(sentences[b.sentence], b)
+            yield Finding(first, "conflict", {
+                "first": _shown(sentences[a.sentence], a), "first_line": _line(an, first),
+                "second": _shown(sentences[b.sentence], b), "second_line": _line(an, second)},
+                related=(second,))
 
 
 def _place(sentence, statement):
