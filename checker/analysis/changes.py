@@ -9,6 +9,9 @@ the earlier one (Y). Y is read from the wording that marks it:
 - "（上年为Y）", "，上年为Y件", "上年分别为Y1、Y2": Y anywhere in the unit, X before the change;
 - "X人，比上年增加D人，增长P%": Y is X − D (X + D for 减少).
 
+X must be the only figure of its kind before the change in its unit: with two (受理182件，办结176件，
+较上年的150件增长…) which one is compared is unclear, and nothing is checked.
+
 A change figure is relative (P%), in percentage points (N个百分点, between two percentages) or an
 amount (增加D件). A relative change of a percentage (满意率97%，提高2%) is left alone: writers use
 it for points too. Lists pair by position ("分别为182件、46件，同比分别增长21.3%、下降20.7%（上年
@@ -130,12 +133,12 @@ def _marked(text: str, levels: list[Quantity], c: Quantity):
             if x.end <= c.start:
                 return x, y.value, _bare(y.raw), y.start, y
         if _AGAINST.search(lead) and y.end <= c.start:
-            x = next((q for q in reversed(levels[:i]) if q.end <= y.start), None)
+            x = _only([q for q in levels[:i] if q.end <= y.start])
             if x is not None:
                 return x, y.value, _bare(y.raw), x.start, y
         if _WAS.search(lead) and not _WAS.search(lead).group(1):
-            x = next((q for q in reversed(levels) if q.end <= c.start and q is not y and q.end <= max(y.start, c.start)
-                      and not _WAS.search(text[max(0, q.start - 12):q.start])), None)
+            x = _only([q for q in levels if q.end <= c.start and q is not y
+                       and not _WAS.search(text[max(0, q.start - 12):q.start])])
             if x is not None:
                 return x, y.value, _bare(y.raw), min(x.start, y.start), y
     return None
@@ -150,7 +153,7 @@ def _derived(text: str, qs: list[Quantity], levels: list[Quantity], c: Quantity,
         return None
     d = amounts[0]
     d_up = _direction(text, d)
-    x = next((q for q in reversed(levels) if q.end <= d.start and q.unit_group == d.unit_group), None)
+    x = _only([q for q in levels if q.end <= d.start and q.unit_group == d.unit_group])
     if x is None or d_up is None or x.value.hi is None or d.value.hi is None:
         return None
     if d_up:
@@ -160,6 +163,11 @@ def _derived(text: str, qs: list[Quantity], levels: list[Quantity], c: Quantity,
         before = Interval(x.value.lo + d.value.lo, x.value.hi + d.value.hi)
         shown = f"{_bare(x.raw)}＋{_bare(d.raw)}"
     return x, before, shown, x.start, None
+
+
+def _only(candidates: list[Quantity]) -> Quantity | None:
+    """The one figure a change can be about ("受理182件，办结176件，较上年的150件增长…" is unclear)."""
+    return candidates[0] if len(candidates) == 1 else None
 
 
 def _by_position(text: str, levels: list[Quantity], changes: list[Quantity], c: Quantity):

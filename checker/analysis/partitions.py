@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass
 
 _NEGATION = re.compile(r"未|不予|不|没有|非")
+_TAKING_PART = re.compile(r"参加|参与|接受|知晓|了解|享受|获得|具有|拥有|使用|关注|听取|观看|阅读")
 _FILLER = re.compile(r"[的了有已被经依法取得持具备]")
 _DESCRIPTION_END = re.compile(r"的\s*$")
 _HEAD_STRIP = re.compile(r"[\s“”\"（）()、，]+|等$")
@@ -57,8 +58,13 @@ class Judgement:
 
 
 def judge(partitions: tuple[Partition, ...], labels: list[str], values: list, total_label: str) -> Judgement:
-    """How the items with ``labels`` (and lower bounds ``values``) relate, best reading first."""
+    """How the items with ``labels`` (and lower bounds ``values``) relate, best reading first.
+
+    Items that say what people took part in or know (参加线上培训的 / 参加线下培训的) are
+    attributes, which one person can have both of: no partition holds for them."""
     best = Judgement()
+    if any(_TAKING_PART.search(x) for x in labels):
+        return Judgement(_complement_pair(labels), False, "互斥") if _complement_pair(labels) else best
     for p in partitions:
         found = _by_partition(p, labels, values, total_label)
         if found.complete > best.complete or (found.complete == best.complete

@@ -8,7 +8,8 @@ removed, so "全年收到行政复议申请47件" and "2023年县政府共收到
 收到行政复议申请 and 县政府收到行政复议申请.
 
 Two statements are about the same thing when their keys are equal or one is the other with a
-subject before it (县政府…, 县长主持县政府常务会议…); a short key (under six characters: 会前学法)
+subject before it (县政府…, 县长主持县政府常务会议…), unless that subject is a part of the issuer (…局,
+…中心, a township) or a part of the year (上半年, 一季度); a short key (under six characters: 会前学法)
 needs the other's subject to be mentioned around it too, and equal short keys (受理案件) say too
 little. In the plan part only figures said of the past count (在…的基础上, the report year named
 before them): the others are next year's targets. Left out: figures of another year (上年为28件, 2022年…), targets (计划开展…150场),
@@ -25,7 +26,12 @@ from ..text.numbers import COUNT_GROUPS, Quantity
 from .breakdowns import countable
 
 _PHRASE = re.compile(r"[，,；：:。！？（）()“”]")
-_TIME = re.compile(r"全年|本年度|年度内|年内|当年|今年|20\d\d年(?:度)?(?:以来)?|截至[^，,]{0,4}底|年底前?|年初以来|一年来")
+_TIME = re.compile(r"全年|本年度|年度内|年内|当年|今年|截至(?:20\d\d年)?年?底|20\d\d年(?:度)?(?:以来)?|年底前?|年初以来|一年来")
+# A subject that is part of the issuer (a bureau, a centre, a township) counts its own share; a
+# period shorter than the year counts part of it: neither is the report's figure itself.
+_SUB_UNIT = re.compile(r"(?:局|委|办|所|站|中心|队|院|庭|科|股|室|部门|乡镇|街道|村|社区|镇|乡)$")
+_PERIOD = re.compile(r"截至\d{1,2}月|\d{1,2}月(?:底|末|份)|[一二三四1-4]季度|上半年|下半年|前三季度|1-\d{1,2}月")
+_PART_OF_YEAR = re.compile(r"季度|上半年|下半年|半年|月份?|前三季度|年初")
 _TOTAL = re.compile(r"共有|共计|合计|总计|一共|总共|共")
 _FILLER = re.compile(r"[的了已均都将]|依法|先后|累计共")
 _LEAD = re.compile(r"^(?:在|并|还|同时|另|此外|另外|其中|分别|带领|带头|带动|推动|组织|指导)+")
@@ -76,6 +82,8 @@ def _key(text: str, q: Quantity, qs, year: int | None) -> str | None:
     before = text[start:q.start]
     if _OTHER_TIME.search(before) or _TARGET.search(text[max(0, start - 8):q.start]):
         return None
+    if _PERIOD.search(text[:q.start]):
+        return None  # 截至11月底…, 上半年…: a part of the year
     if any(int(y) != year for y in re.findall(r"(20\d\d)年", before)) and year is not None:
         return None
     after = ""
@@ -126,9 +134,11 @@ def same_thing(a: Statement, b: Statement, sentences) -> bool:
         return len(short.key) >= _SHORT_KEY
     if not long.key.endswith(short.key):
         return False
+    subject = long.key[:-len(short.key)]
+    if _SUB_UNIT.search(subject) or _PART_OF_YEAR.search(subject):
+        return False  # 市场监管局开展执法检查48次 is the bureau's share; 上半年… part of the year
     if len(short.key) >= _SHORT_KEY:
         return True
-    subject = long.key[:-len(short.key)]
     if _GENERIC_SUBJECT.search(subject):
         return True
     around = sentences[short.sentence].text
