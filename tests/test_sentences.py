@@ -48,3 +48,31 @@ def test_line_at_wrap_width_ending_a_sentence_continues_the_paragraph() -> None:
 def test_table_rows_are_no_running_text() -> None:
     rows = "类别\t件数\n来信\t64\n来访\t127\n合计\t191\n"
     assert not [s for s in analyse(HEAD + rows).sentences("body") if "64" in s.text]
+
+
+def test_a_paged_copy_gives_the_same_numeric_findings(rules) -> None:
+    """A sample report hard-wrapped at 30 characters, with a page number and the running title
+    every 12 lines (a PDF copy), yields the numeric findings of the original, at its figures."""
+    from pathlib import Path
+
+    from checker.api import lint_text
+
+    text = (Path(__file__).resolve().parent.parent / "samples/defective/town_2023_numbers.txt").read_text(encoding="utf-8")
+    lines = text.splitlines()
+    paged, count = [lines[0]], 0
+    for line in lines[1:]:
+        pieces = [line] if len(line) <= 30 or "、" in line[:3] else [line[i:i + 30] for i in range(0, len(line), 30)]
+        for piece in pieces:
+            paged.append(piece)
+            count += 1
+            if count % 12 == 0:
+                paged += [f"- {count // 12} -", lines[0]]
+    copy = "\n".join(paged) + "\n"
+
+    def numeric(t):
+        return sorted((d.rule, d.message) for d in lint_text(t, rules).diagnostics if d.rule.startswith("numeric/"))
+
+    assert numeric(copy) == numeric(text)
+    for d in lint_text(copy, rules).diagnostics:
+        if d.rule == "numeric/sum-mismatch":
+            assert copy[d.start:d.end].replace("\n", "").startswith("56件，其中调解成功40件")

@@ -95,7 +95,7 @@ class Analysis:
         """Changes against an earlier figure whose two figures are both given (changes.py)."""
         from .changes import find_changes
 
-        return self._once(("changes", text), lambda: find_changes(text, self.quantities(text)))
+        return self._once(("changes", text), lambda: find_changes(self.words, text, self.quantities(text)))
 
     def shares(self, text: str):
         """Groups of shares of one whole that cannot overlap (shares.py)."""

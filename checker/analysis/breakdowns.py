@@ -38,8 +38,6 @@ from . import totals
 from .partitions import judge, same_head
 from .sentences import clause_label
 
-MARKER = re.compile(r"其中|分别为|分别是|分别有|包括|包含|内含|含(?![有量义金])")
-EXHAUSTIVE_MARKERS = ("分别为", "分别是", "分别有")
 REMAINDER = re.compile(r"其余(?!.{0,6}中)|其他|其它|剩余|余下|剩下")
 HEDGE = re.compile(r"^等|在内|主要|部分|为主|之一|以上")
 _LABEL_HEDGE = re.compile(r"在内|主要|为主|之一|以上")  # 部分公开 is a category, not a hedge
@@ -80,6 +78,7 @@ class Breakdown:
     disjoint: tuple[int, ...] = ()  # parts naming different parts of a partition (or complements)
     why: str = ""  # what makes them disjoint: a partition's name, 互斥 or 同类
     at: int = -1  # where the marker (其中…) or the total word after the parts stands
+    listed: bool = False  # the marker says the parts are all of the total (分别为)
     after: bool = False  # the total follows its parts (合计…)
     superset: bool = False  # the total after the parts counts what happened to them (累计办结…)
 
@@ -99,12 +98,12 @@ def find_breakdowns(words, text: str, quantities: list[Quantity] | None = None) 
 
     ``words`` is the numeric vocabulary (vocabulary.py): its quantity reader, total words and partitions.
     """
-    marked = MARKER.search(text) is not None
+    marked = words.marker_re.search(text) is not None
     if not marked and not words.total_re.search(text):
         return []  # most sentences: no need to read their quantities
     qs = [q for q in (words.quantities(text) if quantities is None else quantities) if countable(q)]
     found = []
-    for m in MARKER.finditer(text) if marked else ():
+    for m in words.marker_re.finditer(text) if marked else ():
         b = _marked(words, text, qs, m)
         if b is not None:
             found.append(b)
@@ -123,11 +122,11 @@ def _unmarked(words, text: str, qs: list[Quantity]):
         if not words.total_re.search(label):
             continue
         lead = re.match(r"[^，,；。！？0-9]{0,12}?[，,：:]", text[total.end:])
-        if lead is None or MARKER.search(lead.group()):
+        if lead is None or words.marker_re.search(lead.group()):
             continue
         start = total.end + lead.end()
         first = next((q for q in qs if q.start >= start), None)
-        if first is None or first.unit_group != total.unit_group or MARKER.search(text, start, first.start):
+        if first is None or first.unit_group != total.unit_group or words.marker_re.search(text, start, first.start):
             continue
         parts, labels, end = items(words, text, qs, total.unit_group, start)
         if len(parts) < 2 or any(p.unit != total.unit for p in parts):
@@ -183,7 +182,7 @@ def _placed(words, text: str, total: Quantity, between: list[Quantity], marker: 
     noun_text = noun.group() if noun and not BREAK.search(noun.group()) else ""
     rest = gap[len(noun_text):]
     if between:
-        if BREAK.search(rest) or words.total_re.search(rest) or MARKER.search(rest) or not re.match(r"[，,]", rest):
+        if BREAK.search(rest) or words.total_re.search(rest) or words.marker_re.search(rest) or not re.match(r"[，,]", rest):
             return None
         return noun_text, False
     if _GAP_TO_MARKER.fullmatch(rest):
@@ -203,7 +202,7 @@ def _aside(words, gap: str) -> bool:
     """A short clause without figures between a total and its 其中 ("5件，均由负责人出庭应诉，其中…"):
     the 其中 still belongs to the total. Words that open something new (另, 此外, 共…) do not."""
     return (len(gap) <= 30 and bool(re.search("[，,]", gap)) and not words.quantities(gap)
-            and not (BREAK.search(gap) or words.total_re.search(gap) or MARKER.search(gap)))
+            and not (BREAK.search(gap) or words.total_re.search(gap) or words.marker_re.search(gap)))
 
 
 def items(words, text: str, qs: list[Quantity], group: str, start: int):
@@ -226,7 +225,7 @@ def items(words, text: str, qs: list[Quantity], group: str, start: int):
         else:
             gap = gap[_LEAD.match(gap).end():]
         if (re.search(r"[，,；。：:！？]", gap) or len(gap) > 30 or BREAK.search(gap)
-                or words.total_re.search(gap) or MARKER.search(gap)
+                or words.total_re.search(gap) or words.marker_re.search(gap)
                 or q.unit_group != group or (not listed and "；" in text[start:q.start])):
             break
         parts.append(q)
@@ -278,14 +277,14 @@ def judge_list(words, text, qs, head, parts, labels, end, distant, *, after=Fals
     known = judge(words.partitions, labels, [p.value.lo for p in parts], label)
     covered = _covers(words, label, labels)
     exhaustive = not hedged and len(parts) >= 2 and (
-        marker in EXHAUSTIVE_MARKERS or (after and not superset) or (not distant and (
+        marker in words.exhaustive_markers or (after and not superset) or (not distant and (
             remainder or known.complete or (ends and covered and not described))))
     kinds = not described and len(parts) >= 2 and (same_head(labels) or _one_kind(labels))
     categories = not (hedged or distant) and (remainder and len(parts) >= 2 or kinds)
     disjoint = () if hedged or distant else known.disjoint
     return Breakdown(total, label, marker, tuple(parts), tuple(labels), exhaustive,
                      ends and not described, hedged, categories, distant, disjoint, known.why,
-                     at, after, superset)
+                     at, marker in words.exhaustive_markers, after, superset)
 
 
 def _one_kind(labels: list[str]) -> bool:

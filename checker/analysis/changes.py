@@ -30,8 +30,6 @@ _AGAINST = re.compile(rf"(?:较|比|与|同){_YEAR}的?\s*$")
 _FROM = re.compile(rf"由{_YEAR}?的?\s*$")
 _TO = re.compile(rf"^\s*(?:[降增升减](?:至|到|为)|(?:提高|提升|下降|减少|增加|上升|回落|降低|增长)(?:至|到|为)|至|到)(?:{_YEAR}的?)?\s*$")
 _WAS = re.compile(rf"{_YEAR}(分别)?(?:为|是|有)\s*$")
-_UP = re.compile(r"增长|增加|提高|上升|提升|上涨|增幅|涨幅|多出|增")
-_DOWN = re.compile(r"下降|减少|降低|回落|下滑|降幅|减幅|减|降")
 _CLAUSE = re.compile(r"[，,；：:。！？]")
 
 
@@ -51,32 +49,32 @@ class Change:
     basis: str = ""  # how a derived earlier figure was found ("1260人－186人")
 
 
-def find_changes(text: str, qs: list[Quantity]) -> list[Change]:
-    """Every change in ``text`` whose two figures are both given."""
+def find_changes(words, text: str, qs: list[Quantity]) -> list[Change]:
+    """Every change in ``text`` whose two figures are both given (``words``: the change words)."""
     changes = [q for q in qs if q.change]
     if not changes:
         return []
     found = []
-    for i, c in enumerate(changes):
-        read = _read(text, qs, changes, c)
+    for c in changes:
+        read = _read(words, text, qs, changes, c)
         if read is not None:
             found.append(read)
     return found
 
 
-def _direction(text: str, c: Quantity) -> bool | None:
-    found = _verb(text, c)
+def _direction(words, text: str, c: Quantity) -> bool | None:
+    found = _verb(words, text, c)
     return None if found is None else found[1]
 
 
-def _verb(text: str, c: Quantity) -> tuple[str, bool] | None:
+def _verb(words, text: str, c: Quantity) -> tuple[str, bool] | None:
     """The direction word nearest before the change figure in its clause, and whether it is a rise."""
     clause = _CLAUSE.split(text[:c.start])[-1].split("、")[-1]
-    words = [(m.end(), m.group(), True) for m in _UP.finditer(clause)]
-    words += [(m.end(), m.group(), False) for m in _DOWN.finditer(clause)]
-    if not words:
+    found = [(m.end(), m.group(), True) for m in words.rise_re.finditer(clause)]
+    found += [(m.end(), m.group(), False) for m in words.fall_re.finditer(clause)]
+    if not found:
         return None
-    _, word, up = max(words)
+    _, word, up = max(found)
     return word, up
 
 
@@ -97,8 +95,8 @@ def _fits_kind(kind: str, c: Quantity, q: Quantity) -> bool:
     return not q.is_percent
 
 
-def _read(text: str, qs: list[Quantity], changes: list[Quantity], c: Quantity) -> Change | None:
-    verb = _verb(text, c)
+def _read(words, text: str, qs: list[Quantity], changes: list[Quantity], c: Quantity) -> Change | None:
+    verb = _verb(words, text, c)
     if verb is None:
         return None
     word, up = verb
@@ -107,7 +105,8 @@ def _read(text: str, qs: list[Quantity], changes: list[Quantity], c: Quantity) -
     unit_end = text.find("；", c.end)
     unit_end = len(text) if unit_end < 0 else unit_end
     levels = [q for q in qs if unit_start <= q.start and q.end <= unit_end and _fits_kind(kind, c, q)]
-    pair = _by_position(text, levels, changes, c) or _marked(text, levels, c) or _derived(text, qs, levels, c, unit_start)
+    pair = (_by_position(text, levels, changes, c) or _marked(text, levels, c)
+            or _derived(words, text, qs, levels, c, unit_start))
     if pair is None:
         return None
     now, before, before_text, first, written = pair
@@ -144,7 +143,7 @@ def _marked(text: str, levels: list[Quantity], c: Quantity):
     return None
 
 
-def _derived(text: str, qs: list[Quantity], levels: list[Quantity], c: Quantity, unit_start: int):
+def _derived(words, text: str, qs: list[Quantity], levels: list[Quantity], c: Quantity, unit_start: int):
     """"X人，比上年增加D人，增长P%": the earlier figure is X − D (or X + D)."""
     if _kind(c) != "percent":
         return None
@@ -152,7 +151,7 @@ def _derived(text: str, qs: list[Quantity], levels: list[Quantity], c: Quantity,
     if len(amounts) != 1:
         return None
     d = amounts[0]
-    d_up = _direction(text, d)
+    d_up = _direction(words, text, d)
     x = _only([q for q in levels if q.end <= d.start and q.unit_group == d.unit_group])
     if x is None or d_up is None or x.value.hi is None or d.value.hi is None:
         return None

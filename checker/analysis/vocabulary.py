@@ -18,11 +18,13 @@ _AFTER_PREFIX = "全年|全区|全县|全镇|全市|全乡|全局|以上|上述|
 
 
 class NumericWords:
-    """What the numeric analyses read from the lexicons (units, total-words, rate-words, partitions)."""
+    """What the numeric analyses read from the lexicons (units, total, rate and change words, list
+    markers, partitions)."""
 
     def __init__(self, lexicons: Lexicons) -> None:
         self._lexicons = lexicons
-        self.reader = QuantityReader({e["word"]: e["group"] for e in lexicons["units"]})
+        marking = tuple(e["word"] for e in lexicons["change-words"] if e.get("marks", True))
+        self.reader = QuantityReader({e["word"]: e["group"] for e in lexicons["units"]}, marking)
 
     def quantities(self, text: str) -> list[Quantity]:
         return self.reader.find(text)
@@ -49,6 +51,27 @@ class NumericWords:
         return re.compile(rf"(?P<sep>[，,；：:])\s*(?:{_AFTER_PREFIX})?(?P<word>{words})")
 
     @cached_property
+    def marker_re(self) -> re.Pattern[str]:
+        """A word opening the parts of a total (其中, 分别为, 包括, 含…)."""
+        return re.compile("|".join(_word(e) for e in _longest(self._lexicons["list-markers"])) or "(?!)")
+
+    @cached_property
+    def exhaustive_markers(self) -> frozenset[str]:
+        return frozenset(e["word"] for e in self._lexicons["list-markers"] if e.get("exhaustive"))
+
+    @cached_property
+    def rise_re(self) -> re.Pattern[str]:
+        return self._direction("rise")
+
+    @cached_property
+    def fall_re(self) -> re.Pattern[str]:
+        return self._direction("fall")
+
+    def _direction(self, way: str) -> re.Pattern[str]:
+        words = [e for e in self._lexicons["change-words"] if e["direction"] == way]
+        return re.compile("|".join(re.escape(e["word"]) for e in _longest(words)) or "(?!)")
+
+    @cached_property
     def rates(self) -> RateBook:
         return RateBook({e["word"]: rate_of(e, self._totals) for e in self._lexicons["rate-words"]})
 
@@ -57,6 +80,10 @@ class NumericWords:
         from .partitions import Partition
 
         return tuple(Partition.of(e) for e in self._lexicons["partitions"])
+
+
+def _longest(entries) -> list[dict]:
+    return sorted(entries, key=lambda e: len(e["word"]), reverse=True)
 
 
 def _word(entry: dict) -> str:

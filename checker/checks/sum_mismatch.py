@@ -23,7 +23,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterator
 
-from ..analysis.breakdowns import EXHAUSTIVE_MARKERS, OVERLAP_PRONE, Breakdown
+from ..analysis.breakdowns import OVERLAP_PRONE, Breakdown
 from ..analysis.partitions import Partition, _by_partition
 from ..diagnostics import Finding
 from .base import Check, ParamError, Regex
@@ -75,7 +75,7 @@ def mismatch(b: Breakdown):
             if below(whole, part.value):
                 return (min(b.total.start, part.start), max(b.total.end, part.end)), "part_exceeds", {
                     "total": bare(b.total.raw), "part": bare(part.raw)}
-    if b.distant and b.marker not in EXHAUSTIVE_MARKERS:
+    if b.distant and not b.listed:
         return None  # 其中 after an aside: no sum to compare
     parts = total_of(b.parts)
     kind = "sum_after" if b.after else "sum" if b.marker else "sum_list"

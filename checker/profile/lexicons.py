@@ -41,6 +41,9 @@ TABLES: dict[str, tuple[str, dict[str, tuple[str, bool]] | None]] = {
     "total-words": ("word", {"word": (_TEXT, True), "match": (_REGEX, False), "after": (_FLAG, False)}),
     "rate-words": ("word", {"word": (_TEXT, True), "numerator": (_REGEX, True), "denominator": (_REGEX, True),
                             "proportion": (_FLAG, False), "totals": (_FLAG, False), "groups": (_WORDS, False)}),
+    "list-markers": ("word", {"word": (_TEXT, True), "match": (_REGEX, False), "exhaustive": (_FLAG, False)}),
+    "change-words": ("word", {"word": (_TEXT, True), "direction": ("choice:rise|fall|none", True),
+                              "marks": (_FLAG, False)}),
     "partitions": ("name", {"name": (_TEXT, True), "parts": (_REGEXES, True), "more": (_REGEXES, False),
                             "whole": (_REGEX, False), "complete": (_FLAG, False)}),
 }
@@ -213,6 +216,11 @@ def _validate(item: dict, schema: dict[str, tuple[str, bool]], where: str, name:
                 raise LexiconError(f"{where}: lexicon '{name}' entry needs '{key}'")
             continue
         value = item[key]
+        if kind.startswith("choice:"):
+            choices = kind[len("choice:"):].split("|")
+            if value not in choices:
+                raise LexiconError(f"{where}: '{key}' in lexicon '{name}' must be one of {', '.join(choices)}, not {value!r}")
+            continue
         ok = {
             _TEXT: isinstance(value, str) and bool(value.strip()),
             _REGEX: isinstance(value, str),

@@ -72,9 +72,11 @@ _MASKS = tuple((re.compile(p), anchors(p)) for p in (
     rf"[{_CN_CHARS}]+个(?:意识|自信|维护|确立|全面|代表|务必|大局|区分|严禁|必须|不准|坚持|没有|“)"
     "|八项规定|三项制度|两个责任",                                               # slogans
 ))
-# A change word right before the figure, with only filler between ("同比分别增长了15%").
-_CHANGE = re.compile("(?:增长|下降|提高|降低|减少|增加|上升|提升|回落|上涨|下滑|同比|环比|增幅|降幅|涨幅|减幅)"
-                     "(?:了|为|达|是|分别|均|幅度|比例|率)*$")
+# A change word right before the figure, with only filler between ("同比分别增长了15%"); the
+# words are the change-words lexicon, these the ones a reader without it uses.
+_CHANGE_WORDS = ("增长", "下降", "提高", "降低", "减少", "增加", "上升", "提升", "回落", "上涨", "下滑",
+                 "同比", "环比", "增幅", "降幅", "涨幅", "减幅")
+_CHANGE_FILLER = "(?:了|为|达|是|分别|均|幅度|比例|率)*$"
 _CLAUSE_END = re.compile("[，。；：、！？\n]")
 
 
@@ -240,12 +242,12 @@ def _approx_value(n: Decimal, approx: str, lo: Decimal | None) -> Interval:
     return Interval(n * Decimal("0.9"), n * Decimal("1.1"))  # 约 大约 左右 上下
 
 
-def _is_change(text: str, start: int, unit: str) -> bool:
+def _is_change(text: str, start: int, unit: str, change: re.Pattern[str]) -> bool:
     """同比增长15% / 下降3个百分点 (a change) vs 提高到98% (a level)."""
     if unit == "个百分点":
         return True
     window = _CLAUSE_END.split(text[max(0, start - 10):start])[-1]
-    return _CHANGE.search(window) is not None
+    return change.search(window) is not None
 
 
 def _span(m: re.Match[str]) -> tuple[int, int]:
@@ -269,7 +271,8 @@ def _rejected(m: re.Match[str], text: str, mask: bytearray) -> bool:
     return bool(cn) and text[m.end():m.end() + 1] in _CN_DIGIT  # 三天两头, 五个一
 
 
-def _build(m: re.Match[str], text: str, original: str, groups: dict[str, str]) -> Quantity | None:
+def _build(m: re.Match[str], text: str, original: str, groups: dict[str, str],
+           change: re.Pattern[str]) -> Quantity | None:
     if m["ar"]:
         n, decimals = _parse_ar(m["ar"], m["mul"]), len(m["ar"].partition(".")[2])
         scale = _MULT.get(m["mul"] or "", Decimal(1))
@@ -293,7 +296,7 @@ def _build(m: re.Match[str], text: str, original: str, groups: dict[str, str]) -
         value = Interval.point(n)
     start = m.start("pre") if m["pre"] else _span(m)[0]
     return Quantity(start, m.end(), original[start:m.end()], n, value, unit, groups[unit],
-                    approx, decimals, _is_change(text, start, unit))
+                    approx, decimals, _is_change(text, start, unit, change))
 
 
 def _mask(text: str) -> bytearray:
@@ -312,9 +315,11 @@ class QuantityReader:
     Built once per lexicon (analysis/vocabulary.py); the pattern is compiled on first use.
     """
 
-    def __init__(self, units: dict[str, str]) -> None:
+    def __init__(self, units: dict[str, str], change_words: tuple[str, ...] = _CHANGE_WORDS) -> None:
         self.groups = {**units, **_BUILTIN_UNITS}  # measure word → group
         self._pattern: re.Pattern[str] | None = None
+        words = "|".join(sorted(map(re.escape, change_words), key=len, reverse=True)) or "(?!)"
+        self.change = re.compile(f"(?:{words}){_CHANGE_FILLER}")
 
     @property
     def pattern(self) -> re.Pattern[str]:
@@ -329,14 +334,14 @@ class QuantityReader:
         mask = _mask(folded)
         found: list[Quantity] = []
         for m in self.pattern.finditer(folded):
-            if not _rejected(m, folded, mask) and (q := _build(m, folded, text, self.groups)) is not None:
+            if not _rejected(m, folded, mask) and (q := _build(m, folded, text, self.groups, self.change)) is not None:
                 found.append(q)
         for m in _PCT_CN.finditer(folded):
             n = _parse_cn(m["cn"])
             if n is not None and not any(mask[m.start():m.end()]):
                 found.append(Quantity(m.start(), m.end(), text[m.start():m.end()], Decimal(n),
                                       _band(Decimal(n), 0, Decimal(1)), "%", "percent", None, 0,
-                                      _is_change(folded, m.start(), "%")))
+                                      _is_change(folded, m.start(), "%", self.change)))
         found.sort(key=lambda q: q.start)
         return [q for i, q in enumerate(found) if i == 0 or q.start >= found[i - 1].end]
 
