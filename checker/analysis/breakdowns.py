@@ -31,11 +31,11 @@ list is checked only for a part larger than the total (分别为 lists excepted)
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from ..text.numbers import Quantity
 from . import totals
-from .partitions import judge, same_head
+from .partitions import common_length, judge, same_head
 from .sentences import clause_label
 
 REMAINDER = re.compile(r"其余(?!.{0,6}中)|其他|其它|剩余|余下|剩下")
@@ -108,38 +108,8 @@ def find_breakdowns(words, text: str, quantities: list[Quantity] | None = None) 
         if b is not None:
             found.append(b)
     found.extend(totals.after_parts(words, text, qs))
-    found.extend(b for b in _unmarked(words, text, qs) if all(b.total is not f.total for f in found))
+    found.extend(b for b in totals.unmarked(words, text, qs) if all(b.total is not f.total for f in found))
     return sorted(found, key=lambda b: b.span)
-
-
-def _unmarked(words, text: str, qs: list[Quantity]):
-    """"共抽查案卷260卷，优秀42卷、合格198卷、不合格15卷": a total, then a list with no marker.
-
-    Read only when the items are parts of a known partition (every one of them) or one is the rest:
-    without a marker, nothing else says the list breaks the total down."""
-    for total in qs:
-        label = clause_label(text, total.start, enumeration=True)
-        if not words.total_re.search(label):
-            continue
-        lead = re.match(r"[^，,；。！？0-9]{0,12}?[，,：:]", text[total.end:])
-        if lead is None or words.marker_re.search(lead.group()):
-            continue
-        start = total.end + lead.end()
-        first = next((q for q in qs if q.start >= start), None)
-        if first is None or first.unit_group != total.unit_group or words.marker_re.search(text, start, first.start):
-            continue
-        parts, labels, end = items(words, text, qs, total.unit_group, start)
-        if len(parts) < 2 or any(p.unit != total.unit for p in parts):
-            continue
-        known = judge(words.partitions, labels, [p.value.lo for p in parts], label)
-        if judge(words.partitions, [label, labels[0]], [0, 0], "").disjoint:
-            continue  # "来信64件，来访127件，…": the first figure is an item of the list, no total
-        remainder = any(REMAINDER.search(x) for x in labels) and "、" in text[parts[0].end:parts[1].start]
-        if not remainder and len(known.disjoint) != len(parts):
-            continue  # 胜诉39件，败诉4件，撤诉4件: every item a part of one partition
-        b = judge_list(words, text, qs, (total, label, "，"), parts, labels, end, False, at=total.end)
-        yield replace(b, marker="", coordinated=False, categories=remainder,
-                      exhaustive=not b.hedged and (known.complete or remainder))
 
 
 def _marked(words, text: str, qs: list[Quantity], m: re.Match[str]) -> Breakdown | None:
@@ -304,21 +274,9 @@ def _covers(words, total_label: str, labels: list[str]) -> bool:
         return False
     taken: set[int] = set()
     for item in labels:
-        scores = [_common(item, p) for p in pieces]
+        scores = [common_length(item, p) for p in pieces]
         best = max(scores)
         if best < 2 or scores.count(best) > 1 or scores.index(best) in taken:
             return False
         taken.add(scores.index(best))
     return True
-
-
-def _common(a: str, b: str) -> int:
-    """Length of the longest common substring (labels are short)."""
-    best = 0
-    for i in range(len(a)):
-        for j in range(i + best + 1, len(a) + 1):
-            if a[i:j] in b:
-                best = j - i
-            else:
-                break
-    return best

@@ -101,7 +101,7 @@ def _complement_pair(labels: list[str]) -> tuple[int, ...]:
         return ()
     plain, negated = (labels[0], labels[1]) if neg[1] else (labels[1], labels[0])
     core = _FILLER.sub("", _NEGATION.sub("", negated))
-    return (0, 1) if _longest_common(_FILLER.sub("", plain), core) >= 2 else ()
+    return (0, 1) if common_length(_FILLER.sub("", plain), core) >= 2 else ()
 
 
 def same_head(labels: list[str]) -> bool:
@@ -118,7 +118,8 @@ def same_head(labels: list[str]) -> bool:
     return len(head) >= 2 and len(set(names)) == len(names) and all(len(n) > len(head) for n in names)
 
 
-def _longest_common(a: str, b: str) -> int:
+def common_length(a: str, b: str) -> int:
+    """Length of the longest common substring (labels are short)."""
     best = 0
     for i in range(len(a)):
         for j in range(i + best + 1, len(a) + 1):

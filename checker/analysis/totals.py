@@ -11,11 +11,15 @@ and the figure say what is summed:
   them (``superset``), which can exceed the parts only if they are all of it (其他…);
 - 等 before it (…14场等普法活动共36场) hedges the list; 累计 after figures of the year (当年新建…)
   is a cumulative stock, not their sum: neither is read.
+
+Also here: a total followed by a list without any marker ("共抽查案卷260卷，优秀42卷、合格198卷、
+不合格15卷"), read only when every item is a part of one known partition or one is the rest.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from ..text.numbers import Quantity
 
@@ -118,3 +122,46 @@ def _labels(text: str, run: list[Quantity], start: int, end: int) -> list[str]:
         han = sum(1 for ch in before if "\u4e00" <= ch <= "\u9fff")
         labels.append(before if han >= _MIN_LABEL else before + after)
     return labels
+
+
+def unmarked(words, text: str, qs: list[Quantity]):
+    """"共抽查案卷260卷，优秀42卷、合格198卷、不合格15卷": a total, then a list with no marker.
+
+    Read only when the items are parts of a known partition (every one of them) or one is the rest:
+    without a marker, nothing else says the list breaks the total down."""
+    from . import breakdowns as bd
+
+    for total in qs:
+        found = _list_after(words, text, qs, total)
+        if found is None:
+            continue
+        label, parts, labels, end = found
+        known = bd.judge(words.partitions, labels, [p.value.lo for p in parts], label)
+        if bd.judge(words.partitions, [label, labels[0]], [0, 0], "").disjoint:
+            continue  # "来信64件，来访127件，…": the first figure is an item of the list, no total
+        remainder = any(bd.REMAINDER.search(x) for x in labels) and "、" in text[parts[0].end:parts[1].start]
+        if not remainder and len(known.disjoint) != len(parts):
+            continue  # 胜诉39件，败诉4件，撤诉4件: every item a part of one partition
+        b = bd.judge_list(words, text, qs, (total, label, "，"), parts, labels, end, False, at=total.end)
+        yield replace(b, marker="", coordinated=False, categories=remainder,
+                      exhaustive=not b.hedged and (known.complete or remainder))
+
+
+def _list_after(words, text: str, qs: list[Quantity], total: Quantity):
+    """(total's label, parts, labels, end) of a list right after a figure with a total word."""
+    from . import breakdowns as bd
+
+    label = bd.clause_label(text, total.start, enumeration=True)
+    if not words.total_re.search(label):
+        return None
+    lead = re.match(r"[^，,；。！？0-9]{0,12}?[，,：:]", text[total.end:])
+    if lead is None or words.marker_re.search(lead.group()):
+        return None
+    start = total.end + lead.end()
+    first = next((q for q in qs if q.start >= start), None)
+    if first is None or first.unit_group != total.unit_group or words.marker_re.search(text, start, first.start):
+        return None
+    parts, labels, end = bd.items(words, text, qs, total.unit_group, start)
+    if len(parts) < 2 or any(p.unit != total.unit for p in parts):
+        return None
+    return label, parts, labels, end
