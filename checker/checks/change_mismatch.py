@@ -29,7 +29,7 @@ class ChangeMismatchCheck(Check):
     """A change its two figures cannot produce (numeric/change-mismatch)."""
 
     name = "numeric_change"
-    messages = {"percent": ("change", "now", "before", "computed", "expr", "basis"),
+    messages = {"percent": ("change", "now", "before", "computed", "expr", "basis", "expected"),
                 "points": ("change", "now", "before", "computed"),
                 "amount": ("change", "now", "before", "computed"),
                 "direction": ("change", "now", "before")}
@@ -105,7 +105,11 @@ def _relative(c: Change, diff: Interval, values):
         return None
     now, before = values["now"], values["before"]
     expr = f"（{now}－{before}）÷{before}" if c.up else f"（{before}－{now}）÷{before}"
-    return "percent", {**values, "computed": _shown_ratio(ratio, c.stated.decimals), "expr": expr}
+    step = Decimal(1).scaleb(-c.stated.decimals)
+    lo, hi = (x.quantize(step, rounding=ROUND_HALF_UP) for x in (ratio.lo, ratio.hi))
+    expected = f"，按这两个数应为{lo}%" if lo == hi else ""
+    return "percent", {**values, "computed": _shown_ratio(ratio, c.stated.decimals), "expr": expr,
+                       "expected": expected}
 
 
 def _shown(x: Interval) -> str:
