@@ -40,6 +40,10 @@ _OTHER_TIME = re.compile(r"上年|去年|上一年|前年|同期|同比|较|比�
 _TARGET = re.compile(r"计划|力争|确保|争取|目标|预计|拟|将要|要求")
 _GENERIC_SUBJECT = re.compile(r"^(?:县|镇|区|市|乡)政府$|^我(?:县|镇|区|市|乡|局|委)$|^全(?:县|镇|区|市|乡)$|^本单位$")
 _MIN_KEY, _SHORT_KEY = 4, 6
+_WINDOW = 40  # a label is the phrase before the figure; longer phrases are cut here
+_YEAR = re.compile(r"(20\d\d)年")
+_SPACE = re.compile(r"\s+")
+_HAN = re.compile(r"[\u4e00-\u9fff]")
 
 
 @dataclass(frozen=True)
@@ -77,14 +81,15 @@ def _candidate(q: Quantity) -> bool:
 
 
 def _key(text: str, q: Quantity, qs, year: int | None) -> str | None:
-    start = max((m.end() for m in _PHRASE.finditer(text, 0, q.start)), default=0)
+    window = max(0, q.start - _WINDOW)
+    start = max((m.end() for m in _PHRASE.finditer(text, window, q.start)), default=window)
     start = max([start] + [p.end for p in qs if p.end <= q.start])
     before = text[start:q.start]
     if _OTHER_TIME.search(before) or _TARGET.search(text[max(0, start - 8):q.start]):
         return None
     if _PERIOD.search(text[:q.start]):
         return None  # 截至11月底…, 上半年…: a part of the year
-    if any(int(y) != year for y in re.findall(r"(20\d\d)年", before)) and year is not None:
+    if year is not None and any(int(y) != year for y in _YEAR.findall(before)):
         return None
     after = ""
     if before.endswith("的") or len(_han(before)) <= 3:
@@ -105,12 +110,12 @@ def _normal(words: str) -> str:
     words = _TIME.sub("", words)
     words = _TOTAL.sub("", words)
     words = _FILLER.sub("", words)
-    words = re.sub(r"\s+", "", words)
+    words = _SPACE.sub("", words)
     return _LEAD.sub("", words)
 
 
 def _han(text: str) -> str:
-    return "".join(ch for ch in text if "\u4e00" <= ch <= "\u9fff")
+    return "".join(_HAN.findall(text))
 
 
 def candidates(found: tuple[Statement, ...]):

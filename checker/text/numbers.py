@@ -51,6 +51,7 @@ _QTY = (
 _AR_FULL = re.compile(rf"({_AR})\s*([万亿])?")
 _CN_FULL = re.compile(_CN)
 _PCT_CN = re.compile(rf"百分之(?P<cn>{_CN})")
+_NUMERAL = re.compile(f"[0-9{_CN_CHARS}]")
 # A measure word that is really the first character of a longer word ("人民", "条例", "期间").
 _STOP = re.compile(
     "件事|次性|次日|次要|人民|人员|人大|人口|人才|条例|条件|条款|期间|期限|期末|期满|社会|社保|"
@@ -331,12 +332,16 @@ class QuantityReader:
     def find(self, text: str) -> list[Quantity]:
         """Every quantity in ``text`` in order of appearance; never raises on odd input."""
         folded = text.translate(_FOLD) if _WIDE.search(text) else text
+        matches = list(self.pattern.finditer(folded)) if _NUMERAL.search(folded) else []
+        spelled = "百分之" in folded
+        if not matches and not spelled:
+            return []  # most sentences of a report: no masking needed
         mask = _mask(folded)
         found: list[Quantity] = []
-        for m in self.pattern.finditer(folded):
+        for m in matches:
             if not _rejected(m, folded, mask) and (q := _build(m, folded, text, self.groups, self.change)) is not None:
                 found.append(q)
-        for m in _PCT_CN.finditer(folded):
+        for m in _PCT_CN.finditer(folded) if spelled else ():
             n = _parse_cn(m["cn"])
             if n is not None and not any(mask[m.start():m.end()]):
                 found.append(Quantity(m.start(), m.end(), text[m.start():m.end()], Decimal(n),
