@@ -14,7 +14,7 @@ needs the other's subject to be mentioned around it too, and equal short keys (�
 little. In the plan part only figures said of the past count (在…的基础上, the report year named
 before them): the others are next year's targets. Left out: figures of another year (上年为28件, 2022年…), targets (计划开展…150场),
 cumulative stocks against yearly figures (累计聘请 and 新聘 differ by their words), parts of a
-breakdown, approximations, and keys of fewer than four characters.
+breakdown, a leader's own share (亲自出庭应诉2件), approximations, and keys of fewer than four characters.
 """
 
 from __future__ import annotations
@@ -37,6 +37,7 @@ _FILLER = re.compile(r"[的了已均都将]|依法|先后|累计共")
 _LEAD = re.compile(r"^(?:在|并|还|同时|另|此外|另外|其中|分别|带领|带头|带动|推动|组织|指导)+")
 _NOUN_STOP = re.compile(r"全年|全部|均|已|都|共|中|在|于|参加|列席|开展|办理|[，,；：:。！？、]")
 _OTHER_TIME = re.compile(r"上年|去年|上一年|前年|同期|同比|较|比上年|分别为|以来|历年|近[三五两]年")
+_OWN_SHARE = re.compile(r"亲自|本人|个人|其本人")  # 县长亲自出庭应诉2件: the leader's own share
 _TARGET = re.compile(r"计划|力争|确保|争取|目标|预计|拟|将要|要求")
 _GENERIC_SUBJECT = re.compile(r"^(?:县|镇|区|市|乡)政府$|^我(?:县|镇|区|市|乡|局|委)$|^全(?:县|镇|区|市|乡)$|^本单位$")
 _MIN_KEY, _SHORT_KEY = 4, 6
@@ -85,7 +86,7 @@ def _key(text: str, q: Quantity, qs, year: int | None) -> str | None:
     start = max((m.end() for m in _PHRASE.finditer(text, window, q.start)), default=window)
     start = max([start] + [p.end for p in qs if p.end <= q.start])
     before = text[start:q.start]
-    if _OTHER_TIME.search(before) or _TARGET.search(text[max(0, start - 8):q.start]):
+    if _OTHER_TIME.search(before) or _OWN_SHARE.search(before) or _TARGET.search(text[max(0, start - 8):q.start]):
         return None
     if _PERIOD.search(text[:q.start]):
         return None  # 截至11月底…, 上半年…: a part of the year
