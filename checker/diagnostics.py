@@ -59,6 +59,7 @@ class Finding:
     fix: Fix | None = None
     severity: Severity | None = None
     original: bool = False
+    related: tuple[Span, ...] = ()  # other places the finding is about (a figure stated twice)
 
 
 @dataclass(frozen=True)

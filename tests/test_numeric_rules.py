@@ -71,6 +71,18 @@ FIRES = {
     "sum-categories-then-count-of-kind": (SUM, "共查处案件150件，其中食品类70件、药品类50件、其他类40件，"
                                                "办结148件。"),
     "sum-area-over": (SUM, "全年流转土地1200亩，其中耕地800亩、林地500亩。"),
+    # an approximate total is an interval: 4000余份 is [4000, 5000], which 1000+2000 cannot reach
+    "sum-after-and-joined": (SUM, "审查规范性文件23件和政府合同45件，共70件。"),
+    "sum-approx-total-fenbie-under": (SUM, "共发放宣传资料4000余份，分别为手册1000份、折页2000份。"),
+    # a clause counting something else (涉及群众40人) stands between the total and its 件 parts
+    "sum-other-group-clause-between": (SUM, "共受理案件8件，涉及群众40人，其中行政案件9件。"),
+    # a sentence opening with 其中 breaks down a figure of the sentence before it
+    "sum-qizhong-next-sentence": (SUM, "共受理案件20件。其中行政案件25件。"),
+    "sum-qizhong-next-sentence-listed": (SUM, "全年审结行政复议案件45件。其中，维持28件，撤销5件，确认违法2件，"
+                                               "驳回7件，终止1件。"),
+    "sum-qizhong-colon-semicolons": (SUM, "全年受理行政复议案件74件，其中：行政处罚类39件；行政强制类12件；"
+                                          "其他类25件。"),
+    "sum-after-comma-parts": (SUM, "全年办理来信64件，来访127件，网上信访83件，合计276件。"),
     # 其中 after a clause without figures still belongs to the total: no part may pass it
     "sum-part-after-aside": (SUM, "全年发生行政复议案件3件，均依法按期审结，其中维持原行政行为4件。"),
     # --- sum-incomplete
@@ -98,6 +110,8 @@ FIRES = {
     "rate-aside-subset": (RATE, "全年受理政务服务投诉1260件（含12345热线转办830件），按期办结1248件，"
                                 "按期办结率98.2%。"),
     "rate-verb-after-count": (RATE, "全镇310名党员干部参加法律知识考试，考试合格301人，合格率98.1%。"),
+    # the counts of a rate may stand in the previous sentence of its paragraph
+    "rate-previous-sentence": (RATE, "全年受理群众诉求120件，办结114件。办结率96%。"),
     # --- rate-rounding
     "rounding-37-38": (ROUNDING, "调解纠纷38宗，成功37宗，成功率97.36%。"),
     "rounding-2-3": (ROUNDING, "回访当事人3人，满意2人，满意率66.66%。"),
@@ -143,7 +157,13 @@ SILENT = {
     "sum-approx-fits-4000yu": (SUM, "共发放宣传资料4000余份，其中法律读本1000余份、宣传折页3000余份。"),
     "sum-approx-230yu": (SUM, "共接受群众咨询230余人次，其中现场咨询150人次、电话咨询85人次。"),
     "sum-no-total": (SUM, "其中行政案件25件。"),
-    "sum-different-sentences": (SUM, "共受理案件20件。其中行政案件25件。"),
+    # sentences of different paragraphs are never read together
+    "sum-qizhong-next-sentence-fits": (SUM, "全年审结行政复议案件45件。其中，维持28件，撤销5件，确认违法2件，"
+                                            "驳回7件，终止3件。"),
+    "sum-qizhong-next-sentence-of-status": (SUM, "共受理案件20件，已办结18件。其中行政案件19件。"),
+    "sum-after-comma-parts-fit": (SUM, "全年办理来信64件，来访127件，网上信访83件，合计274件。"),
+    "sum-after-comma-status-clause": (SUM, "全年受理投诉50件，已办结48件，共计50件。"),
+    "sum-different-paragraphs": (SUM, "共受理案件20件。\n（二）其他工作。\n其中行政案件25件。"),
     "sum-qizhong-of-later-figure": (SUM, "共受理案件20件，已办结18件，其中行政案件19件。"),
     "sum-docno-period": (SUM, "根据〔2016〕27号文件和《实施方案（2021—2025年）》，共清理文件30件，"
                               "其中废止5件、修改3件。"),
@@ -151,7 +171,8 @@ SILENT = {
                                        "其中调解成功28起。"),
     "sum-yishang": (SUM, "共培训300人次以上，其中领导干部200人次、执法人员150人次。"),
     "sum-tongbi": (SUM, "共受理案件20件，同比增长15%，其中行政案件12件、民事案件8件。"),
-    "sum-gonggong-not-total": (SUM, "公共法律服务中心开展活动3次，服务群众8次，其中现场服务9次。"),
+    # 其中 belongs to the nearest figure of its group (服务群众80次), not to a 公共… figure before it
+    "sum-gonggong-not-total": (SUM, "公共法律服务中心开展活动3次，服务群众80次，其中现场服务9次。"),
     "sum-disjoint-below": (SUM, "共调处矛盾纠纷32起，其中调处成功26起、移交相关部门4起。"),
     "sum-same-outcome-nests": (SUM, "共受理群众诉求80件，其中已办结76件、按期办结75件。"),
     "sum-outcome-and-satisfaction": (SUM, "共办结群众诉求80件，其中按期办结78件、群众满意75件。"),
@@ -162,14 +183,12 @@ SILENT = {
     "sum-one-outcome-only": (SUM, "共受理群众诉求80件，其中办结70件、群众来信15件。"),
     # approximate totals (§6.6): no sum is compared, only a single part with the upper bound
     "sum-approx-total-round-parts": (SUM, "全年印发法治宣传品2.3万余份，其中宣传册10000份、宣传单14000份。"),
-    "sum-approx-total-under": (SUM, "共发放宣传资料4000余份，分别为手册1000份、折页2000份。"),
     "sum-approx-parts-under": (SUM, "共发放宣传资料4000份，分别为手册1000余份、折页2000余份。"),
     "sum-approx-total-part-within": (SUM, "共印发普法读本3000余册，其中发放到村（社区）的读本2600册。"),
     "sum-remainder-then-clause-fits": (SUM, "共查处违法案件120件，其中环保类50件、交通类40件、"
                                             "其他类30件，均已依法办结。"),
     "sum-list-then-count-of-kind": (SUM, "共受理案件50件，其中行政案件30件、民事案件15件，已办结48件。"),
     "sum-part-after-aside-within": (SUM, "发生行政诉讼案件6件，均由负责人出庭应诉，其中主要负责人出庭2件。"),
-    "sum-aside-with-figure-not-joined": (SUM, "共受理案件8件，涉及群众40人，其中行政案件9件。"),
     "sum-aside-new-topic": (SUM, "共受理案件8件，此外开展普法活动，其中行政案件9件。"),
     "incomplete-single-item": (INCOMPLETE, "共受理案件20件，其中行政案件12件。"),
     "incomplete-exact": (INCOMPLETE, "共受理案件20件，其中行政案件12件、民事案件8件。"),
@@ -182,7 +201,8 @@ SILENT = {
     "rate-rounded-59-61": (RATE, "全年受理群众诉求61件，办结59件，办结率96.7%。"),
     "rate-truncated-37-38": (RATE, "调解纠纷38宗，成功37宗，成功率97.36%。"),
     "rate-rounded-37-38": (RATE, "调解纠纷38宗，成功37宗，成功率97.37%。"),
-    "rate-different-sentences": (RATE, "全年受理群众诉求120件，办结114件。办结率96%。"),
+    # counts in another paragraph are no base of the rate
+    "rate-different-paragraphs": (RATE, "全年受理群众诉求120件，办结114件。\n二、存在的不足和原因\n办结率96%。"),
     "rate-ambiguous-two-pairs": (RATE, "受理行政复议案件12件，审结10件，受理行政诉讼案件8件，审结8件，"
                                        "结案率100%。"),
     "rate-negated-numerator": (RATE, "抽检食品50批次，不合格2批次，合格率96%。"),
@@ -241,7 +261,7 @@ SILENT = {
     "base-general-target": (BASE, "力争政务服务好评率达到99%以上。"),
     "base-manyidu-score": (BASE, "群众满意度测评得分为96.5分。"),
     # an unregistered 率 is never paired with counts nor range-checked: its verbs are unknown
-    "rate-general-not-paired": (RATE, "全镇有执法人员40人，持证38人，持证率90%。"),
+    "rate-general-not-paired": (RATE, "全镇有执法人员40人，到岗38人，到岗率90%。"),
     "rate-manyidu-not-paired": (RATE, "回访群众200人，满意180人，满意度95%。"),
     "range-general-unknown": (RANGE, "镇综治中心调解室使用率达到120%。"),
 }
@@ -352,8 +372,17 @@ def test_corpus(rules, prefix: str) -> None:
 
 def test_outcome_family_needs_two_outcomes() -> None:
     from checker.checks.base import ParamError
-    from checker.checks.numeric_sum import NumericSumCheck
+    from checker.checks.sum_mismatch import NumericSumCheck
 
     NumericSumCheck.compile({"outcomes": [["办结", "在办"]]})
     with pytest.raises(ParamError, match="outcomes"):
         NumericSumCheck.compile({"outcomes": [["办结"]]})
+
+
+def test_figure_conflict_names_both_places(lint) -> None:
+    text = (HEAD + "全年行政机关负责人出庭应诉31件。\n三、党政主要负责人履行推进法治建设第一责任人职责情况\n"
+            "县长带头履行出庭应诉职责，全年行政机关负责人出庭应诉33件。\n")
+    (d,) = [d for d in lint(text, year=2023).diagnostics if d.rule == "numeric/figure-conflict"]
+    assert (d.line, [r.line for r in d.related]) == (3, [5])
+    assert "31件" in d.message and "33件" in d.message and "第5行" in d.message
+    assert text[d.related[0].start:d.related[0].end] == "33件"

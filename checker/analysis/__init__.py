@@ -65,7 +65,8 @@ class Analysis:
     def sentences(self, scope: str):
         from .sentences import split
 
-        return self._once(("sentences", scope), lambda: tuple(split(self.doc, self.lines(scope))))
+        return self._once(("sentences", scope),
+                          lambda: tuple(split(self.doc, self.lines(scope), self.furniture.certain())))
 
     @cached_property
     def words(self):
@@ -80,13 +81,14 @@ class Analysis:
         return found
 
     def breakdowns(self, text: str):
-        """Totals with their parts in a text (a sentence); none without a breakdown marker."""
+        """Totals with their parts in a text (a sentence); none without a marker or a total word."""
         found = self._breakdowns.get(text)
         if found is None:
-            from .breakdowns import MARKER, find_breakdowns
+            from .breakdowns import find_breakdowns
 
-            # most sentences have no marker: their quantities need not be read at all
-            found = find_breakdowns(self.words, text, self.quantities(text)) if MARKER.search(text) else []
+            words = self.words  # most sentences have neither: their quantities need not be read at all
+            wanted = words.marker_re.search(text) is not None or words.total_re.search(text) is not None
+            found = find_breakdowns(words, text, self.quantities(text)) if wanted else []
             self._breakdowns[text] = found
         return found
 
@@ -100,6 +102,51 @@ class Analysis:
             found = find_rates(self.words.rates, text, self.quantities(text)) if has_percent else []
             self._rates[text] = found
         return found
+
+    def breakdown_readings(self, scope: str):
+        """(sentence, breakdown) of the scope; a sentence opening with 其中 is read with the one
+        before it in its paragraph ("共受理…45件。其中，维持28件…"), as one merged sentence."""
+        from .sentences import joined
+
+        def build():
+            found, previous = [], None
+            for s in self.sentences(scope):
+                found.extend((s, b) for b in self.breakdowns(s.text))
+                lead = len(s.text) - len(s.text.lstrip())
+                if previous is not None and previous.block == s.block and s.text.startswith("其中", lead):
+                    merged = joined(previous, s)
+                    at = len(previous.text) + lead
+                    found.extend((merged, b) for b in self.breakdowns(merged.text) if b.at == at)
+                previous = s
+            return tuple(found)
+
+        return self._once(("breakdown_readings", scope), build)
+
+    def changes(self, text: str):
+        """Changes against an earlier figure whose two figures are both given (changes.py)."""
+        from .changes import find_changes
+
+        return self._once(("changes", text), lambda: find_changes(self.words, text, self.quantities(text)))
+
+    def shares(self, text: str):
+        """Groups of shares of one whole that cannot overlap (shares.py)."""
+        from .shares import find_shares
+
+        return self._once(("shares", text), lambda: find_shares(self.words, text, self.quantities(text)))
+
+    def statements(self, scope: str):
+        """Exact counts of the scope with the words that say what they count (statements.py)."""
+        from .statements import statements
+
+        return self._once(("statements", scope),
+                          lambda: statements(self, self.sentences(scope), self.facts.year,
+                                             lambda at: self.facts.part_at(at) == "next_year"))
+
+    def rate_readings(self, scope: str):
+        """Every rate mention of the scope with the counts it is computed from (rate_readings.py)."""
+        from .rate_readings import readings
+
+        return self._once(("rate_readings", scope), lambda: readings(self, self.sentences(scope)))
 
     @cached_property
     def furniture(self):

@@ -1,15 +1,9 @@
-"""Rates in report text (办结率为96.7%, 占比25%) and the counts they are computed from.
+"""Rates in report text (办结率为96.7%, 占比25%): the rate words and the levels they state.
 
-A rate is paired with its counts only when the sentence unit says unambiguously which count is
-the numerator and which the denominator (domain.md §6.2): each rate word has the verbs that
-introduce its numerator (办结 for 办结率) and its denominator (受理, 收到…), and exactly one count
-of each, in one measure-word group, must stand between the previous rate and this one. A count
-whose verb is negated (不合格, 未办结) is no numerator; when a clause holds both kinds of verb, the
-one nearest the figure decides (调解成功38宗 is a numerator); a figure with no verb before it takes
-the verb after it in its clause (2846名干部参加考试 is a base). A subset aside, 2486件（含转办
-1837件）, is no candidate: it is part of a count, not a count of its own. 占比/占总数的 P% is paired
-only with a part of a breakdown (breakdown.py) whose total is the denominator. Anything else
-stays unpaired: a wrong pairing would be a false alarm, a missing one only a missed check.
+A mention is a rate word (or a chain: 完成率和参考率、合格率均达到) followed by the percentage(s)
+it states; 占比/所占比重/比例为 P% is a *share*. Which counts a mention is computed from is
+pairing.py's and rate_readings.py's business; this module finds mentions, tells goals
+(力争…达到95%) and asks whether any count nearby could be a base (rate-without-base).
 
 Beyond the registry, any short noun ending in 率 (好评率, 持证率, 上线率, 到庭率…) or a survey
 度 (满意度) followed by a percentage is a *proportion* mention (``RateMention.known`` is False):
@@ -24,7 +18,7 @@ import re
 from dataclasses import dataclass
 from functools import cached_property
 
-from .breakdowns import Breakdown, countable
+from .breakdowns import countable
 from ..text.numbers import COUNT_GROUPS, Quantity
 from .sentences import clause_label
 
@@ -39,6 +33,7 @@ class Rate:
     denominator_pattern: str
     proportion: bool = True  # False: may exceed 100% (完成率 of a plan)
     groups: frozenset[str] = COUNT_GROUPS  # measure-word groups its counts can be in
+    negated_pattern: str = "(?!)"  # the numerator negated (不合格, 未办结): the rest of the base
 
     # Compiled on first use: a report names a handful of the ~30 rate words, and compiling all
     # 60 patterns at once would cost every run ~9 ms (cold start matters to pre-commit).
@@ -50,6 +45,10 @@ class Rate:
     def denominator(self) -> re.Pattern[str]:
         return re.compile(self.denominator_pattern)
 
+    @cached_property
+    def negated(self) -> re.Pattern[str]:
+        return re.compile(self.negated_pattern)
+
 
 def rate_of(entry: dict, totals: str) -> Rate:
     """A Rate from one entry of the rate-words lexicon; ``totals`` is the total words' pattern."""
@@ -57,7 +56,8 @@ def rate_of(entry: dict, totals: str) -> Rate:
     if entry.get("totals", True):
         den = f"{den}|{totals}"
     groups = frozenset(entry["groups"]) if entry.get("groups") else COUNT_GROUPS
-    return Rate(_NEG + f"(?:{entry['numerator']})", f"(?:{den})", entry.get("proportion", True), groups)
+    return Rate(_NEG + f"(?:{entry['numerator']})", f"(?:{den})", entry.get("proportion", True), groups,
+                f"(?:不|未|没有|没|非)(?:{entry['numerator']})")
 
 
 # Stems whose 率 is a change or no proportion; characters that make a word with 率 (效率, 利率…);
@@ -148,75 +148,6 @@ def _with_percents(book, text, qs, start, end, names, share) -> RateMention | No
             break
         percents.append(q)
     return book.mention(start, names, tuple(percents), share)
-
-
-def pair(book: RateBook, text: str, qs: list[Quantity], rate: RateMention, floor: int,
-         breakdowns: list[Breakdown]) -> tuple[Quantity, Quantity] | None:
-    """(numerator, denominator) of a single-rate, single-percent mention, or None if unclear."""
-    if len(rate.percents) != 1 or len(rate.names) > 1 or not rate.known:
-        return None
-    if rate.share:
-        return _pair_share(text, qs, rate, breakdowns)
-    spec = book.rates[rate.names[0]]
-    aside = asides(text, qs)
-    window = [q for q in qs if floor <= q.start and q.end <= rate.start and countable(q)
-              and q not in aside]
-    roles = {q: _role_of(spec, text, q, floor, qs) for q in window}
-    nums = [q for q in window if roles[q] == "num"]
-    if len(nums) != 1:
-        return None
-    num = nums[0]
-    same = [q for q in window if q.unit_group == num.unit_group]
-    dens = [q for q in same if roles[q] == "den"]
-    if len(dens) != 1 or any(roles[q] is None for q in same):
-        return None  # another count of the kind (其中行政案件80件) may be the real base
-    den = dens[0]
-    if den.value.hi is not None and num.value.lo > den.value.hi:
-        return None  # more done than received: the pairing itself is doubtful
-    return num, den
-
-
-_ASIDE = re.compile(r"[（(](?:其中|含有?|包括|包含)[^（）()]{0,40}[）)]")
-_AFTER_END = re.compile(r"[，,；：:、。！？\n（(]")
-
-
-def asides(text: str, qs: list[Quantity]) -> frozenset[Quantity]:
-    """Counts in a subset aside, "2486件（含热线转办1837件）": a part of a count, no base of its own."""
-    spans = [m.span() for m in _ASIDE.finditer(text)]
-    return frozenset(q for q in qs if any(a <= q.start and q.end <= b for a, b in spans))
-
-
-def _role_of(spec: Rate, text: str, q: Quantity, floor: int, qs: list[Quantity]) -> str | None:
-    """The role the words before the figure give it, else the words after it in its clause:
-    "2846名国家工作人员参加考试" is a base though its verb follows the figure."""
-    role = _role(spec, clause_label(text, q.start, floor))
-    if role is not None:
-        return role
-    end = _AFTER_END.search(text, q.end)
-    stop = min([end.start() if end else len(text)] + [p.start for p in qs if p.start >= q.end])
-    return _role(spec, text[q.end:stop])
-
-
-def _role(spec: Rate, label: str) -> str | None:
-    """"num" or "den" by the cue nearest the figure: 调解成功38宗 is a success, 调解纠纷40宗 a base."""
-    num = max((m.end() for m in spec.numerator.finditer(label)), default=-1)
-    den = max((m.end() for m in spec.denominator.finditer(label)), default=-1)
-    if num < 0 and den < 0:
-        return None
-    return "num" if num >= den else "den"
-
-
-def _pair_share(text, qs, rate, breakdowns) -> tuple[Quantity, Quantity] | None:
-    """占比 right after a part of a breakdown: that part over the breakdown's total."""
-    if rate.start < len(text) and not text.startswith(("占比", "占"), rate.start):
-        return None
-    before = [q for q in qs if q.end <= rate.start and countable(q)]
-    if not before or not re.fullmatch(r"[，,\s]?", text[before[-1].end:rate.start]):
-        return None
-    for b in breakdowns:
-        if before[-1] in b.parts:
-            return before[-1], b.total
-    return None
 
 
 _TARGET = re.compile(r"力争|确保|争取|目标|要求|计划|预计|努力|拟|将")

@@ -1,20 +1,29 @@
-"""Sentences and clause labels of running text, for checks that relate figures to each other.
+"""Sentences and clause labels of running text, read whole across hard wraps and page breaks.
 
-Numeric checks pair a total with its parts or a rate with its counts only inside one sentence
-(domain.md §6): figures in different sentences are never paired. A sentence runs to 。！？; a line
-break inside a sentence (PDF extraction breaks lines anywhere, even in "230\\n余人次") does not end
-it, so consecutive body lines are joined when the first has no terminal punctuation and neither
-is a stand-alone heading. A *unit* is a piece of a sentence between ；, the scope of one total and
-its breakdown or of one rate and its counts.
+Numeric checks relate figures to each other inside one sentence, or a rate to the sentence just
+before it in the same paragraph (domain.md §6). A copied or PDF report breaks its lines anywhere,
+even inside "1\\n96件次" or "成功\\n率", and repeats page numbers and running headers between its
+pages; so a paragraph is rebuilt first: consecutive body lines are joined when the first does not
+end its sentence (or fills the line to the document's wrap width), page furniture between them is
+dropped, and the line breaks and indentation at each join are removed. The sentence text numeric
+checks read has no line break at all; ``Sentence.span`` maps its offsets back to the matching view
+(and from there the engine maps to the original lines).
+
+A *unit* is a piece of a sentence between ；, the scope of one total and its breakdown or of one
+rate and its counts. Lines that are table rows (cells apart by tabs, runs of spaces or |) are no
+running text: they stay out (tables are read as grids elsewhere).
 """
 
 from __future__ import annotations
 
+import bisect
 import re
+from collections import Counter
 from dataclasses import dataclass
 from typing import Iterable, Iterator
 
 from ..document.model import Document, Line
+from ..offsets import Span
 
 _TERMINAL = "。！？；：…"
 _SENTENCE = re.compile(r"[^。！？]+[。！？]*|[。！？]+")
@@ -22,15 +31,36 @@ _UNIT = re.compile(r"[^；]+；?|；")
 # Where a clause (the words a figure belongs to) begins: after a comma, colon, semicolon or 、.
 _CLAUSE_SEP = re.compile(r"[，,；：:、。！？\n]")
 _PHRASE_SEP = re.compile(r"[，,；：:。！？\n]")  # keeps 来信、来访 together
+_TABLE_ROW = re.compile(r"\S(?:\t|[ \u3000]{3,}| \| ?|｜)\S")
+_WRAP_MIN = 16  # shorter lines say nothing about a wrap width
 
 
 @dataclass(frozen=True)
 class Sentence:
-    """``text`` is ``doc.text[start:start + len(text)]``; it may hold line breaks."""
+    """A sentence of one paragraph, with line breaks and page furniture taken out.
+
+    ``start`` is the matching-view offset of its first character; ``joins`` are the
+    (offset in ``text``, offset in the view) where each joined line piece begins.
+    """
 
     start: int
     text: str
     block: int  # sentences of one paragraph share a block number
+    joins: tuple[tuple[int, int], ...] = ()
+
+    def at(self, i: int) -> int:
+        """The view offset of character ``i`` of ``text`` (``len(text)``: just after the end)."""
+        if not self.joins:
+            return self.start + i
+        keys = [k for k, _ in self.joins]
+        k = max(bisect.bisect_right(keys, i) - 1, 0)
+        return self.joins[k][1] + i - self.joins[k][0]
+
+    def span(self, start: int, end: int) -> Span:
+        """View span of ``text[start:end]``: from its first character to just after its last."""
+        if end <= start:
+            return Span(self.at(start), self.at(start))
+        return Span(self.at(start), self.at(end - 1) + 1)
 
     def units(self) -> Iterator[tuple[int, str]]:
         """(offset in the sentence, text) of each ；-separated piece."""
@@ -38,35 +68,90 @@ class Sentence:
             yield m.start(), m.group()
 
 
-def split(doc: Document, lines: Iterable[Line]) -> Iterator[Sentence]:
-    """Sentences of the given lines, in order, a paragraph broken across lines joined again."""
-    for block, (start, end) in enumerate(_blocks(doc, list(lines))):
-        text = doc.text[start:end]
+def joined(first: Sentence, second: Sentence) -> Sentence:
+    """Two sentences read as one ("共受理…45件。" + "其中，维持28件…"), offsets still mapped."""
+    head = first.joins or ((0, first.start),)
+    tail = second.joins or ((0, second.start),)
+    joins = head + tuple((k + len(first.text), v) for k, v in tail)
+    return Sentence(first.start, first.text + second.text, first.block, joins)
+
+
+def split(doc: Document, lines: Iterable[Line], skip: frozenset[int] | set[int] = frozenset()) -> Iterator[Sentence]:
+    """Sentences of the given lines, in order, a paragraph broken across lines (or pages) joined.
+
+    ``skip`` are indexes of page-furniture lines (page numbers, running headers) to read across.
+    """
+    lines = [line for line in lines if line.index not in skip]
+    width = _wrap_width(lines)
+    for block, run in enumerate(_blocks(doc, lines, skip, width)):
+        text, joins = _joined(run)
         for m in _SENTENCE.finditer(text):
             if m.group().strip():
-                yield Sentence(start + m.start(), m.group(), block)
+                yield _sentence(m.start(), m.group(), block, joins)
 
 
-def _blocks(doc: Document, lines: list[Line]) -> Iterator[tuple[int, int]]:
-    """(start, end) of runs of lines that belong to one paragraph."""
+def _sentence(at: int, text: str, block: int, joins: list[tuple[int, int]]) -> Sentence:
+    keys = [k for k, _ in joins]
+    first = max(bisect.bisect_right(keys, at) - 1, 0)
+    own = [(max(k - at, 0), v + max(at - k, 0)) for k, v in joins[first:] if k < at + len(text)]
+    return Sentence(own[0][1], text, block, tuple(own) if len(own) > 1 else ())
+
+
+def _joined(run: list[Line]) -> tuple[str, list[tuple[int, int]]]:
+    """The paragraph's text without the breaks and indentation between its lines."""
+    pieces: list[str] = []
+    joins: list[tuple[int, int]] = []
+    size = 0
+    for i, line in enumerate(run):
+        text, start = line.text, line.start
+        if i > 0:
+            stripped = text.lstrip(" \t\u3000")
+            start += len(text) - len(stripped)
+            text = stripped
+        if i < len(run) - 1:
+            text = text.rstrip(" \t\u3000")
+        joins.append((size, start))
+        pieces.append(text)
+        size += len(text)
+    return "".join(pieces), joins
+
+
+def _wrap_width(lines: list[Line]) -> int | None:
+    """The width a hard-wrapped copy breaks its lines at: the commonest length of long lines."""
+    lengths = Counter(len(line.text.rstrip()) for line in lines if len(line.text.rstrip()) >= _WRAP_MIN)
+    if not lengths:
+        return None
+    width, count = lengths.most_common(1)[0]
+    return width if count >= 3 else None
+
+
+def _blocks(doc: Document, lines: list[Line], skip, width: int | None) -> Iterator[list[Line]]:
+    """Runs of lines that belong to one paragraph (table rows stand alone)."""
     headings = {h.line: h.run_in for h in doc.headings}
     run: list[Line] = []
     for line in lines:
-        if run and not _continues(run[-1], line, headings):
-            yield run[0].start, run[-1].end
+        if _TABLE_ROW.search(line.text):
+            if run:
+                yield run
+                run = []
+            continue
+        if run and not _continues(run[-1], line, headings, skip, width):
+            yield run
             run = []
         run.append(line)
     if run:
-        yield run[0].start, run[-1].end
+        yield run
 
 
-def _continues(prev: Line, line: Line, headings: dict[int, bool]) -> bool:
-    if line.index != prev.index + 1 or line.index in headings:
-        return False
+def _continues(prev: Line, line: Line, headings: dict[int, bool], skip, width: int | None) -> bool:
+    if line.index in headings or any(i not in skip for i in range(prev.index + 1, line.index)):
+        return False  # a heading, or a blank or other line between them
     if headings.get(prev.index) is False:  # a stand-alone heading ends where its line ends
         return False
     tail = prev.text.rstrip()
-    return bool(tail) and tail[-1] not in _TERMINAL
+    if not tail:
+        return False
+    return tail[-1] not in _TERMINAL or (width is not None and len(tail) >= width)
 
 
 def clause_label(text: str, start: int, floor: int = 0, *, enumeration: bool = False) -> str:

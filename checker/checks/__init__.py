@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from .brackets import BracketBalanceCheck
 from .broken_line import BrokenLineCheck
+from .change_mismatch import ChangeMismatchCheck
 from .date_format import DateFormatCheck
 from .dated_term import DatedTermCheck
+from .figure_conflict import FigureConflictCheck
 from .foreign_locality import ForeignLocalityCheck
 from .future_year import FutureYearCheck
 from .garbled import GarbledCheck
@@ -16,25 +18,31 @@ from .heading_style import HeadingStyleCheck
 from .inline_part import InlinePartCheck
 from .junk_line import JunkLineCheck
 from .near_duplicate import NearDuplicateCheck
-from .numeric_rate import NumericRateCheck, PercentRangeCheck, RateBaseCheck, RateRoundingCheck
-from .numeric_sum import NumericSumCheck, SumIncompleteCheck, UnitMixedCheck
 from .page_number import PageNumberCheck
+from .percent_range import PercentRangeCheck
 from .part_contains import PartContainsCheck
 from .pattern import PatternCheck
 from .plan_undated import PlanUndatedCheck
 from .previous_report import PreviousReportCheck
 from .punctuation_run import PunctuationRunCheck
+from .rate_base import RateBaseCheck
+from .rate_mismatch import NumericRateCheck
+from .rate_rounding import RateRoundingCheck
 from .relative_time import RelativeTimeCheck
 from .required_part import RequiredPartCheck
 from .script import ScriptCheck
+from .share_overflow import ShareOverflowCheck
 from .signature import SignatureCheck
 from .signing_date import SigningDateCheck
+from .sum_incomplete import SumIncompleteCheck
+from .sum_mismatch import NumericSumCheck
 from .suppression import SuppressionCheck
 from .table_sum import TableSumCheck
 from .table_text import TableTextCheck
 from .table_total import TableTotalCheck
 from .table_values import TableValuesCheck
 from .title import TitleCheck
+from .unit_mixed import UnitMixedCheck
 from .whitespace import WhitespaceCheck
 from .year_consistency import YearConsistencyCheck
 from .year_range import YearRangeCheck
@@ -54,10 +62,13 @@ REGISTRY = {
     "inline_part": InlinePartCheck,
     "junk_line": JunkLineCheck,
     "near_duplicate": NearDuplicateCheck,
+    "numeric_change": ChangeMismatchCheck,
+    "numeric_figure_conflict": FigureConflictCheck,
     "numeric_percent_range": PercentRangeCheck,
     "numeric_rate": NumericRateCheck,
     "numeric_rate_base": RateBaseCheck,
     "numeric_rate_rounding": RateRoundingCheck,
+    "numeric_share": ShareOverflowCheck,
     "numeric_sum": NumericSumCheck,
     "numeric_sum_incomplete": SumIncompleteCheck,
     "numeric_unit_mixed": UnitMixedCheck,

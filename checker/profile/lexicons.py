@@ -28,7 +28,7 @@ from ..yamlfile import Mapping, YamlError, display_path, read
 
 # table → (key field, schema of its entries or None when the check that reads it validates them)
 # A schema maps a field to (type, required).
-_REGEX, _TEXT, _FLAG, _WORDS, _DATE = "regex", "text", "flag", "words", "date"
+_REGEX, _TEXT, _FLAG, _WORDS, _DATE, _REGEXES = "regex", "text", "flag", "words", "date", "regexes"
 TABLES: dict[str, tuple[str, dict[str, tuple[str, bool]] | None]] = {
     "dated-terms": ("name", None),
     "misuses": ("match", None),
@@ -39,9 +39,14 @@ TABLES: dict[str, tuple[str, dict[str, tuple[str, bool]] | None]] = {
                                         "head": (_FLAG, False)}),
     "plenums": ("session", {"session": (_TEXT, True), "date": (_DATE, True)}),
     "units": ("word", {"word": (_TEXT, True), "group": (_TEXT, True)}),
-    "total-words": ("word", {"word": (_TEXT, True), "match": (_REGEX, False)}),
+    "total-words": ("word", {"word": (_TEXT, True), "match": (_REGEX, False), "after": (_FLAG, False)}),
     "rate-words": ("word", {"word": (_TEXT, True), "numerator": (_REGEX, True), "denominator": (_REGEX, True),
                             "proportion": (_FLAG, False), "totals": (_FLAG, False), "groups": (_WORDS, False)}),
+    "list-markers": ("word", {"word": (_TEXT, True), "match": (_REGEX, False), "exhaustive": (_FLAG, False)}),
+    "change-words": ("word", {"word": (_TEXT, True), "direction": ("choice:rise|fall|none", True),
+                              "marks": (_FLAG, False)}),
+    "partitions": ("name", {"name": (_TEXT, True), "parts": (_REGEXES, True), "more": (_REGEXES, False),
+                            "whole": (_REGEX, False), "complete": (_FLAG, False)}),
 }
 
 
@@ -212,21 +217,28 @@ def _validate(item: dict, schema: dict[str, tuple[str, bool]], where: str, name:
                 raise LexiconError(f"{where}: lexicon '{name}' entry needs '{key}'")
             continue
         value = item[key]
+        if kind.startswith("choice:"):
+            choices = kind[len("choice:"):].split("|")
+            if value not in choices:
+                raise LexiconError(f"{where}: '{key}' in lexicon '{name}' must be one of {', '.join(choices)}, not {value!r}")
+            continue
         ok = {
             _TEXT: isinstance(value, str) and bool(value.strip()),
             _REGEX: isinstance(value, str),
             _FLAG: isinstance(value, bool),
             _WORDS: isinstance(value, list) and all(isinstance(v, str) for v in value),
             _DATE: isinstance(value, date),
+            _REGEXES: isinstance(value, list) and all(isinstance(v, str) and v for v in value),
         }[kind]
         if not ok:
             raise LexiconError(f"{where}: '{key}' in lexicon '{name}' must be {_KIND_WORDS[kind]}, not {value!r}")
-        if kind == _REGEX:
+        for pattern in (value if kind == _REGEXES else [value] if kind == _REGEX else []):
             try:
-                re.compile(value)
+                re.compile(pattern)
             except re.error as err:
                 raise LexiconError(f"{where}: '{key}' is not a valid regular expression: {err}") from None
 
 
 _KIND_WORDS = {_TEXT: "a non-empty text", _REGEX: "a regular expression", _FLAG: "true or false",
-               _WORDS: "a list of texts", _DATE: "a date YYYY-MM-DD"}
+               _WORDS: "a list of texts", _DATE: "a date YYYY-MM-DD",
+               _REGEXES: "a list of regular expressions"}

@@ -59,19 +59,23 @@ def _suppress(found: list[Diagnostic], rules: list[Rule], analysis: Analysis, la
 
 
 def stamp(rule: Rule, finding: Finding, analysis: Analysis, lang: str) -> Diagnostic:
-    doc = analysis.doc
-    span = finding.span if finding.original else doc.norm.map.span(finding.span)
-    line, column = analysis.line_index.position(span.start)
-    end_line, end_column = analysis.line_index.position(span.end)
     severity = rule.severity if rule.forced_severity or finding.severity is None else finding.severity
     return Diagnostic(
         rule=rule.id,
         severity=severity,
         message=fill(rule.template(finding.kind, lang), finding.values),
-        location=Location(line, column, end_line, end_column, span.start, span.end),
-        fix=_map_fix(finding, doc),
+        location=_location(finding.span, finding.original, analysis),
+        fix=_map_fix(finding, analysis.doc),
         part=analysis.facts.part_at(finding.span.start) if not finding.original else None,
+        related=tuple(_location(s, finding.original, analysis) for s in finding.related),
     )
+
+
+def _location(span, original: bool, analysis: Analysis) -> Location:
+    span = span if original else analysis.doc.norm.map.span(span)
+    line, column = analysis.line_index.position(span.start)
+    end_line, end_column = analysis.line_index.position(span.end)
+    return Location(line, column, end_line, end_column, span.start, span.end)
 
 
 def _map_fix(finding: Finding, doc) -> Fix | None:

@@ -8,7 +8,7 @@ a bare number needs a measure word or %, and masks remove codes, titles and quot
 
 Conventions (ours, chosen to avoid false alarms): an integer count is a point; a figure with
 decimals or a % is rounded to its last written place (1.2万 -> [11500, 12500], 96.7% -> [96.65,
-96.75]); 余/多 -> [N, N + one unit of N's last significant digit); 以上 -> [N, ∞); 超过/逾/多于 ->
+96.75]); 余/多 -> [N, N + one unit of N's last significant digit]; 以上 -> [N, ∞); 超过/逾/多于 ->
 (N, ∞); 近 -> [0.9N, N]; 约/左右/上下 -> [0.9N, 1.1N]; 不足/不到/少于 -> [0, N); 以内/以下 -> [0, N];
 3-5次 -> [3, 5]. Money is stated in 元 (500万元 -> 5000000, unit '万元').
 """
@@ -51,6 +51,7 @@ _QTY = (
 _AR_FULL = re.compile(rf"({_AR})\s*([万亿])?")
 _CN_FULL = re.compile(_CN)
 _PCT_CN = re.compile(rf"百分之(?P<cn>{_CN})")
+_NUMERAL = re.compile(f"[0-9{_CN_CHARS}]")
 # A measure word that is really the first character of a longer word ("人民", "条例", "期间").
 _STOP = re.compile(
     "件事|次性|次日|次要|人民|人员|人大|人口|人才|条例|条件|条款|期间|期限|期末|期满|社会|社保|"
@@ -72,9 +73,11 @@ _MASKS = tuple((re.compile(p), anchors(p)) for p in (
     rf"[{_CN_CHARS}]+个(?:意识|自信|维护|确立|全面|代表|务必|大局|区分|严禁|必须|不准|坚持|没有|“)"
     "|八项规定|三项制度|两个责任",                                               # slogans
 ))
-# A change word right before the figure, with only filler between ("同比分别增长了15%").
-_CHANGE = re.compile("(?:增长|下降|提高|降低|减少|增加|上升|提升|回落|上涨|下滑|同比|环比|增幅|降幅)"
-                     "(?:了|为|达|是|分别|均|幅度|比例)*$")
+# A change word right before the figure, with only filler between ("同比分别增长了15%"); the
+# words are the change-words lexicon, these the ones a reader without it uses.
+_CHANGE_WORDS = ("增长", "下降", "提高", "降低", "减少", "增加", "上升", "提升", "回落", "上涨", "下滑",
+                 "同比", "环比", "增幅", "降幅", "涨幅", "减幅")
+_CHANGE_FILLER = "(?:了|为|达|是|分别|均|幅度|比例|率)*$"
 _CLAUSE_END = re.compile("[，。；：、！？\n]")
 
 
@@ -223,8 +226,8 @@ def _band(n: Decimal, decimals: int, scale: Decimal) -> Interval:
 
 def _approx_value(n: Decimal, approx: str, lo: Decimal | None) -> Interval:
     """Conventions, not law: 余/多 up to the next step of the last digit; 约/左右 ±10%; 近 -10%."""
-    if approx in ("余", "多"):
-        return Interval(n, n + _step(n), hi_open=True)
+    if approx in ("余", "多"):  # closed above: "2.3万余份" may be read as up to 2.4万
+        return Interval(n, n + _step(n))
     if approx == "以上":
         return Interval(n, None)
     if approx in ("超过", "逾", "多于"):  # unbounded: "超过300人" may well be 800
@@ -240,12 +243,12 @@ def _approx_value(n: Decimal, approx: str, lo: Decimal | None) -> Interval:
     return Interval(n * Decimal("0.9"), n * Decimal("1.1"))  # 约 大约 左右 上下
 
 
-def _is_change(text: str, start: int, unit: str) -> bool:
+def _is_change(text: str, start: int, unit: str, change: re.Pattern[str]) -> bool:
     """同比增长15% / 下降3个百分点 (a change) vs 提高到98% (a level)."""
     if unit == "个百分点":
         return True
     window = _CLAUSE_END.split(text[max(0, start - 10):start])[-1]
-    return _CHANGE.search(window) is not None
+    return change.search(window) is not None
 
 
 def _span(m: re.Match[str]) -> tuple[int, int]:
@@ -269,7 +272,8 @@ def _rejected(m: re.Match[str], text: str, mask: bytearray) -> bool:
     return bool(cn) and text[m.end():m.end() + 1] in _CN_DIGIT  # 三天两头, 五个一
 
 
-def _build(m: re.Match[str], text: str, original: str, groups: dict[str, str]) -> Quantity | None:
+def _build(m: re.Match[str], text: str, original: str, groups: dict[str, str],
+           change: re.Pattern[str]) -> Quantity | None:
     if m["ar"]:
         n, decimals = _parse_ar(m["ar"], m["mul"]), len(m["ar"].partition(".")[2])
         scale = _MULT.get(m["mul"] or "", Decimal(1))
@@ -293,7 +297,7 @@ def _build(m: re.Match[str], text: str, original: str, groups: dict[str, str]) -
         value = Interval.point(n)
     start = m.start("pre") if m["pre"] else _span(m)[0]
     return Quantity(start, m.end(), original[start:m.end()], n, value, unit, groups[unit],
-                    approx, decimals, _is_change(text, start, unit))
+                    approx, decimals, _is_change(text, start, unit, change))
 
 
 def _mask(text: str) -> bytearray:
@@ -312,9 +316,11 @@ class QuantityReader:
     Built once per lexicon (analysis/vocabulary.py); the pattern is compiled on first use.
     """
 
-    def __init__(self, units: dict[str, str]) -> None:
+    def __init__(self, units: dict[str, str], change_words: tuple[str, ...] = _CHANGE_WORDS) -> None:
         self.groups = {**units, **_BUILTIN_UNITS}  # measure word → group
         self._pattern: re.Pattern[str] | None = None
+        words = "|".join(sorted(map(re.escape, change_words), key=len, reverse=True)) or "(?!)"
+        self.change = re.compile(f"(?:{words}){_CHANGE_FILLER}")
 
     @property
     def pattern(self) -> re.Pattern[str]:
@@ -326,17 +332,21 @@ class QuantityReader:
     def find(self, text: str) -> list[Quantity]:
         """Every quantity in ``text`` in order of appearance; never raises on odd input."""
         folded = text.translate(_FOLD) if _WIDE.search(text) else text
+        matches = list(self.pattern.finditer(folded)) if _NUMERAL.search(folded) else []
+        spelled = "百分之" in folded
+        if not matches and not spelled:
+            return []  # most sentences of a report: no masking needed
         mask = _mask(folded)
         found: list[Quantity] = []
-        for m in self.pattern.finditer(folded):
-            if not _rejected(m, folded, mask) and (q := _build(m, folded, text, self.groups)) is not None:
+        for m in matches:
+            if not _rejected(m, folded, mask) and (q := _build(m, folded, text, self.groups, self.change)) is not None:
                 found.append(q)
-        for m in _PCT_CN.finditer(folded):
+        for m in _PCT_CN.finditer(folded) if spelled else ():
             n = _parse_cn(m["cn"])
             if n is not None and not any(mask[m.start():m.end()]):
                 found.append(Quantity(m.start(), m.end(), text[m.start():m.end()], Decimal(n),
                                       _band(Decimal(n), 0, Decimal(1)), "%", "percent", None, 0,
-                                      _is_change(folded, m.start(), "%")))
+                                      _is_change(folded, m.start(), "%", self.change)))
         found.sort(key=lambda q: q.start)
         return [q for i, q in enumerate(found) if i == 0 or q.start >= found[i - 1].end]
 

@@ -1,0 +1,153 @@
+"""Figures a report states about one thing: "行政机关负责人出庭应诉31件" … "出庭应诉33件".
+
+A reviewer notices the same figure given twice with different values, often once in the results
+and again in the first-responsible or shortcomings part. A *statement* is an exact count with the
+words that say what it counts: its phrase before the figure (and the noun after it when the
+figure comes first: "县政府聘请的11名法律顾问"), with time words, total words and particles
+removed, so "全年收到行政复议申请47件" and "2023年县政府共收到行政复议申请49件" read as
+收到行政复议申请 and 县政府收到行政复议申请.
+
+Two statements are about the same thing when their keys are equal or one is the other with a
+subject before it (县政府…, 县长主持县政府常务会议…), unless that subject is a part of the issuer (…局,
+…中心, a township) or a part of the year (上半年, 一季度); a short key (under six characters: 会前学法)
+needs the other's subject to be mentioned around it too, and equal short keys (受理案件) say too
+little. In the plan part only figures said of the past count (在…的基础上, the report year named
+before them): the others are next year's targets. Left out: figures of another year (上年为28件, 2022年…), targets (计划开展…150场),
+cumulative stocks against yearly figures (累计聘请 and 新聘 differ by their words), parts of a
+breakdown, a leader's own share (亲自出庭应诉2件), approximations, and keys of fewer than four characters.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..text.numbers import COUNT_GROUPS, Quantity
+from .breakdowns import countable
+
+_PHRASE = re.compile(r"[，,；：:。！？（）()“”]")
+_TIME = re.compile(r"全年|本年度|年度内|年内|当年|今年|截至(?:20\d\d年)?年?底|20\d\d年(?:度)?(?:以来)?|年底前?|年初以来|一年来")
+# A subject that is part of the issuer (a bureau, a centre, a township) counts its own share; a
+# period shorter than the year counts part of it: neither is the report's figure itself.
+_SUB_UNIT = re.compile(r"(?:局|委|办|所|站|中心|队|院|庭|科|股|室|部门|乡镇|街道|村|社区|镇|乡)$")
+_PERIOD = re.compile(r"截至\d{1,2}月|\d{1,2}月(?:底|末|份)|[一二三四1-4]季度|上半年|下半年|前三季度|1-\d{1,2}月")
+_PART_OF_YEAR = re.compile(r"季度|上半年|下半年|半年|月份?|前三季度|年初")
+_TOTAL = re.compile(r"共有|共计|合计|总计|一共|总共|共")
+_FILLER = re.compile(r"[的了已均都将]|依法|先后|累计共")
+_LEAD = re.compile(r"^(?:在|并|还|同时|另|此外|另外|其中|分别|带领|带头|带动|推动|组织|指导)+")
+_NOUN_STOP = re.compile(r"全年|全部|均|已|都|共|中|在|于|参加|列席|开展|办理|[，,；：:。！？、]")
+_OTHER_TIME = re.compile(r"上年|去年|上一年|前年|同期|同比|较|比上年|分别为|以来|历年|近[三五两]年")
+_OWN_SHARE = re.compile(r"亲自|本人|个人|其本人")  # 县长亲自出庭应诉2件: the leader's own share
+_TARGET = re.compile(r"计划|力争|确保|争取|目标|预计|拟|将要|要求")
+_GENERIC_SUBJECT = re.compile(r"^(?:县|镇|区|市|乡)政府$|^我(?:县|镇|区|市|乡|局|委)$|^全(?:县|镇|区|市|乡)$|^本单位$")
+_MIN_KEY, _SHORT_KEY = 4, 6
+_WINDOW = 40  # a label is the phrase before the figure; longer phrases are cut here
+_YEAR = re.compile(r"(20\d\d)年")
+_SPACE = re.compile(r"\s+")
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+
+
+@dataclass(frozen=True)
+class Statement:
+    """A count and what it counts; ``sentence`` is its index in the scope, offsets in its text."""
+
+    key: str
+    figure: Quantity
+    sentence: int
+
+
+def statements(analysis, sentences, year: int | None, in_plan=lambda offset: False) -> tuple[Statement, ...]:
+    """The statements of ``sentences``; in the plan part (``in_plan``) only those said of the
+    past ("在全年调解矛盾纠纷1625件的基础上"), since the others are next year's targets."""
+    found = []
+    for i, s in enumerate(sentences):
+        qs = analysis.quantities(s.text)
+        if not qs:
+            continue
+        plan = in_plan(s.start)
+        parts = {id(p) for b in analysis.breakdowns(s.text) for p in b.parts}
+        for q in qs:
+            if id(q) in parts or not _candidate(q):
+                continue
+            key = _key(s.text, q, qs, year)
+            if plan and not _past(s.text, q, year):
+                continue
+            if key is not None:
+                found.append(Statement(key, q, i))
+    return tuple(found)
+
+
+def _candidate(q: Quantity) -> bool:
+    return countable(q) and q.approx is None and q.unit_group in COUNT_GROUPS and q.value.lo == q.value.hi
+
+
+def _key(text: str, q: Quantity, qs, year: int | None) -> str | None:
+    window = max(0, q.start - _WINDOW)
+    start = max((m.end() for m in _PHRASE.finditer(text, window, q.start)), default=window)
+    start = max([start] + [p.end for p in qs if p.end <= q.start])
+    before = text[start:q.start]
+    if _OTHER_TIME.search(before) or _OWN_SHARE.search(before) or _TARGET.search(text[max(0, start - 8):q.start]):
+        return None
+    if _PERIOD.search(text[:q.start]):
+        return None  # 截至11月底…, 上半年…: a part of the year
+    if year is not None and any(int(y) != year for y in _YEAR.findall(before)):
+        return None
+    after = ""
+    if before.endswith("的") or len(_han(before)) <= 3:
+        stop = _NOUN_STOP.search(text, q.end)
+        after = text[q.end:stop.start() if stop else len(text)]
+        after = after if len(_han(after)) >= 2 and len(after) <= 10 else ""
+    key = _normal(before) + _normal(after)
+    return key if len(key) >= _MIN_KEY else None
+
+
+def _past(text: str, q: Quantity, year: int | None) -> bool:
+    """A figure of the plan part said of the report year: 在…的基础上, or the year named before it."""
+    clause = text[:q.start]
+    return "基础上" in text[q.end:q.end + 12] or (year is not None and f"{year}年" in clause)
+
+
+def _normal(words: str) -> str:
+    words = _TIME.sub("", words)
+    words = _TOTAL.sub("", words)
+    words = _FILLER.sub("", words)
+    words = _SPACE.sub("", words)
+    return _LEAD.sub("", words)
+
+
+def _han(text: str) -> str:
+    return "".join(_HAN.findall(text))
+
+
+def candidates(found: tuple[Statement, ...]):
+    """Pairs of statements that may be about one thing: same unit, same last four characters of
+    key (a key and the same key with a subject before it end alike)."""
+    buckets: dict[tuple[str, str], list[Statement]] = {}
+    for s in found:
+        buckets.setdefault((s.figure.unit, s.key[-_MIN_KEY:]), []).append(s)
+    for group in buckets.values():
+        for i, a in enumerate(group):
+            for b in group[i + 1:]:
+                yield a, b
+
+
+def same_thing(a: Statement, b: Statement, sentences) -> bool:
+    """Are the two statements about one thing (see the module docstring)?"""
+    if a.figure.unit != b.figure.unit:
+        return False
+    short, long = sorted((a, b), key=lambda s: len(s.key))
+    if short.key == long.key:
+        return len(short.key) >= _SHORT_KEY
+    if not long.key.endswith(short.key):
+        return False
+    subject = long.key[:-len(short.key)]
+    if _SUB_UNIT.search(subject) or _PART_OF_YEAR.search(subject):
+        return False  # 市场监管局开展执法检查48次 is the bureau's share; 上半年… part of the year
+    if len(short.key) >= _SHORT_KEY:
+        return True
+    if _GENERIC_SUBJECT.search(subject):
+        return True
+    around = sentences[short.sentence].text
+    if short.sentence > 0:
+        around = sentences[short.sentence - 1].text + around
+    return any(subject[i:i + 4] in around for i in range(len(subject) - 3))
