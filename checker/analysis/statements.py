@@ -39,6 +39,10 @@ _NOUN_STOP = re.compile(r"全年|全部|均|已|都|共|中|在|于|参加|列�
 _OTHER_TIME = re.compile(r"上年|去年|上一年|前年|同期|同比|较|比上年|分别为|以来|历年|近[三五两]年")
 _OWN_SHARE = re.compile(r"亲自|本人|个人|其本人")  # 县长亲自出庭应诉2件: the leader's own share
 _TARGET = re.compile(r"计划|力争|确保|争取|目标|预计|拟|将要|要求")
+# Who acts in the sentence before the figure: "鹤松街道司法所围绕…，统筹推动矛盾纠纷排查化解76件"
+# is the justice office's count, not the one "鹤松街道人民政府…化解10件" gives for the town.
+_ACTOR = re.compile(r"(?:[\u4e00-\u9fff]{2,8}?(?:镇|乡|街道|县|区|市))?(?:人民政府|党委|党工委|办事处|司法所|派出所|"
+                    r"综合行政执法队|执法大队|党政办|便民服务中心|[\u4e00-\u9fff]{1,6}?(?:局|中心|委员会))")
 _GENERIC_SUBJECT = re.compile(r"^(?:县|镇|区|市|乡)政府$|^我(?:县|镇|区|市|乡|局|委)$|^全(?:县|镇|区|市|乡)$|^本单位$")
 _MIN_KEY, _SHORT_KEY = 4, 6
 _WINDOW = 40  # a label is the phrase before the figure; longer phrases are cut here
@@ -131,11 +135,24 @@ def candidates(found: tuple[Statement, ...]):
                 yield a, b
 
 
+def _actor(text: str, at: int) -> str | None:
+    """The last body named in the sentence before offset ``at`` (None when the sentence names none)."""
+    found = None
+    for m in _ACTOR.finditer(text, 0, at):
+        found = m.group()
+    return found
+
+
 def same_thing(a: Statement, b: Statement, sentences) -> bool:
     """Are the two statements about one thing (see the module docstring)?"""
     if a.figure.unit != b.figure.unit:
         return False
+    actors = (_actor(sentences[a.sentence].text, a.figure.start), _actor(sentences[b.sentence].text, b.figure.start))
+    if all(actors) and actors[0] != actors[1]:
+        return False  # two bodies, two counts of their own
     short, long = sorted((a, b), key=lambda s: len(s.key))
+    if all(actors) and long.key.endswith(short.key) and len(short.key) >= _SHORT_KEY:
+        return True  # one body named in both sentences, counting the same thing
     if short.key == long.key:
         return len(short.key) >= _SHORT_KEY
     if not long.key.endswith(short.key):
