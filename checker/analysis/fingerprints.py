@@ -6,7 +6,12 @@ sentences still matches. Every shingle of ``k`` ideographs is hashed with CRC-32
 processes, unlike ``hash``), and only hashes divisible by SAMPLE are kept as seeds, so the index
 holds a quarter of the shingles and identical text always keeps identical seeds. Two texts that
 share a seed are compared character by character around it: the reported passage is exact, not an
-estimate. Character shingles need no word segmentation; see docs in rulesets/default/topic.yaml.
+estimate. Character shingles need no word segmentation; see docs/batch.md.
+
+Phrasing that many reports of the batch share (the county's template, the regulation's stock
+phrases) is no copy: ``common_hashes`` counts in how many issuers' reports each shingle occurs,
+and ``masked`` turns every character such a shingle covers into SEP before two reports are
+compared, so a passage never extends into template text and only its rare core is counted.
 """
 
 from __future__ import annotations
@@ -16,11 +21,12 @@ import re
 import zlib
 from array import array
 from collections import Counter, defaultdict
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import Iterable, Sequence
 
 SEP = "\x00"  # stands for masked (stock) text and breaks: no shingle or passage crosses it
 SAMPLE = 4
+NONE = 0xFFFFFFFF  # no shingle at this offset (it would cross SEP); CRC-32 gives it 1 in 4 billion times
 _NON_HAN = re.compile(r"[^\u3400-\u4dbf\u4e00-\u9fff]+")
 
 
@@ -34,6 +40,7 @@ class Fingerprint:
     hashes: array  # the sampled shingles (uint32) ...
     offsets: array  # ... and where they start in ``text``
     size: int  # ideographs that count (not masked)
+    every: array = field(default_factory=lambda: array("I"))  # the hash of the shingle starting at each offset (NONE where it crosses SEP)
 
     def line_at(self, offset: int) -> int:
         row = bisect.bisect_right(self.line_starts, offset) - 1
@@ -55,8 +62,13 @@ def fingerprint(lines: Iterable[tuple[int, str]], stock: Sequence[re.Pattern], k
         parts.append(han)
         at += len(han)
     text = _mask("".join(parts), stock)
-    hashes, offsets = seeds(text, k)
-    return Fingerprint(text, tuple(starts), tuple(numbers), hashes, offsets, len(text) - text.count(SEP))
+    every = shingles(text, k)
+    hashes, offsets = array("I"), array("I")
+    for at, h in enumerate(every):
+        if not h % SAMPLE and h != NONE:
+            hashes.append(h)
+            offsets.append(at)
+    return Fingerprint(text, tuple(starts), tuple(numbers), hashes, offsets, len(text) - text.count(SEP), every)
 
 
 def _mask(text: str, stock: Sequence[re.Pattern]) -> str:
@@ -67,36 +79,59 @@ def _mask(text: str, stock: Sequence[re.Pattern]) -> str:
     return text
 
 
-def seeds(text: str, k: int) -> tuple[array, array]:
-    """Sampled hashes and offsets of the k-ideograph shingles that do not cross SEP.
+def shingles(text: str, k: int) -> array:
+    """The CRC-32 of the k-ideograph shingle at every offset (NONE where it would cross SEP or the end).
 
-    A shingle is kept when its CRC-32 is a multiple of SAMPLE: the choice depends on the text
-    alone, so two reports sharing a passage keep the same shingles of it.
+    A seed is a shingle whose CRC-32 is a multiple of SAMPLE: the choice depends on the text alone,
+    so two reports sharing a passage keep the same seeds of it.
     """
-    hashes, offsets = array("I"), array("I")
+    every = array("I", [NONE]) * max(len(text) - k + 1, 0)
     data = memoryview(text.encode("utf-32-le"))
     crc32, width, offset = zlib.crc32, 4 * k, 0
     for segment in text.split(SEP):
-        first = 4 * offset
-        for at in range(first, first + 4 * (len(segment) - k + 1), 4):
-            h = crc32(data[at:at + width])
-            if not h % SAMPLE:
-                hashes.append(h)
-                offsets.append(at >> 2)
+        for at in range(offset, offset + len(segment) - k + 1):
+            every[at] = crc32(data[4 * at:4 * at + width])
         offset += len(segment) + 1
-    return hashes, offsets
+    return every
 
 
-def candidate_pairs(prints: Sequence[Fingerprint], groups: Sequence[str], max_groups: int) -> dict[tuple[int, int], list[tuple[int, int]]]:
+def common_hashes(prints: Sequence[Fingerprint], groups: Sequence[str], limit: int) -> set[int]:
+    """Shingles found in the reports of more than ``limit`` issuers: the batch's common phrasing."""
+    by_group: dict[str, set[int]] = defaultdict(set)
+    for fp, group in zip(prints, groups):
+        by_group[group].update(fp.every)
+    counts: Counter = Counter()
+    for hashes in by_group.values():
+        counts.update(hashes)
+    counts.pop(NONE, None)
+    return {h for h, n in counts.items() if n > limit}
+
+
+def masked(fp: Fingerprint, common: set[int], k: int) -> str:
+    """``fp.text`` with every character that a common shingle covers turned into SEP."""
+    if not common:
+        return fp.text
+    flags = "".join("1" if h in common else "0" for h in fp.every)
+    chars = list(fp.text)
+    for run in _RUNS.finditer(flags):
+        chars[run.start():run.end() + k - 1] = SEP * (run.end() + k - 1 - run.start())
+    return "".join(chars)
+
+
+_RUNS = re.compile("1+")
+
+
+def candidate_pairs(prints: Sequence[Fingerprint], groups: Sequence[str], max_groups: int,
+                    common: set[int] = frozenset()) -> dict[tuple[int, int], list[tuple[int, int]]]:
     """(i, j) with i < j → seed offset pairs they share, across different groups only.
 
-    A seed found in more than ``max_groups`` groups is common text of the batch and is dropped.
-    Counting runs in C (Counter, set intersection): a batch of 1,000 reports holds a million seeds.
+    A seed found in more than ``max_groups`` groups (or in ``common``) is common text of the batch
+    and is dropped. Counting runs in C (Counter, set intersection): 1,000 reports hold a million seeds.
     """
     counts: Counter = Counter()
     for fp in prints:
         counts.update(set(fp.hashes))
-    shared = {h for h, n in counts.items() if 1 < n <= 4 * max_groups}
+    shared = {h for h, n in counts.items() if 1 < n <= 4 * max_groups} - common
     postings: dict[int, list[tuple[int, int]]] = defaultdict(list)
     for index, fp in enumerate(prints):
         where = dict(zip(fp.hashes, fp.offsets))  # one offset per seed and report is enough
@@ -130,7 +165,7 @@ def shared_passages(a: str, b: str, hits: Iterable[tuple[int, int]], k: int, gap
     runs: list[Passage] = []
     reach: dict[int, int] = {}  # diagonal → end (in a) of the last run found on it
     for i, j in sorted(hits, key=lambda h: (h[1] - h[0], h[0])):
-        if i < reach.get(j - i, -1) or a[i:i + k] != b[j:j + k]:
+        if i < reach.get(j - i, -1) or a[i:i + k] != b[j:j + k] or SEP in a[i:i + k]:
             continue
         run = _extend(a, b, i, j, k)
         reach[j - i] = run.a_end

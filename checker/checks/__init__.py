@@ -24,6 +24,7 @@ from .pattern import PatternCheck
 from .plan_undated import PlanUndatedCheck
 from .punctuation_run import PunctuationRunCheck
 from .relative_time import RelativeTimeCheck
+from .same_issuer import SameIssuerCheck
 from .required_part import RequiredPartCheck
 from .script import ScriptCheck
 from .signature import SignatureCheck
@@ -62,6 +63,7 @@ REGISTRY = {
     "plan_undated": PlanUndatedCheck,
     "punctuation_run": PunctuationRunCheck,
     "relative_time": RelativeTimeCheck,
+    "same_issuer": SameIssuerCheck,
     "required_part": RequiredPartCheck,
     "script": ScriptCheck,
     "signature": SignatureCheck,

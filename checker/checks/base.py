@@ -116,6 +116,7 @@ class BatchFinding:
     kind: str = "default"
     values: dict = dataclasses.field(default_factory=dict)
     share: float | None = None
+    priority: int = 0  # listed before findings of a lower priority (a copy that carries another's place name)
 
 
 class BatchCheck(Check):
