@@ -145,7 +145,8 @@ class _Pair:
             "excerpt": _excerpt(a.text[first.a_start:first.a_end], self.place), "place": self.place or "",
         }
         kind = "place" if self.place else "default"
-        return BatchFinding(tuple(places), kind, values, share=round(share, 3), priority=2 if self.place else 0)
+        return BatchFinding(tuple(places), kind, values, share=round(share, 3), priority=2 if self.place else 0,
+                            blames_first=bool(self.place))
 
 
 def _side(item: BatchItem, p: Passage, which: int) -> str:

@@ -38,7 +38,7 @@ def cross_check(results: Sequence, collected: Sequence[dict[str, Any]], rules: S
 def stamp(rule: Rule, finding: BatchFinding, results: Sequence, lang: str = "zh") -> Diagnostic:
     places = [Location(p.line, 1, p.end_line, 1, path=results[p.index].path) for p in finding.places]
     return Diagnostic(rule.id, rule.severity, fill(rule.template(finding.kind, lang), finding.values),
-                      places[0], related=tuple(places[1:]), share=finding.share)
+                      places[0], related=tuple(places[1:]), share=finding.share, blames_first=finding.blames_first)
 
 
 def collect(result, rules: Sequence[Rule]) -> dict[str, Any]:
