@@ -183,7 +183,7 @@ def county_report(issuer: str, year: int, rng: random.Random, *, offices=_OFFICE
         if number == "二" and extra:
             lines.append(extra)
     if "sum" in defects:
-        lines.append(f"全年共办理行政复议案件12件，其中维持原行政行为8件、撤销或确认违法6件。{own(1)}")
+        lines.append(f"全年共办理行政处罚案件64件，其中适用简易程序38件、适用普通程序29件。{own(1)}")
     if "no-first-responsible" not in defects:
         lines += ["二、党政主要负责人履行推进法治建设第一责任人职责情况",
                   FIRST_RESPONSIBLE.format(who=who) + f"{issuer}主要负责同志主持召开法治建设专题会议{rng.randint(2, 9)}次。"]
