@@ -289,3 +289,51 @@ def write_report(stem: Path, text: str, kind: str) -> Path:
     else:
         path.write_text(text, encoding="utf-8")
     return path
+
+
+# ---------------------------------------------------------------- a big run, without linting
+
+_MESSAGES = (
+    ("format/punctuation-width", "warning", "中文文本中使用了半角“,”，应改为全角“，”。全文共 {n} 处半角标点，多由复制粘贴带入。"),
+    ("numeric/sum-mismatch", "error", "总数为“64件”，但“其中”后列出的分项38件＋29件合计为67，两者不可能相等。请核对总数和各分项数字，或在分项中补充遗漏的类别。"),
+    ("term/outdated", "warning", "报告年度为2023年，“党的十九大精神”已不是现行提法，应为“党的二十大精神”。"),
+    ("term/placeholder", "error", "“XX”是未替换的占位符。应填入实际的名称、数字或日期。"),
+    ("structure/heading-style", "warning", "标题序号“(一)”使用了半角括号，应为全角“（一）”（GB/T 9704）。"),
+    ("numeric/rate-rounding", "info", "“98.4%”由 123/125 算得 98.40%，写法正确；若按截断处理应写明。"),
+)
+
+
+def synthetic_run(reports: int = 1000, findings: int = 100, seed: int = 7):
+    """A RunResult of ``reports`` county reports with ``findings`` findings each, built without
+    linting (bench/export.py, tests/test_exports.py): what the exporters must write in seconds."""
+    from checker.diagnostics import Diagnostic, Location, Severity
+    from checker.results import FileResult, PartLabel, ReportInfo, RunResult
+    from checker.sources import Source
+
+    rng = random.Random(seed)
+    labels = (PartLabel("achievements", "主要举措和成效", "举措和成效", "成效"),
+              PartLabel("first_responsible", "党政主要负责人履行推进法治建设第一责任人职责情况", "第一责任人", "责任人"),
+              PartLabel("shortcomings", "存在的不足和原因", "不足和原因", "不足"),
+              PartLabel("next_year", "下一年度主要安排", "下一年度安排", "安排"))
+    names = issuers(reports, rng)
+    files = []
+    for i, name in enumerate(names):
+        text = county_report(name, 2023, rng)
+        lines = text.split("\n")
+        starts = [0]
+        for line in lines[:-1]:
+            starts.append(starts[-1] + len(line) + 1)
+        found = []
+        for k in range(findings):
+            rule, level, message = _MESSAGES[k % len(_MESSAGES)]
+            row = rng.randrange(len(lines) - 1)
+            width = max(len(lines[row]), 1)
+            column = rng.randrange(width) + 1
+            start = starts[row] + column - 1
+            found.append(Diagnostic(rule, Severity.parse(level), message.format(n=k),
+                                    Location(row + 1, column, row + 1, min(column + 4, width + 1), start, start + 4)))
+        missing = (("first_responsible", "section/first-responsible-missing"),) if i % 7 == 0 else ()
+        info = ReportInfo("simplified", 2023, lines[0], name, (), "law-based-government", labels, missing)
+        path = f"报送材料/乡镇/{i:04d}_{name}2023年法治政府建设情况报告.txt"
+        files.append(FileResult(path, Source(path, "txt", text), diagnostics=tuple(found), info=info))
+    return RunResult(tuple(files))
