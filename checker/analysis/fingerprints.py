@@ -9,9 +9,10 @@ share a seed are compared character by character around it: the reported passage
 estimate. Character shingles need no word segmentation; see docs/batch.md.
 
 Phrasing that many reports of the batch share (the county's template, the regulation's stock
-phrases) is no copy: ``common_hashes`` counts in how many issuers' reports each shingle occurs,
-and ``masked`` turns every character such a shingle covers into SEP before two reports are
-compared, so a passage never extends into template text and only its rare core is counted.
+phrases) is no copy: ``seed_groups`` counts in how many issuers' reports each seed occurs, and
+``masked`` turns every character such a seed covers into SEP before two reports are compared, so
+a passage never extends into template text and only its rare core is counted. Seeds suffice: a
+stretch of common text that no common seed covers has no seed at all, so no comparison reaches it.
 """
 
 from __future__ import annotations
@@ -21,12 +22,12 @@ import re
 import zlib
 from array import array
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field, replace
+from itertools import compress
+from dataclasses import dataclass, replace
 from typing import Iterable, Sequence
 
 SEP = "\x00"  # stands for masked (stock) text and breaks: no shingle or passage crosses it
 SAMPLE = 4
-NONE = 0xFFFFFFFF  # no shingle at this offset (it would cross SEP); CRC-32 gives it 1 in 4 billion times
 _NON_HAN = re.compile(r"[^\u3400-\u4dbf\u4e00-\u9fff]+")
 
 
@@ -40,7 +41,6 @@ class Fingerprint:
     hashes: array  # the sampled shingles (uint32) ...
     offsets: array  # ... and where they start in ``text``
     size: int  # ideographs that count (not masked)
-    every: array = field(default_factory=lambda: array("I"))  # the hash of the shingle starting at each offset (NONE where it crosses SEP)
 
     def line_at(self, offset: int) -> int:
         row = bisect.bisect_right(self.line_starts, offset) - 1
@@ -62,13 +62,8 @@ def fingerprint(lines: Iterable[tuple[int, str]], stock: Sequence[re.Pattern], k
         parts.append(han)
         at += len(han)
     text = _mask("".join(parts), stock)
-    every = shingles(text, k)
-    hashes, offsets = array("I"), array("I")
-    for at, h in enumerate(every):
-        if not h % SAMPLE and h != NONE:
-            hashes.append(h)
-            offsets.append(at)
-    return Fingerprint(text, tuple(starts), tuple(numbers), hashes, offsets, len(text) - text.count(SEP), every)
+    hashes, offsets = seeds(text, k)
+    return Fingerprint(text, tuple(starts), tuple(numbers), hashes, offsets, len(text) - text.count(SEP))
 
 
 def _mask(text: str, stock: Sequence[re.Pattern]) -> str:
@@ -79,59 +74,57 @@ def _mask(text: str, stock: Sequence[re.Pattern]) -> str:
     return text
 
 
-def shingles(text: str, k: int) -> array:
-    """The CRC-32 of the k-ideograph shingle at every offset (NONE where it would cross SEP or the end).
+def seeds(text: str, k: int) -> tuple[array, array]:
+    """Sampled hashes and offsets of the k-ideograph shingles that do not cross SEP.
 
-    A seed is a shingle whose CRC-32 is a multiple of SAMPLE: the choice depends on the text alone,
-    so two reports sharing a passage keep the same seeds of it.
+    A shingle is kept when its CRC-32 is a multiple of SAMPLE: the choice depends on the text
+    alone, so two reports sharing a passage keep the same shingles of it.
     """
-    every = array("I", [NONE]) * max(len(text) - k + 1, 0)
+    hashes, offsets = array("I"), array("I")
     data = memoryview(text.encode("utf-32-le"))
     crc32, width, offset = zlib.crc32, 4 * k, 0
     for segment in text.split(SEP):
-        for at in range(offset, offset + len(segment) - k + 1):
-            every[at] = crc32(data[4 * at:4 * at + width])
+        first = 4 * offset
+        for at in range(first, first + 4 * (len(segment) - k + 1), 4):
+            h = crc32(data[at:at + width])
+            if not h % SAMPLE:
+                hashes.append(h)
+                offsets.append(at >> 2)
         offset += len(segment) + 1
-    return every
+    return hashes, offsets
 
 
-def common_hashes(prints: Sequence[Fingerprint], groups: Sequence[str], limit: int) -> set[int]:
-    """Shingles found in the reports of more than ``limit`` issuers: the batch's common phrasing."""
+def seed_groups(prints: Sequence[Fingerprint], groups: Sequence[str]) -> Counter:
+    """For each seed, the number of issuers (groups) whose reports contain it."""
     by_group: dict[str, set[int]] = defaultdict(set)
     for fp, group in zip(prints, groups):
-        by_group[group].update(fp.every)
+        by_group[group].update(fp.hashes)
     counts: Counter = Counter()
     for hashes in by_group.values():
         counts.update(hashes)
-    counts.pop(NONE, None)
-    return {h for h, n in counts.items() if n > limit}
+    return counts
 
 
 def masked(fp: Fingerprint, common: set[int], k: int) -> str:
-    """``fp.text`` with every character that a common shingle covers turned into SEP."""
-    if not common:
+    """``fp.text`` with every character that a common seed covers turned into SEP."""
+    hits = list(compress(fp.offsets, map(common.__contains__, fp.hashes)))
+    if not hits:
         return fp.text
-    flags = "".join("1" if h in common else "0" for h in fp.every)
-    chars = list(fp.text)
-    for run in _RUNS.finditer(flags):
-        chars[run.start():run.end() + k - 1] = SEP * (run.end() + k - 1 - run.start())
-    return "".join(chars)
+    text, pieces, done = fp.text, [], 0
+    start, end = hits[0], hits[0] + k
+    for at in [*hits[1:], len(text) + k + 1]:  # offsets ascend: overlapping shingles make one run
+        if at > end:
+            pieces += [text[done:start], SEP * (end - start)]
+            done, start = end, at
+        end = at + k
+    pieces.append(text[done:])
+    return "".join(pieces)
 
 
-_RUNS = re.compile("1+")
-
-
-def candidate_pairs(prints: Sequence[Fingerprint], groups: Sequence[str], max_groups: int,
-                    common: set[int] = frozenset()) -> dict[tuple[int, int], list[tuple[int, int]]]:
-    """(i, j) with i < j → seed offset pairs they share, across different groups only.
-
-    A seed found in more than ``max_groups`` groups (or in ``common``) is common text of the batch
-    and is dropped. Counting runs in C (Counter, set intersection): 1,000 reports hold a million seeds.
-    """
-    counts: Counter = Counter()
-    for fp in prints:
-        counts.update(set(fp.hashes))
-    shared = {h for h, n in counts.items() if 1 < n <= 4 * max_groups} - common
+def candidate_pairs(prints: Sequence[Fingerprint], groups: Sequence[str], shared: set[int]) -> dict[tuple[int, int], list[tuple[int, int]]]:
+    """(i, j) with i < j → offset pairs of the ``shared`` seeds they have in common, across
+    different groups only (``shared``: seeds of at least two and at most a few issuers, so a seed
+    makes few pairs). Set intersections run in C: 1,000 reports hold a million seeds."""
     postings: dict[int, list[tuple[int, int]]] = defaultdict(list)
     for index, fp in enumerate(prints):
         where = dict(zip(fp.hashes, fp.offsets))  # one offset per seed and report is enough
@@ -139,8 +132,6 @@ def candidate_pairs(prints: Sequence[Fingerprint], groups: Sequence[str], max_gr
             postings[h].append((index, where[h]))
     pairs: dict[tuple[int, int], list[tuple[int, int]]] = defaultdict(list)
     for hits in postings.values():
-        if len({groups[i] for i, _ in hits}) > max_groups:
-            continue
         for x, (i, oi) in enumerate(hits):
             for j, oj in hits[x + 1:]:
                 if groups[i] != groups[j]:

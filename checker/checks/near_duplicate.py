@@ -80,15 +80,17 @@ class NearDuplicateCheck(BatchCheck):
         return fingerprint(lines, self.params.stock, self.params.shingle)
 
     def run_batch(self, items: Sequence[BatchItem]) -> Iterable[BatchFinding]:
-        from ..analysis.fingerprints import candidate_pairs, common_hashes, masked
+        from ..analysis.fingerprints import candidate_pairs, masked, seed_groups
 
         prints = [item.data for item in items]
         groups = issuer_groups(items)
         k = self.params.shingle
         limit = max(2, min(self.params.common_max, int(self.params.common_share * len(set(groups)))))
-        common = common_hashes(prints, groups, limit)
+        counts = seed_groups(prints, groups)
+        common = {h for h, n in counts.items() if n > limit}  # the batch's common phrasing
+        shared = {h for h, n in counts.items() if 1 < n <= limit}
         texts: dict[int, str] = {}
-        for (i, j), hits in sorted(candidate_pairs(prints, groups, limit, common).items()):
+        for (i, j), hits in sorted(candidate_pairs(prints, groups, shared).items()):
             if len({j - i for i, j in hits}) == len(hits):  # a copy puts several seeds on one diagonal
                 continue
             for x in (i, j):
