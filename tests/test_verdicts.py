@@ -93,3 +93,34 @@ def test_a_file_fzlint_cannot_read_is_a_row_with_the_reason(tmp_path):
     assert {n: f["format"] for n, f in files.items() if f["error"]} == {"b.ofd": "ofd", "c.jpg": "jpg", "d.zip": "zip", "e.wps": "wps"}
     assert "OFD" in files["b.ofd"]["error"] and "图片" in files["c.jpg"]["error"] and "解压" in files["d.zip"]["error"]
     assert all(f["verdict"] == "unchecked" for n, f in files.items() if n != "a.txt")
+
+
+# ---- the pool ----------------------------------------------------------------------------------
+
+def _pid(path: str) -> tuple[str, int]:
+    import os
+
+    return path, os.getpid()
+
+
+def test_small_batches_stay_in_process_and_the_pool_keeps_the_order():
+    import os
+
+    from checker.app import parallel
+
+    few = parallel.run_all([f"{i}.txt" for i in range(parallel.MIN_PARALLEL - 1)], _pid, jobs=4, progress=False, crashed=_pid)
+    assert {pid for _, pid in few} == {os.getpid()}
+    many = [f"{i}.txt" for i in range(parallel.MIN_PARALLEL + 8)]
+    done = parallel.run_all(many, _pid, jobs=2, progress=False, crashed=_pid)
+    assert [path for path, _ in done] == many
+    assert done[0][1] == os.getpid() and {pid for _, pid in done[1:]} - {os.getpid()}  # warmed here, then forked
+
+
+def test_the_default_pool_leaves_busy_cores_alone(monkeypatch):
+    from checker.app import parallel
+
+    monkeypatch.setattr(parallel, "cpus", lambda: 2)
+    monkeypatch.setattr(parallel.os, "getloadavg", lambda: (3.4, 3.0, 2.0))
+    assert parallel.default_jobs() == 1
+    monkeypatch.setattr(parallel.os, "getloadavg", lambda: (0.2, 0.1, 0.1))
+    assert parallel.default_jobs() == 2

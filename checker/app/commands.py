@@ -118,7 +118,7 @@ def _report(run, session: Session, args) -> int | None:
     problem = output.write(rendered, target)
     if problem:
         return _fail(problem)
-    if target:
+    if target and target != os.devnull:
         print(f"fzlint: 已写入 {target}（{run.totals.files} 份报告）。", file=sys.stderr)
     if args.format != "text":
         for result in run.files:
