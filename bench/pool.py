@@ -9,7 +9,7 @@ as a fresh process, median wall time of --runs runs, and the CPU time of the pro
 workers. The load average is printed before and after: other processes on the machine make wall
 times upper bounds (two workers cannot get two cores that are busy). Usage:
 
-  python bench/pool.py [--sizes 4,8,16,32,64,200] [--jobs 1,2,3,4] [--runs 3] [--keep DIR]
+  python bench/pool.py [--sizes 4,8,16,32,64,200] [--jobs default,1,2,3,4] [--runs 3] [--keep DIR] [--force-pool]
 """
 
 from __future__ import annotations
@@ -49,7 +49,7 @@ def timed(command: list[str]) -> tuple[float, float]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="4,8,16,32,64,200")
-    parser.add_argument("--jobs", default="1,2,3,4")
+    parser.add_argument("--jobs", default="default,1,2,3,4", help="'default': no --jobs option")
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--keep", help="generate the inbox into this folder and keep it")
     parser.add_argument("--force-pool", action="store_true",
@@ -61,15 +61,16 @@ def main() -> None:
         reports = sorted(str(p) for p in (made.all_reports if made else folder.rglob("*")) if p.suffix in (".docx", ".txt", ".pdf", ".md"))
         reports = [p for p in reports if "fzlint批注" not in p]
         print(f"{len(reports)} reports in {folder}; {os.cpu_count()} CPUs; load average {os.getloadavg()[0]:.2f}")
-        print("files  jobs   wall s (min–max)     CPU s")
+        print("files     jobs   wall s (min–max)     CPU s")
         for size in map(int, args.sizes.split(",")):
-            for jobs in map(int, args.jobs.split(",")):
+            for jobs in args.jobs.split(","):
+                chosen = [] if jobs == "default" else ["--jobs", jobs]
                 command = [sys.executable, "-c", _FORCED if args.force_pool else _PLAIN, "check", *reports[:size],
-                           "--format", "json", "-o", os.devnull, "--jobs", str(jobs), "--no-progress"]
+                           "--format", "json", "-o", os.devnull, *chosen, "--no-progress"]
                 timed(command)  # warm the rule cache and the page cache
                 runs = [timed(command) for _ in range(args.runs)]
                 walls = [w for w, _ in runs]
-                print(f"{size:5d}  {jobs:4d}  {statistics.median(walls):6.2f} ({min(walls):.2f}–{max(walls):.2f})"
+                print(f"{size:5d}  {jobs:>7s}  {statistics.median(walls):6.2f} ({min(walls):.2f}–{max(walls):.2f})"
                       f"  {statistics.median(c for _, c in runs):8.2f}")
         print(f"load average now {os.getloadavg()[0]:.2f}")
     finally:

@@ -50,6 +50,6 @@ class SameIssuerCheck(BatchCheck):
     def _finding(self, members: list[BatchItem]) -> BatchFinding:
         identical = len({m.data for m in members}) == 1
         first = members[0]
-        values = {"issuer": first.issuer or "（主体未识别）", "count": len(members), "year": first.year or "",
-                  "paths": "、".join(m.path for m in members)}
+        shown = "、".join(m.path for m in members[:3]) + (f" 等{len(members)}个文件" if len(members) > 3 else "")
+        values = {"issuer": first.issuer or "（主体未识别）", "count": len(members), "year": first.year or "", "paths": shown}
         return BatchFinding(tuple(Place(m.index, 1, 1) for m in members), "identical" if identical else "versions", values)
