@@ -80,7 +80,7 @@ def _check_parser(check: argparse.ArgumentParser) -> None:
     check.add_argument("--stdin-filename", help="标准输入内容对应的文件名")
     check.add_argument("--lang", choices=["zh", "en"], help="消息语言（默认 zh）")
     check.add_argument("--no-progress", action="store_true", help="不显示进度条")
-    check.add_argument("--jobs", "-j", type=_jobs, help="并行检查的进程数（默认：CPU 核数；1 表示不并行）")
+    check.add_argument("--jobs", "-j", type=_jobs, help="并行检查的进程数（默认：空闲的 CPU 核数，少于 32 个文件时不并行；1 表示不并行）")
     check.add_argument("--include", action="append", help="文件夹中只检查匹配这些通配符的文件（逗号分隔，可重复）")
     check.add_argument("--exclude", action="append", help="文件夹中跳过匹配这些通配符的文件（逗号分隔，可重复）")
     check.add_argument("--statistics", action="store_true", help="按规则统计问题数量")

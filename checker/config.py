@@ -20,7 +20,8 @@ class ConfigError(Exception):
 
 
 _KEYS = {"ruleset", "select", "ignore", "fail-on", "per-file-ignores", "year", "severity", "lang", "encoding", "exclude", "include",
-         "genre", "previous"}
+         "genre", "previous", "verdict"}
+_VERDICT_KEYS = ("return", "revise")
 
 
 @dataclass(frozen=True)
@@ -40,6 +41,9 @@ class Config:
     exclude: tuple[str, ...] = ()
     genre: str | None = None  # every report judged as this genre (else each by its title)
     previous: tuple[str, ...] = ()  # last year's reports (files or folders) for the cross-year rules
+    # verdict: what sends a report back (需退回) and what asks for changes (建议修改): severity names
+    # (that level or above) and rule-id prefixes (whatever their severity); the Session resolves them
+    verdict: tuple[tuple[str, tuple[str, ...]], ...] = (("return", ("error",)), ("revise", ("warning",)))
     path: str | None = None  # where it came from
     base_dir: str = "."
 
@@ -140,9 +144,23 @@ def _build(data: dict, origin: str, folder: Path) -> Config:
         exclude=_strings(data.get("exclude"), origin, "exclude"),
         genre=str(data["genre"]) if data.get("genre") else None,
         previous=_strings(data.get("previous"), origin, "previous"),
+        verdict=_verdict(data.get("verdict"), origin),
         path=origin,
         base_dir=str(folder),
     )
+
+
+def _verdict(value: Any, origin: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """``verdict: {return: [error, term/foreign-locality], revise: [warning]}``; a key left out keeps
+    its default, an empty list means never."""
+    default = dict(Config.verdict)
+    if value is None:
+        return Config.verdict
+    if not isinstance(value, dict) or set(value) - set(_VERDICT_KEYS):
+        raise ConfigError(f"{origin}: verdict 只能有 return（需退回）和 revise（建议修改）两项，"
+                          "各是级别（error、warning、info）或规则前缀的列表")
+    return tuple((key, _strings(value[key], origin, f"verdict.{key}") if key in value else default[key])
+                 for key in _VERDICT_KEYS)
 
 
 def _strings(value: Any, origin: str, key: str) -> tuple[str, ...]:

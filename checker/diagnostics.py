@@ -85,7 +85,9 @@ class Diagnostic:
 
     Per-file findings have one ``location`` in their file; a cross-report finding (a passage two
     submissions share) has its first place as ``location`` and the others in ``related``, each
-    with its path, and ``share`` (the part of the smaller report that is shared).
+    with its path, and ``share`` (the part of the smaller report that is shared). ``blames_first``:
+    the finding is against the first place's file only, the related places are its evidence (the
+    report a passage was copied from), so only that file's verdict counts it.
     """
 
     rule: str
@@ -96,6 +98,7 @@ class Diagnostic:
     part: str | None = None
     related: tuple[Location, ...] = ()
     share: float | None = None
+    blames_first: bool = False
 
     @property
     def locations(self) -> tuple[Location, ...]:

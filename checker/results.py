@@ -2,14 +2,19 @@
 summary of each report (ReportInfo) that every reporter reads.
 
 Results never change once made: filters (per-file ignores, the baseline) return new results, so
-every reporter of one run sees the same findings, and the counts are computed in one place
-(RunResult.totals) for the terminal, JSON, CSV, Excel, HTML and the exit code alike.
+every reporter of one run sees the same findings, and the counts and each report's verdict
+(需退回 / 建议修改 / 可通过 / 无法检查) are computed in one place (RunResult.totals, .verdicts) for
+the terminal, JSON, CSV, Excel, HTML and the exit code alike.
 """
 
 from __future__ import annotations
 
+import enum
+import os
+from collections import defaultdict
 from dataclasses import dataclass, field, replace
-from typing import Any, Callable
+from functools import cached_property
+from typing import Any, Callable, Iterable
 
 from .diagnostics import Diagnostic, Severity
 
@@ -107,10 +112,14 @@ class FileResult:
 
     @property
     def kind(self) -> str:
-        """txt | md | docx | pdf: how the file was read, or would have been."""
+        """txt | md | docx | pdf: how the file was read, or would have been (doc, wps… for a format
+        fzlint cannot read)."""
         from .sources import kind_of
 
-        return self.source.kind if self.source is not None else kind_of(self.path)
+        if self.source is not None:
+            return self.source.kind
+        kind, ext = kind_of(self.path), os.path.splitext(self.path)[1].lower()
+        return ext[1:] if kind == "txt" and ext not in ("", ".txt") else kind
 
     def count(self, severity: Severity) -> int:
         return sum(1 for d in self.diagnostics if d.severity == severity)
@@ -135,6 +144,55 @@ class FileResult:
         return replace(self, document=None, facts=None, analysis=None)
 
 
+class Verdict(enum.Enum):
+    """What a reviewer does with a submission; every output shows the same one."""
+
+    RETURN = "return"  # 需退回: sent back (by default: an error)
+    REVISE = "revise"  # 建议修改: to be fixed before filing (by default: a warning)
+    PASS = "pass"  # 可通过
+    UNCHECKED = "unchecked"  # 无法检查: the file could not be read; it is asked for again
+
+    @property
+    def label(self) -> str:
+        return _VERDICT_LABELS[self]
+
+
+_VERDICT_LABELS = {Verdict.RETURN: "需退回", Verdict.REVISE: "建议修改", Verdict.PASS: "可通过", Verdict.UNCHECKED: "无法检查"}
+
+
+@dataclass(frozen=True)
+class VerdictPolicy:
+    """Which findings decide a verdict (config ``verdict:``): a finding at or above ``*_at``, or of
+    one of the ``*_rules`` (ids resolved from the configured prefixes), whatever its severity."""
+
+    return_at: Severity | None = Severity.ERROR
+    return_rules: frozenset[str] = frozenset()
+    revise_at: Severity | None = Severity.WARNING
+    revise_rules: frozenset[str] = frozenset()
+
+    def of(self, findings: Iterable[Diagnostic], error: str | None = None) -> Verdict:
+        if error:
+            return Verdict.UNCHECKED
+        revise = False
+        for d in findings:
+            if _decides(d, self.return_at, self.return_rules):
+                return Verdict.RETURN
+            revise = revise or _decides(d, self.revise_at, self.revise_rules)
+        return Verdict.REVISE if revise else Verdict.PASS
+
+
+def _decides(d: Diagnostic, at: Severity | None, rules: frozenset[str]) -> bool:
+    return (at is not None and d.severity >= at) or d.rule in rules
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """A file of a folder that is no submission (an annotated copy, this run's output), and why."""
+
+    path: str
+    reason: str
+
+
 @dataclass(frozen=True)
 class Totals:
     """The counts of one run, computed once: every reporter and the exit code read these."""
@@ -145,22 +203,57 @@ class Totals:
     infos: int
     cross: int  # cross-report findings
     unreadable: int
+    returned: int = 0  # verdicts: 需退回 …
+    revise: int = 0  # … 建议修改 …
+    passed: int = 0  # … 可通过 …
+    unchecked: int = 0  # … 无法检查 (the same files as ``unreadable``)
+    skipped: int = 0  # files of a folder left out with a note (RunResult.skipped)
 
     def of(self, severity: Severity) -> int:
         return {Severity.ERROR: self.errors, Severity.WARNING: self.warnings, Severity.INFO: self.infos}[severity]
 
+    def verdicts(self) -> tuple[tuple[Verdict, int], ...]:
+        return ((Verdict.RETURN, self.returned), (Verdict.REVISE, self.revise), (Verdict.PASS, self.passed),
+                (Verdict.UNCHECKED, self.unchecked))
+
 
 @dataclass(frozen=True)
 class RunResult:
-    """Every file's result in input order, and the findings that span several files."""
+    """Every file's result in input order, and the findings that span several files.
+
+    ``cross`` is in the order every view lists it: the likeliest copy first (rules/cross.py).
+    Verdicts and totals are computed here, once, from the policy the run was configured with.
+    """
 
     files: tuple[FileResult, ...]
     cross: tuple[Diagnostic, ...] = ()
     notes: tuple[str, ...] = field(default=())  # what the run said about itself (baseline, ignored files)
+    policy: VerdictPolicy = field(default=VerdictPolicy())
+    skipped: tuple[Skipped, ...] = ()
 
-    @property
+    @cached_property
+    def cross_of(self) -> dict[str, tuple[Diagnostic, ...]]:
+        """path → the cross-report findings naming it, in ``cross`` order."""
+        found: dict[str, list[Diagnostic]] = defaultdict(list)
+        for finding in self.cross:
+            for path in dict.fromkeys(loc.path for loc in finding.locations):
+                found[path].append(finding)
+        return {path: tuple(items) for path, items in found.items()}
+
+    @cached_property
+    def verdicts(self) -> tuple[Verdict, ...]:
+        """Each file's verdict, in input order: its own findings and the cross-report ones against it
+        (every file a finding names, or only the first when the others are where it was copied from)."""
+        against: dict[str, list[Diagnostic]] = defaultdict(list)
+        for finding in self.cross:
+            for path in dict.fromkeys(loc.path for loc in finding.locations[:1 if finding.blames_first else None]):
+                against[path].append(finding)
+        return tuple(self.policy.of((*r.diagnostics, *against.get(r.path, ())), r.error) for r in self.files)
+
+    @cached_property
     def totals(self) -> Totals:
         diags = [d for r in self.files for d in r.diagnostics]
+        verdicts = self.verdicts
         return Totals(
             files=len(self.files),
             errors=sum(1 for d in diags if d.severity == Severity.ERROR),
@@ -168,6 +261,11 @@ class RunResult:
             infos=sum(1 for d in diags if d.severity == Severity.INFO),
             cross=len(self.cross),
             unreadable=sum(1 for r in self.files if r.error),
+            returned=verdicts.count(Verdict.RETURN),
+            revise=verdicts.count(Verdict.REVISE),
+            passed=verdicts.count(Verdict.PASS),
+            unchecked=verdicts.count(Verdict.UNCHECKED),
+            skipped=len(self.skipped),
         )
 
     def worst_at_least(self, level: Severity) -> bool:

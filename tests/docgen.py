@@ -205,3 +205,34 @@ def pdf_flowing(paragraphs: list[str], header: str | None = None) -> bytes:
     story = [Paragraph(text, heading if text[:1] in "一二三四五（" else body) for text in paragraphs]
     doc.build(story, onFirstPage=decorate, onLaterPages=decorate)
     return out.getvalue()
+
+
+# ---------------------------------------------------------------- whole reports
+
+_MARKERS = ("一二三四五六七八九十", "（一）（二）（三）（四）（五）（六）（七）（八）")
+
+
+def report_docx(text: str, numbered: bool = True) -> bytes:
+    """A report's text as a .docx; with ``numbered`` its 一、/（一） headings use Word automatic
+    numbering (the marker is not typed but drawn by w:numPr, as in most real submissions)."""
+    import re
+
+    blocks: list = []
+    for line in text.split("\n"):
+        top = re.match(r"^[一二三四五六七八九十]+、", line)
+        sub = re.match(r"^（[一二三四五六七八九十]+）", line)
+        if numbered and top:
+            blocks.append(Num(0, line[top.end():]))
+        elif numbered and sub and len(line) < 40:  # a heading, not a paragraph opening with （一）
+            blocks.append(Num(1, line[sub.end():]))
+        else:
+            blocks.append(line or None)
+    numbering = numbering_xml({"0": OUTLINE_LEVELS}, {"1": "0"}) if numbered else None
+    return docx_bytes(blocks, numbering=numbering)
+
+
+def report_pdf(text: str, lines_per_page: int = 24) -> bytes:
+    """A report as a PDF export looks to a reader: hard-wrapped lines, "- N -" footers."""
+    wrapped = [piece for line in text.split("\n") if line.strip() for piece in wrap(line)]
+    pages = [wrapped[i:i + lines_per_page] for i in range(0, len(wrapped), lines_per_page)]
+    return pdf_bytes(pages)

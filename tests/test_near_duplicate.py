@@ -92,3 +92,81 @@ def test_rule_can_be_ignored(tmp_path):
     assert len(json.loads(out.read_text(encoding="utf-8"))["batch"]) == 1
     main(["check", str(tmp_path), "--ignore", "topic/near-duplicate", "--format", "json", "-o", str(out)])
     assert json.loads(out.read_text(encoding="utf-8"))["batch"] == []
+
+
+# ---- a batch written from one template ---------------------------------------------------------
+
+def _county(issuer: str, rng, extra: str = "") -> str:
+    import batchgen
+
+    return batchgen.county_report(issuer, 2023, rng, extra=extra)
+
+
+def test_template_phrasing_is_no_copy_whatever_the_order_and_the_real_copy_is_one_finding():
+    import random
+
+    import batchgen
+
+    rng = random.Random(5)
+    towns = ["青石镇", "白沙镇", *batchgen.issuers(12, rng)]
+    texts = [_county(t, rng, batchgen.QINGSHI_OWN if t == "青石镇" else batchgen.BAISHA_COPY if t == "白沙镇" else "")
+             for t in towns]
+    _, batch = lint_texts(texts, RULE)
+    assert len(batch) == 1, [f.message[:60] for f in batch]  # 14 reports share the template and its stock phrases
+    finding = batch[0]
+    assert (finding.location.path, finding.related[0].path) == ("<text2>", "<text1>")  # 白沙镇 carries 青石, it copied
+    assert "含青石镇的地名" in finding.message and finding.blames_first and 0 < finding.share < 0.3
+
+
+def test_all_passages_of_a_pair_are_one_finding_in_pairs_of_places():
+    second = "建立镇村干部每周轮值接访制度，党政班子成员按月包片下访，对群众反映的宅基地纠纷和土地流转问题建立台账逐件销号并回访"
+    a = _report("桑柘镇", f"桑柘镇{PASSAGE}\n桑柘镇另行开展普法宣传四次。\n{second}。")
+    b = _report("乾塘镇", f"乾塘镇{PASSAGE}\n乾塘镇组织执法培训两次。\n{second}。")
+    _, batch = lint_texts([a, b], RULE)
+    assert len(batch) == 1
+    paths = [loc.path for loc in batch[0].locations]
+    assert paths == ["<text1>", "<text2>", "<text1>", "<text2>"] and "有2段文字相同" in batch[0].message
+
+
+def test_the_copier_comes_first_whatever_the_input_order():
+    own = "在推进法治乾塘建设中，乾塘镇探索建立村民说事干部办事群众评事的议事机制，由镇司法所牵头，每月组织村两委干部和法律顾问现场议事，全年议定事项四十余件。"
+    copied = own.replace("乾塘镇探索", "桑柘镇探索")
+    _, batch = lint_texts([_report("乾塘镇", own), _report("桑柘镇", copied)], RULE)
+    assert [loc.path for loc in batch[0].locations] == ["<text2>", "<text1>"] and "含乾塘镇的地名" in batch[0].message
+
+
+def test_the_report_copied_from_keeps_its_verdict():
+    from checker.app.session import Session
+    from checker.config import Config
+
+    own = "在推进法治乾塘建设中，乾塘镇探索建立村民说事干部办事群众评事的议事机制，由镇司法所牵头，每月组织村两委干部和法律顾问现场议事，全年议定事项四十余件。"
+    run = Session(Config(), RULE).run_texts([_report("乾塘镇", own), _report("桑柘镇", own.replace("乾塘镇探索", "桑柘镇探索"))])
+    assert [v.label for v in run.verdicts] == ["可通过", "建议修改"]
+
+
+# ---- topic/same-issuer and the batch part of term/foreign-locality ------------------------------
+
+SAME = load().only(lambda r: r.id == "topic/same-issuer")
+FOREIGN = load().only(lambda r: r.id == "term/foreign-locality")
+
+
+def test_a_resubmission_and_a_duplicate_file_are_said_as_such():
+    first = _report("桑柘镇", PASSAGE)
+    _, batch = lint_texts([first, first.replace("完善决策机制", "健全决策机制"), _report("乾塘镇", PASSAGE)], SAME)
+    assert len(batch) == 1 and batch[0].rule == "topic/same-issuer" and "内容不同" in batch[0].message
+    assert [loc.path for loc in batch[0].locations] == ["<text1>", "<text2>"]
+    _, batch = lint_texts([first, first], SAME)
+    assert "完全相同" in batch[0].message
+    _, batch = lint_texts([first, _report("桑柘镇", PASSAGE, year=2022)], SAME)
+    assert batch == []  # another year's report is no resubmission
+
+
+def test_a_slogan_naming_another_issuer_of_the_run():
+    mine = "在推进“法治青石”建设中，{}探索建立议事机制。"
+    a, b = _report("白沙镇", mine.format("白沙镇")), _report("青石镇", mine.format("青石镇"))
+    files, batch = lint_texts([a, b], FOREIGN)
+    assert [loc.path for d in batch for loc in d.locations] == ["<text1>"]
+    assert "青石镇" in batch[0].message and "法治青石" in batch[0].message
+    assert not any(d.rule == "term/foreign-locality" for f in files for d in f.diagnostics)
+    _, alone = lint_texts([a, _report("乾塘镇", PASSAGE)], FOREIGN)
+    assert alone == []  # 青石 is nobody's place in this run: silent, as for a single file

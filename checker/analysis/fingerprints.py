@@ -6,7 +6,13 @@ sentences still matches. Every shingle of ``k`` ideographs is hashed with CRC-32
 processes, unlike ``hash``), and only hashes divisible by SAMPLE are kept as seeds, so the index
 holds a quarter of the shingles and identical text always keeps identical seeds. Two texts that
 share a seed are compared character by character around it: the reported passage is exact, not an
-estimate. Character shingles need no word segmentation; see docs in rulesets/default/topic.yaml.
+estimate. Character shingles need no word segmentation; see docs/batch.md.
+
+Phrasing that many reports of the batch share (the county's template, the regulation's stock
+phrases) is no copy: ``seed_groups`` counts in how many issuers' reports each seed occurs, and
+``masked`` turns every character such a seed covers into SEP before two reports are compared, so
+a passage never extends into template text and only its rare core is counted. Seeds suffice: a
+stretch of common text that no common seed covers has no seed at all, so no comparison reaches it.
 """
 
 from __future__ import annotations
@@ -16,6 +22,7 @@ import re
 import zlib
 from array import array
 from collections import Counter, defaultdict
+from itertools import compress
 from dataclasses import dataclass, replace
 from typing import Iterable, Sequence
 
@@ -87,16 +94,37 @@ def seeds(text: str, k: int) -> tuple[array, array]:
     return hashes, offsets
 
 
-def candidate_pairs(prints: Sequence[Fingerprint], groups: Sequence[str], max_groups: int) -> dict[tuple[int, int], list[tuple[int, int]]]:
-    """(i, j) with i < j → seed offset pairs they share, across different groups only.
-
-    A seed found in more than ``max_groups`` groups is common text of the batch and is dropped.
-    Counting runs in C (Counter, set intersection): a batch of 1,000 reports holds a million seeds.
-    """
+def seed_groups(prints: Sequence[Fingerprint], groups: Sequence[str]) -> Counter:
+    """For each seed, the number of issuers (groups) whose reports contain it."""
+    by_group: dict[str, set[int]] = defaultdict(set)
+    for fp, group in zip(prints, groups):
+        by_group[group].update(fp.hashes)
     counts: Counter = Counter()
-    for fp in prints:
-        counts.update(set(fp.hashes))
-    shared = {h for h, n in counts.items() if 1 < n <= 4 * max_groups}
+    for hashes in by_group.values():
+        counts.update(hashes)
+    return counts
+
+
+def masked(fp: Fingerprint, common: set[int], k: int) -> str:
+    """``fp.text`` with every character that a common seed covers turned into SEP."""
+    hits = list(compress(fp.offsets, map(common.__contains__, fp.hashes)))
+    if not hits:
+        return fp.text
+    text, pieces, done = fp.text, [], 0
+    start, end = hits[0], hits[0] + k
+    for at in [*hits[1:], len(text) + k + 1]:  # offsets ascend: overlapping shingles make one run
+        if at > end:
+            pieces += [text[done:start], SEP * (end - start)]
+            done, start = end, at
+        end = at + k
+    pieces.append(text[done:])
+    return "".join(pieces)
+
+
+def candidate_pairs(prints: Sequence[Fingerprint], groups: Sequence[str], shared: set[int]) -> dict[tuple[int, int], list[tuple[int, int]]]:
+    """(i, j) with i < j → offset pairs of the ``shared`` seeds they have in common, across
+    different groups only (``shared``: seeds of at least two and at most a few issuers, so a seed
+    makes few pairs). Set intersections run in C: 1,000 reports hold a million seeds."""
     postings: dict[int, list[tuple[int, int]]] = defaultdict(list)
     for index, fp in enumerate(prints):
         where = dict(zip(fp.hashes, fp.offsets))  # one offset per seed and report is enough
@@ -104,8 +132,6 @@ def candidate_pairs(prints: Sequence[Fingerprint], groups: Sequence[str], max_gr
             postings[h].append((index, where[h]))
     pairs: dict[tuple[int, int], list[tuple[int, int]]] = defaultdict(list)
     for hits in postings.values():
-        if len({groups[i] for i, _ in hits}) > max_groups:
-            continue
         for x, (i, oi) in enumerate(hits):
             for j, oj in hits[x + 1:]:
                 if groups[i] != groups[j]:
@@ -130,7 +156,7 @@ def shared_passages(a: str, b: str, hits: Iterable[tuple[int, int]], k: int, gap
     runs: list[Passage] = []
     reach: dict[int, int] = {}  # diagonal → end (in a) of the last run found on it
     for i, j in sorted(hits, key=lambda h: (h[1] - h[0], h[0])):
-        if i < reach.get(j - i, -1) or a[i:i + k] != b[j:j + k]:
+        if i < reach.get(j - i, -1) or a[i:i + k] != b[j:j + k] or SEP in a[i:i + k]:
             continue
         run = _extend(a, b, i, j, k)
         reach[j - i] = run.a_end

@@ -56,6 +56,7 @@ def _session(args) -> Session:
     """A session whose rules are loaded now (so a bad config or ruleset fails before any file)."""
     session = Session(config_from(args))
     session.ruleset  # noqa: B018 - raises RulesetError here, not halfway through a run
+    session.verdict_policy  # noqa: B018 - and ConfigError for a verdict: that names no rule
     return session
 
 
@@ -66,7 +67,8 @@ def check(args) -> int:
         session = _session(args)
     except (ConfigError, RulesetError) as err:
         return _fail(str(err))
-    paths = session.files(args.paths)
+    found = session.files(args.paths, outputs=(args.output,) if args.output else ())
+    paths = found.paths
     if not paths:
         return _fail("没有找到可检查的文件（支持 .txt .md .docx .pdf）。")
     if args.annotate or args.track_fixes:
@@ -84,7 +86,7 @@ def check(args) -> int:
             return code
         fix_trouble = code == EXIT_TROUBLE
     run = session.run(paths, jobs=args.jobs, progress=not args.no_progress, stdin_name=args.stdin_filename,
-                      cross=not args.no_summary)
+                      cross=not args.no_summary, skipped=found.skipped)
     if args.write_baseline or args.baseline:
         run, code = _baseline(run, args)
         if code is not None:
@@ -98,19 +100,34 @@ def check(args) -> int:
 
 
 def _report(run, session: Session, args) -> int | None:
-    """Render and write the run; EXIT_TROUBLE when the output cannot be written or a file was unreadable."""
+    """Render and write the run; EXIT_TROUBLE when the output cannot be written or a file was unreadable.
+
+    Writing an export of a big batch takes a while: a progress bar runs meanwhile (stderr, when it
+    is a terminal), and a line on stderr says where the file went and for how many reports.
+    """
     from .. import reporters
+    from .parallel import Progress
 
     rules = session.all_rules  # a run may judge reports of several genres
     options = {"color": _color(args), "width": width(), "statistics": args.statistics, "rules": rules,
                "titles": {r.id: r.title for r in rules}, "summary": not args.no_summary}
     target = None if args.annotate else args.output  # with --annotate, -o names the annotated copy
-    problem = output.write(reporters.get(args.format).render(run, options), target)
+    total = len(run.files) + sum(len(r.diagnostics) for r in run.files) + len(run.cross)
+    label = f"写入 {os.path.basename(target)}" if target else "输出中"
+    with Progress(total, bool(target) and not args.no_progress and total > 1000, label=label, unit="条") as advance:
+        options["advance"] = advance
+        rendered = reporters.get(args.format).render(run, options)
+    problem = output.write(rendered, target)
     if problem:
         return _fail(problem)
-    for result in run.files:
-        if result.error and args.format != "text":
-            print(f"fzlint: {result.path}: {result.error}", file=sys.stderr)
+    if target and target != os.devnull:
+        print(f"fzlint: 已写入 {target}（{run.totals.files} 份报告）。", file=sys.stderr)
+    if args.format != "text":
+        for result in run.files:
+            if result.error:
+                print(f"fzlint: {result.path}: {result.error}", file=sys.stderr)
+        for item in run.skipped:
+            print(f"fzlint: {item.path}: 未检查：{item.reason}。", file=sys.stderr)
     return EXIT_TROUBLE if run.totals.unreadable else None
 
 

@@ -2,8 +2,11 @@
 input order. No lint logic lives here; the Session says what to do with each file.
 
 The pool starts only for MIN_PARALLEL files or more (below that, starting workers costs more than
-it saves); each worker receives the work function once (pool initializer), and crashed workers
-turn their files into errors, so output never depends on scheduling or on one bad file.
+it saves), and by default with as many workers as there are cores that other processes leave
+free (the 1-minute load average): on a shared two-core machine whose cores are busy two workers
+are slower than one (docs/batch.md has the figures). Each worker receives the work function once
+(pool initializer), and crashed workers turn their files into errors, so output never depends on
+scheduling or on one bad file.
 """
 
 from __future__ import annotations
@@ -12,15 +15,25 @@ import os
 import sys
 from typing import Any, Callable, Sequence
 
-MIN_PARALLEL = 8
+MIN_PARALLEL = 32  # files; measured on the generated inbox, see docs/batch.md
 _WORK: Callable[[str], Any] | None = None  # a worker's function, set once by _init
 
 
-def default_jobs() -> int:
+def cpus() -> int:
     try:
         return max(len(os.sched_getaffinity(0)), 1)
     except AttributeError:  # not on Linux
         return os.cpu_count() or 1
+
+
+def default_jobs() -> int:
+    """The cores this run may use: those the other processes leave free, at least one."""
+    total = cpus()
+    try:
+        busy = os.getloadavg()[0]
+    except (AttributeError, OSError):  # no load average (Windows): assume the cores are free
+        busy = 0.0
+    return max(1, min(total, round(total - busy)))
 
 
 def run_all(paths: Sequence[str], work: Callable[[str], Any], *, jobs: int, progress: bool,
@@ -28,7 +41,11 @@ def run_all(paths: Sequence[str], work: Callable[[str], Any], *, jobs: int, prog
     """``work(path)`` for every path, in input order; ``crashed(path)`` stands in for a lost one."""
     with Progress(len(paths), progress and len(paths) > 1) as advance:
         if jobs > 1 and len(paths) >= MIN_PARALLEL:
-            done = dict(_pooled(list(enumerate(paths)), work, jobs, advance, crashed))
+            # The first file is linted here, before the workers fork: they inherit its warm-up
+            # (readers imported, rule patterns compiled) instead of each paying it again.
+            done = {0: work(paths[0])}
+            advance(1)
+            done.update(_pooled(list(enumerate(paths))[1:], work, jobs, advance, crashed))
             return [done[i] for i in range(len(paths))]
         outcomes = []
         for path in paths:

@@ -12,8 +12,9 @@ from functools import cached_property
 from typing import Any, Sequence
 
 from ..api import lint_bytes, lint_path, lint_source
-from ..config import Config
-from ..results import FileResult, RunResult
+from ..config import Config, ConfigError
+from ..diagnostics import Severity
+from ..results import FileResult, RunResult, Skipped, VerdictPolicy
 from ..rules.cross import collect, cross_check
 from ..rules.loader import load
 from ..rules.rulebook import Rulebook
@@ -69,8 +70,25 @@ class Session:
         given = discover.collect(list(self.config.previous), self.config) if self.config.previous else []
         return PreviousFinder(tuple(given) + self._paths, self.rulebook, self.config.encoding)
 
-    def files(self, paths: Sequence[str]) -> list[str]:
-        return discover.collect(list(paths) or ["."], self.config)
+    @cached_property
+    def verdict_policy(self) -> VerdictPolicy:
+        """The configured ``verdict:`` with its rule prefixes resolved (ConfigError for one matching nothing)."""
+        spec = dict(self.config.verdict)
+        ids = self.catalogue.ids
+        at, rules = {}, {}
+        for key in ("return", "revise"):
+            levels = [Severity.parse(e) for e in spec[key] if e in ("error", "warning", "info")]
+            prefixes = tuple(e for e in spec[key] if e not in ("error", "warning", "info"))
+            unknown = [p for p in prefixes if not any(matches(rid, (p,)) for rid in ids)]
+            if unknown:
+                raise ConfigError(f"{self.config.path or '配置'}: verdict.{key}：没有规则匹配 {', '.join(unknown)}")
+            at[key] = min(levels) if levels else None
+            rules[key] = frozenset(rid for rid in ids if matches(rid, prefixes)) if prefixes else frozenset()
+        return VerdictPolicy(at["return"], rules["return"], at["revise"], rules["revise"])
+
+    def files(self, paths: Sequence[str], outputs: Sequence[str] = ()) -> discover.Found:
+        """The files to check and the files of the folders left out (with why)."""
+        return discover.walk(list(paths) or ["."], self.config, tuple(outputs))
 
     # ---- one file --------------------------------------------------------------------------
 
@@ -96,8 +114,9 @@ class Session:
     # ---- a run -----------------------------------------------------------------------------
 
     def run(self, paths: Sequence[str], *, jobs: int | None = None, progress: bool = False,
-            stdin_name: str | None = None, cross: bool = True) -> RunResult:
-        """Lint ``paths`` ("-" is standard input) in input order, then (``cross``) the cross-report rules."""
+            stdin_name: str | None = None, cross: bool = True, skipped: Sequence[Skipped] = ()) -> RunResult:
+        """Lint ``paths`` ("-" is standard input) in input order, then (``cross``) the cross-report rules;
+        ``skipped`` are the files of the folders that were left out, for the outputs to name."""
         cross_rules = [r for r in self.all_rules if r.check.batch] if len(paths) > 1 and cross else []
         self._paths = tuple(p for p in paths if p != "-")
         self.__dict__.pop("previous", None)  # candidates include this run's files
@@ -112,7 +131,7 @@ class Session:
         ordered = [outcomes[i] for i in range(len(paths))]
         results = tuple(result for result, _ in ordered)
         cross = cross_check(results, [data for _, data in ordered], cross_rules, self.config.lang) if cross_rules else ()
-        return RunResult(results, cross)
+        return RunResult(results, cross, policy=self.verdict_policy, skipped=tuple(skipped))
 
     def run_texts(self, texts: Sequence[str], *, strict: bool = True) -> RunResult:
         """Lint strings as the files ``<text1>``, ``<text2>``… of one run (tests, rule examples)."""
@@ -121,7 +140,8 @@ class Session:
         results = tuple(self._ignoring(lint_text(t, self.rulebook.for_source(_Text(t)), path=f"<text{i + 1}>", strict=strict))
                         for i, t in enumerate(texts))
         cross_rules = [r for r in self.all_rules if r.check.batch]
-        return RunResult(results, cross_check(results, [collect(r, cross_rules) for r in results], cross_rules))
+        return RunResult(results, cross_check(results, [collect(r, cross_rules) for r in results], cross_rules),
+                         policy=self.verdict_policy)
 
 
 class _Text:

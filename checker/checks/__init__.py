@@ -29,6 +29,7 @@ from .rate_base import RateBaseCheck
 from .rate_mismatch import NumericRateCheck
 from .rate_rounding import RateRoundingCheck
 from .relative_time import RelativeTimeCheck
+from .same_issuer import SameIssuerCheck
 from .required_part import RequiredPartCheck
 from .script import ScriptCheck
 from .share_overflow import ShareOverflowCheck
@@ -79,6 +80,7 @@ REGISTRY = {
     "previous_report": PreviousReportCheck,
     "punctuation_run": PunctuationRunCheck,
     "relative_time": RelativeTimeCheck,
+    "same_issuer": SameIssuerCheck,
     "required_part": RequiredPartCheck,
     "script": ScriptCheck,
     "signature": SignatureCheck,

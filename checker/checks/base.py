@@ -117,6 +117,8 @@ class BatchFinding:
     kind: str = "default"
     values: dict = dataclasses.field(default_factory=dict)
     share: float | None = None
+    priority: int = 0  # listed before findings of a lower priority (a copy that carries another's place name)
+    blames_first: bool = False  # against the first place's report only (the others are where it was copied from)
 
 
 class BatchCheck(Check):

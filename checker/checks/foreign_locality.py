@@ -13,6 +13,10 @@ Two shapes are looked for, and both prefer silence when unsure:
   county is known) for a different YY at the same level, unless the clause is about relations
   with that place (``relational``: 与, 协助, 交界…).
 
+In a batch run the issuers of the run are places too: a slogan left silent above whose XX is
+another issuer's place (法治青石 in 白沙镇's report, 青石镇 having submitted too) is reported by
+the cross-report stage (``collect`` keeps the silent slogans, ``run_batch`` names the issuer).
+
 ```yaml
 check: foreign_locality
 params:
@@ -34,7 +38,7 @@ from typing import Iterator, Optional
 from ..diagnostics import Finding
 from ..offsets import Span
 from ..text.segment import dictionary_tag
-from .base import Check, ParamError, Regex
+from .base import BatchCheck, BatchFinding, ParamError, Place, Regex
 from ..text.clauses import clause
 
 _TOWN_BODY = re.compile(r"(?:镇|乡|街道)(?=党委|党工委|人民政府|政府|办事处)")
@@ -59,27 +63,65 @@ class Params:
     relational: Optional[Regex] = None
 
 
-class ForeignLocalityCheck(Check):
+class ForeignLocalityCheck(BatchCheck):
     name = "foreign_locality"
     default_scope = "body"
     Params = Params
-    messages = {"slogan": ("match", "place", "own"), "body": ("match", "place", "own")}
+    messages = {"slogan": ("match", "place", "own"), "body": ("match", "place", "own"),
+                "issuer": ("match", "place", "own", "other", "other_path")}
 
     def run(self, view) -> Iterator[Finding]:
-        doc, facts = view.doc, view.facts
+        for line, m, foreign, shown in self._slogans(view):
+            if foreign:
+                values = {"match": m.group(), "place": m.group(1), "own": shown}
+                yield Finding(Span(line.start + m.start(), line.start + m.end()), "slogan", values)
+        facts = view.facts
+        if facts.localities:
+            for line in view.lines:
+                yield from self._bodies(line, set(facts.localities), facts, _own_name(facts))
+
+    def _slogans(self, view):
+        """(line, match, foreign?, the issuer's own name) for every slogan naming a place XX."""
+        facts = view.facts
         own = set(facts.localities)
         if not own:
             return  # without the issuer's place nothing can be foreign
         shown = _own_name(facts)
-        mentions = _mentions(doc.text)
+        mentions = _mentions(view.doc.text)
         slogan = re.compile(rf"(?:{self.params.heads.pattern})([\u4e00-\u9fff]{{2}})(?=(?:{self.params.follow.pattern}))")
         for line in view.lines:
             for m in slogan.finditer(line.text):
                 strong = bool(self.params.follow_unknown.match(line.text, m.end()))
-                if self._foreign_slogan(m.group(1), own, mentions, strong):
-                    values = {"match": m.group(), "place": m.group(1), "own": shown}
-                    yield Finding(Span(line.start + m.start(), line.start + m.end()), "slogan", values)
-            yield from self._bodies(line, own, facts, shown)
+                yield line, m, self._foreign_slogan(m.group(1), own, mentions, strong), shown
+
+    def collect(self, view) -> tuple:
+        """The slogans left silent whose XX could still be another issuer of the run, with their lines."""
+        from ..offsets import LineIndex
+
+        index, doc, kept = LineIndex(view.doc.source.text), view.doc, []
+        for line, m, foreign, shown in self._slogans(view):
+            place = m.group(1)
+            if not foreign and place not in self.params.common and place not in self.params.regions \
+                    and place not in view.facts.localities:
+                at = index.position(doc.norm.map.start(line.start + m.start()))[0]
+                kept.append((place, m.group(), at, shown))
+        return tuple(kept)
+
+    def run_batch(self, items) -> Iterator[BatchFinding]:
+        from .issuers import issuer_groups, place_name
+
+        groups = issuer_groups(items)
+        places = {}  # 青石 → (青石镇, the first of its reports)
+        for item, group in zip(items, groups):
+            named = place_name(group)
+            if named:
+                places.setdefault(named[1], (named[0], group, item))
+        for item, group in zip(items, groups):
+            for place, match, line, own in item.data:
+                other = places.get(place)
+                if other is not None and other[1] != group:
+                    values = {"match": match, "place": place, "own": own, "other": other[0], "other_path": other[2].path}
+                    yield BatchFinding((Place(item.index, line, line),), "issuer", values, priority=1)
 
     def _foreign_slogan(self, place: str, own: set, mentions: dict, strong: bool) -> bool:
         if place in own or place in self.params.common or place in self.params.regions:

@@ -1,12 +1,18 @@
-"""topic/near-duplicate: a passage two different issuers' reports share (template copying).
+"""topic/near-duplicate: passages two different issuers' reports share (copying, not the template).
 
-A batch check: per report it only keeps a fingerprint (checker/passages.py); after the run it
+A batch check: per report it only keeps a fingerprint (analysis/fingerprints.py); after the run it
 pairs reports of different issuers that share a stretch of at least ``min_chars`` ideographs.
 Stock text does not count: the ``stock`` patterns (regulation titles, the required part names,
-the standard political preamble) are masked before comparing, and a shingle that more than
-``common_max`` issuers use (or more than ``common_share`` of a small batch's issuers, at least 2)
-is common phrasing of the batch, not a copy between two reports; this also bounds the number of
-pairs a shingle can produce, so a batch of 1,000 reports compares in about a second. Two reports of one issuer (other years, a resubmission) are never paired.
+the standard political preamble) are masked before comparing, and so is every stretch of the
+batch's common phrasing, a shingle found in more than ``common_max`` issuers' reports (or more
+than ``common_share`` of a small batch's issuers, at least 2): the county's template and its
+stock sentences, whatever order a report puts them in. Two reports of one issuer (other years, a
+resubmission: topic/same-issuer) are never paired.
+
+One finding per pair, with every passage they share (a place in each report per passage) and the
+share of the shorter report they make up. A passage that carries the other issuer's place name
+(法治青石 in 白沙镇's report, 青石镇 being an issuer of the run) says who copied from whom; such a
+pair is listed first.
 
 ```yaml
 check: near_duplicate
@@ -18,20 +24,19 @@ params:
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Iterable, Sequence
 
 from ..offsets import LineIndex
-from ..text.regexes import LazyRegex
-from .base import BatchCheck, BatchFinding, BatchItem, ParamError, Regex, Place
+from .base import BatchCheck, BatchFinding, BatchItem, ParamError, Place, Regex
+from .issuers import issuer_groups, place_name
 
 if TYPE_CHECKING:  # the module itself is loaded when a batch fingerprints its first report
     from ..analysis.fingerprints import Fingerprint, Passage
 
 _SKIPPED_LINES = {"title", "header", "addressee", "closing", "signature", "trailer"}
-_ISSUER_NOISE = re.compile(r"^中共|(?:人民政府|政府|党委|党工委|工委|办事处|委员会)$")
-_PLACE = LazyRegex(r"^[\u4e00-\u9fff]{2,}(?:镇|乡|街道|县|区|市|州|旗|盟|省|自治区)$")  # batch runs only
+_EXCERPT = 24
+__all__ = ["NearDuplicateCheck", "issuer_groups"]
 
 
 @dataclass(frozen=True)
@@ -49,8 +54,9 @@ class Params:
 class NearDuplicateCheck(BatchCheck):
     name = "near_duplicate"
     Params = Params
-    messages = {"default": ("path", "lines", "line", "end_line", "issuer", "other_path", "other_lines", "other_line",
-                            "other_end_line", "other_issuer", "chars", "share", "excerpt")}
+    _values = ("path", "lines", "line", "end_line", "issuer", "other_path", "other_lines", "other_line",
+               "other_end_line", "other_issuer", "chars", "share", "excerpt", "passages")
+    messages = {"default": _values, "place": (*_values, "place")}
 
     @classmethod
     def validate(cls, params: Params) -> None:
@@ -62,7 +68,7 @@ class NearDuplicateCheck(BatchCheck):
             raise ParamError("'common_share' must be in (0, 1] and 'common_max' at least 2")
 
     def collect(self, view) -> Fingerprint:
-        doc, facts = view.doc, view.facts
+        doc = view.doc
         index = LineIndex(doc.source.text)
         lines = (
             (index.position(doc.norm.map.start(line.start))[0], line.text)
@@ -74,56 +80,101 @@ class NearDuplicateCheck(BatchCheck):
         return fingerprint(lines, self.params.stock, self.params.shingle)
 
     def run_batch(self, items: Sequence[BatchItem]) -> Iterable[BatchFinding]:
+        from ..analysis.fingerprints import candidate_pairs, masked, seed_groups
+
         prints = [item.data for item in items]
         groups = issuer_groups(items)
+        k = self.params.shingle
         limit = max(2, min(self.params.common_max, int(self.params.common_share * len(set(groups)))))
-        from ..analysis.fingerprints import candidate_pairs
-
-        pairs = candidate_pairs(prints, groups, limit)
-        for (i, j), hits in sorted(pairs.items()):
+        counts = seed_groups(prints, groups)
+        common = {h for h, n in counts.items() if n > limit}  # the batch's common phrasing
+        shared = {h for h, n in counts.items() if 1 < n <= limit}
+        texts: dict[int, str] = {}
+        for (i, j), hits in sorted(candidate_pairs(prints, groups, shared).items()):
             if len({j - i for i, j in hits}) == len(hits):  # a copy puts several seeds on one diagonal
                 continue
-            found = self._passages(prints[i], prints[j], hits)
-            share = sum(p.shared for p in found) / max(min(prints[i].size, prints[j].size), 1)
-            for passage in found:
-                yield self._finding(items[i], items[j], passage, min(share, 1.0))
+            for x in (i, j):
+                if x not in texts:
+                    texts[x] = masked(prints[x], common, k)
+            found = self._passages(prints[i], prints[j], texts[i], texts[j], hits)
+            if found:
+                yield _Pair(items[i], items[j], groups[i], groups[j], found).finding()
 
-    def _passages(self, a: Fingerprint, b: Fingerprint, hits: list[tuple[int, int]]) -> list[Passage]:
+    def _passages(self, a: Fingerprint, b: Fingerprint, a_text: str, b_text: str, hits) -> list[Passage]:
         from ..analysis.fingerprints import shared_passages, trim
 
         k, p = self.params.shingle, self.params
-        found = [x for x in shared_passages(a.text, b.text, hits, k, k) if x.shared >= p.min_chars and x.longest >= p.min_run]
+        found = [x for x in shared_passages(a_text, b_text, hits, k, k) if x.shared >= p.min_chars and x.longest >= p.min_run]
         return [x for x in (trim(x, a, b, k) for x in found) if x.shared >= p.min_chars]
 
-    def _finding(self, x: BatchItem, y: BatchItem, p: Passage, share: float) -> BatchFinding:
+
+class _Pair:
+    """Two reports and the passages they share, put the way round the evidence says: when a shared
+    passage of one report carries the other issuer's place name (and not the other way round), the
+    report that carries it comes first: it copied. Passages that carry it come first, then the longest."""
+
+    def __init__(self, x: BatchItem, y: BatchItem, gx: str, gy: str, passages: list) -> None:
+        px, py = place_name(gx), place_name(gy)
+        if px and py and px[1] == py[1]:
+            px = py = None  # 青石镇 and 青石乡: a name both carry says nothing
+        x_names_y = [bool(py) and py[1] in _side(x, p, 0) for p in passages]
+        y_names_x = [bool(px) and px[1] in _side(y, p, 1) for p in passages]
+        self.place = None
+        if any(y_names_x) and not any(x_names_y):
+            x, y, px, py = y, x, py, px
+            passages, x_names_y = [_swap(p) for p in passages], y_names_x
+        elif not any(x_names_y) or any(y_names_x):
+            x_names_y = [False] * len(passages)
+        if any(x_names_y):
+            self.place = py[0]
+        order = sorted(range(len(passages)), key=lambda n: (not x_names_y[n], -passages[n].shared, n))
+        self.x, self.y, self.passages = x, y, [passages[n] for n in order]
+
+    def finding(self) -> BatchFinding:
+        x, y, first = self.x, self.y, self.passages[0]
         a, b = x.data, y.data
-        here = Place(x.index, a.line_at(p.a_start), a.line_at(p.a_end - 1))
-        there = Place(y.index, b.line_at(p.b_start), b.line_at(p.b_end - 1))
-        from ..analysis.fingerprints import SEP
-
-        excerpt = a.text[p.a_start:p.a_end].replace(SEP, "…")
+        places = []
+        for p in self.passages:
+            places += [Place(x.index, a.line_at(p.a_start), a.line_at(p.a_end - 1)),
+                       Place(y.index, b.line_at(p.b_start), b.line_at(p.b_end - 1))]
+        chars = sum(p.shared for p in self.passages)
+        share = min(chars / max(min(a.size, b.size), 1), 1.0)
         values = {
-            "path": x.path, "lines": _lines(here), "other_lines": _lines(there), "line": here.line, "end_line": here.end_line, "issuer": x.issuer or "（主体未识别）",
-            "other_path": y.path, "other_line": there.line, "other_end_line": there.end_line,
-            "other_issuer": y.issuer or "（主体未识别）", "chars": p.shared, "share": f"{share:.0%}",
-            "excerpt": excerpt[:24] + ("…" if len(excerpt) > 24 else ""),
+            "path": x.path, "lines": _lines(places[0], x.path), "line": places[0].line, "end_line": places[0].end_line,
+            "issuer": x.issuer or "（主体未识别）", "other_path": y.path, "other_lines": _lines(places[1], y.path),
+            "other_line": places[1].line, "other_end_line": places[1].end_line, "other_issuer": y.issuer or "（主体未识别）",
+            "chars": chars, "share": f"{share:.0%}", "passages": len(self.passages),
+            "excerpt": _excerpt(a.text[first.a_start:first.a_end], self.place), "place": self.place or "",
         }
-        return BatchFinding((here, there), values=values, share=round(share, 3))
+        kind = "place" if self.place else "default"
+        return BatchFinding(tuple(places), kind, values, share=round(share, 3), priority=2 if self.place else 0,
+                            blames_first=bool(self.place))
 
 
-def issuer_groups(items: Sequence[BatchItem]) -> list[str]:
-    """One group name per item; reports of one issuer share it (丰都县双龙镇人民政府 = 双龙镇)."""
-    keys = [_issuer_key(item) for item in items]
-    places = {k for k in keys if _PLACE.match(k)}
-    # the shortest place name a key ends with stands for the issuer
-    return [next((key[i:] for i in range(len(key) - 2, 0, -1) if key[i:] in places), key) for key in keys]
+def _side(item: BatchItem, p: Passage, which: int) -> str:
+    fp = item.data
+    return fp.text[p.a_start:p.a_end] if which == 0 else fp.text[p.b_start:p.b_end]
 
 
-def _issuer_key(item: BatchItem) -> str:
-    if not item.issuer:
-        return f"#{item.index}"  # unknown issuer: its own group
-    return _ISSUER_NOISE.sub("", re.sub(r"\s+", "", item.issuer)) or item.issuer
+def _swap(p: Passage) -> Passage:
+    from dataclasses import replace
+
+    return replace(p, a_start=p.b_start, a_end=p.b_end, b_start=p.a_start, b_end=p.a_end)
 
 
-def _lines(where: Place) -> str:
-    return f"第{where.line}行" if where.line == where.end_line else f"第{where.line}—{where.end_line}行"
+def _excerpt(text: str, place: str | None) -> str:
+    """The passage's first ideographs, or those around the place name it carries."""
+    from ..analysis.fingerprints import SEP
+
+    text = text.replace(SEP, "…")
+    start = 0
+    if place:
+        at = text.find(place[:-1] if len(place) > 2 else place)
+        start = max(0, at - 6) if at >= 0 else 0
+    piece = text[start:start + _EXCERPT]
+    return ("…" if start else "") + piece + ("…" if start + _EXCERPT < len(text) else "")
+
+
+def _lines(where: Place, path: str) -> str:
+    unit = "段" if path.lower().endswith(".docx") else "行"  # Word counts paragraphs, not lines
+    return f"第{where.line}{unit}" if where.line == where.end_line else f"第{where.line}—{where.end_line}{unit}"

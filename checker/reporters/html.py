@@ -1,10 +1,12 @@
 """One self-contained HTML page: a dashboard, then every report with its findings marked inline.
 
 No network, no scripts, no external fonts or style sheets (a Content-Security-Policy forbids them),
-so the page can be mailed or archived with the submissions. The dashboard counts findings per
-rule, per file (worst first) and per part of the report, and lists cross-report findings with
-links to both places. Each report follows with its findings listed (anchors to the marked text)
-and its original text, lines numbered. All report text, paths and messages are escaped.
+so the page can be mailed or archived with the submissions. The dashboard opens with the verdict
+counts and the run's totals (the same lines as the terminal and Excel), lists the files of the
+folders that were left out, then one row per file (its verdict first, worst first), counts per
+rule and per part, and the cross-report findings in the run's order (the likeliest copy first)
+with links to every place. Each report follows with its findings listed (anchors to the marked
+text) and its original text, lines numbered. All report text, paths and messages are escaped.
 """
 
 from __future__ import annotations
@@ -14,7 +16,8 @@ from html import escape
 from .. import __version__
 from ..diagnostics import Severity
 from .highlight import Mark, render_text
-from .summary import (SEVERITY_LABEL, cross_by_path, file_rows, part_counts, rule_stats, totals_line,
+from ..results import Verdict
+from .summary import (SEVERITY_LABEL, file_rows, part_counts, rule_stats, ticker, totals_line, verdict_line,
                       worst_first)
 
 _CLASS = {Severity.ERROR: "sev-error", Severity.WARNING: "sev-warning", Severity.INFO: "sev-info", None: "sev-none"}
@@ -34,18 +37,23 @@ ol.findings li{padding:.15em .5em;margin:.15em 0;list-style-position:inside}
 .ln{display:flex;white-space:pre-wrap;word-break:break-all;min-height:1.8em}.ln .no{color:#999;width:3.5em;flex:none;text-align:right;padding-right:1em;user-select:none}
 .ln.dup{background:#f6ecff}.ln:target{outline:2px solid #7b1fa2}
 .meta{color:#555}.error{color:#c5221f}details summary{cursor:pointer}
+.verdict{font-size:1.25em;font-weight:bold;margin:.3em 0}.v{white-space:nowrap;font-weight:bold}
+.v-return{color:#c5221f}.v-revise{color:#b06000}.v-pass{color:#188038}.v-unchecked{color:#5f6368}
 """
+_VERDICT_CLASS = {v: f"v-{v.value}" for v in Verdict}
 
 
 def render(run, options=None) -> str:
     results, batch = run.files, run.cross
-    rows = file_rows(results, batch)
-    parts = [_head(), _totals(run), _by_rule(results, batch, (options or {}).get("titles") or {}),
-             _by_file(rows), _by_part(results), _cross(batch, {r.path: i for i, r in enumerate(results)})]
-    cross = cross_by_path(batch)
+    advance = ticker(options)
+    rows = file_rows(run)
     index = {r.path: i for i, r in enumerate(results)}
+    parts = [_head(), _totals(run), _skipped(run), _by_file(rows), _by_rule(results, batch, (options or {}).get("titles") or {}),
+             _by_part(results), _cross(batch, index)]
     parts.append('<section id="reports"><h2>各报告详情</h2>')
-    parts.extend(_report(i, r, rows[i], cross.get(r.path, []), index) for i, r in enumerate(results))
+    for i, r in enumerate(results):
+        parts.append(_report(i, r, rows[i], run.cross_of.get(r.path, ()), index))
+        advance(1 + len(r.diagnostics))
     parts.append("</section></body></html>\n")
     return "\n".join(parts)
 
@@ -58,7 +66,15 @@ def _head() -> str:
 
 
 def _totals(run) -> str:
-    return f'<p class="meta" id="totals">{escape(totals_line(run.totals))}。</p>'
+    return (f'<p class="verdict" id="verdicts">{escape(verdict_line(run.totals))}</p>'
+            f'<p class="meta" id="totals">{escape(totals_line(run.totals))}。</p>')
+
+
+def _skipped(run) -> str:
+    if not run.skipped:
+        return ""
+    items = "".join(f"<li>{escape(s.path)}：{escape(s.reason)}</li>" for s in run.skipped)
+    return f'<section id="skipped"><p class="meta">以下文件不是报送材料，未检查：</p><ul>{items}</ul></section>'
 
 
 def _by_rule(results, batch, titles: dict) -> str:
@@ -76,14 +92,16 @@ def _by_rule(results, batch, titles: dict) -> str:
 def _by_file(rows) -> str:
     body = "".join(
         f'<tr class="{_CLASS[r.worst] if not r.error else "sev-error"}"><td><a href="#r{r.index}">{escape(r.path)}</a></td>'
-        f'<td class="nw">{escape(r.issuer or "—")}</td><td class="nw">{r.year or "—"}</td><td class="nw">{escape(r.missing_text)}</td>'
+        f'<td class="v {_VERDICT_CLASS[r.verdict]}">{r.verdict.label}</td><td class="nw">{escape(r.kind)}</td>'
+        f'<td class="nw">{escape(r.issuer or "—")}</td><td class="nw">{r.year or "—"}</td><td>{escape(r.missing_text)}</td>'
         f'<td class="n">{r.errors}</td><td class="n">{r.warnings}</td><td class="n">{r.infos}</td><td class="n">{r.cross}</td>'
         f"<td>{escape(r.worst_text)}</td></tr>"
         for r in worst_first(rows)
     )
-    head = ('<tr><th>文件</th><th class="nw">报告主体</th><th class="nw">年度</th><th class="nw">缺少部分</th>'
-            '<th class="nw">错误</th><th class="nw">警告</th><th class="nw">提示</th><th class="nw">跨文件</th><th>最严重问题</th></tr>')
-    return _section("by-file", "按文件（问题最严重的在前）", head, body)
+    head = ('<tr><th>文件</th><th class="nw">结论</th><th class="nw">格式</th><th class="nw">报告主体</th><th class="nw">年度</th>'
+            '<th class="nw">缺少部分</th><th class="nw">错误</th><th class="nw">警告</th><th class="nw">提示</th>'
+            '<th class="nw">跨文件</th><th>最严重问题</th></tr>')
+    return _section("by-file", "按文件（需退回的在前）", head, body)
 
 
 def _by_part(results) -> str:
@@ -98,18 +116,31 @@ def _cross(batch, index: dict[str, int]) -> str:
     if not batch:
         return ""
     items = "".join(
-        f'<li class="{_CLASS[f.severity]}">{_places(f, index)}<br>{escape(f.message)}</li>' for f in batch
+        f'<li class="{_CLASS[f.severity]}">{_share(f)}{_places(f, index)}<br>{escape(f.message)}</li>' for f in batch
     )
-    return f'<section id="cross"><h2>跨文件问题（不同单位报告中的相同段落）</h2><ol class="findings">{items}</ol></section>'
+    return (f'<section id="cross"><h2>跨文件问题（相同段落、重复报送；最可能照抄的在前）</h2>'
+            f'<ol class="findings">{items}</ol></section>')
 
 
-def _places(finding: dict, index: dict[str, int]) -> str:
-    links = []
-    for loc in finding.locations:
-        lines = f"第{loc.line}行" if loc.line == loc.end_line else f"第{loc.line}—{loc.end_line}行"
-        target = f"#r{index[loc.path]}-L{loc.line}" if loc.path in index else ""
-        links.append(f'<a class="loc" href="{target}">{escape(loc.path)} {lines}</a>')
-    return " ↔ ".join(links) + f' <span class="meta">（{escape(finding.rule)}）</span>'
+def _share(finding) -> str:
+    return f'<span class="lvl">相同 {finding.share:.0%}</span> ' if finding.share is not None else ""
+
+
+def _places(finding, index: dict[str, int]) -> str:
+    """Links to every place; a near-duplicate's places come in pairs, one pair per shared passage."""
+    links = [_place(loc, index) for loc in finding.locations]
+    if finding.share is not None and len(links) > 2:
+        joined = "；".join(" ↔ ".join(links[n:n + 2]) for n in range(0, len(links), 2))
+    else:
+        joined = " ↔ ".join(links) if finding.share is not None else "、".join(links)
+    return joined + f' <span class="meta">（{escape(finding.rule)}）</span>'
+
+
+def _place(loc, index: dict[str, int]) -> str:
+    unit = "段" if (loc.path or "").lower().endswith(".docx") else "行"
+    lines = f"第{loc.line}{unit}" if loc.line == loc.end_line else f"第{loc.line}—{loc.end_line}{unit}"
+    target = f"#r{index[loc.path]}-L{loc.line}" if loc.path in index else ""
+    return f'<a class="loc" href="{target}">{escape(loc.path)} {lines}</a>'
 
 
 def _section(ident: str, title: str, head: str, body: str) -> str:
@@ -122,7 +153,7 @@ def _report(i: int, result, row, cross: list[dict], index: dict[str, int]) -> st
     if result.error:
         return f'<article class="report" id="r{i}">{title}<p class="error">无法检查：{escape(result.error)}</p></article>'
     items = [
-        f'<li class="{_CLASS[d.severity]}" id="{prefix}f{k}"><a href="#{prefix}m{k}">第{d.line}行第{d.column}列</a> '
+        f'<li class="{_CLASS[d.severity]}" id="{prefix}f{k}"><a href="#{prefix}m{k}">{_where(d, result.kind)}</a> '
         f'<span class="lvl {_CLASS[d.severity]}">{SEVERITY_LABEL[d.severity]}</span> <code>{escape(d.rule)}</code> {escape(d.message)}</li>'
         for k, d in enumerate(result.diagnostics)
     ]
@@ -136,7 +167,13 @@ def _report(i: int, result, row, cross: list[dict], index: dict[str, int]) -> st
             f'<details open><summary>原文（问题处已标出）</summary><div class="text">{text}</div></details></article>')
 
 
+def _where(d, kind: str) -> str:
+    # in a Word file "line" is the paragraph as Word counts them: the terminal says so too
+    return f"第{d.line}段第{d.column}字" if kind == "docx" else f"第{d.line}行第{d.column}列"
+
+
 def _facts(row) -> str:
-    bits = [f"{row.year}年度" if row.year else "年度未识别", row.issuer or "主体未识别", f"已识别部分：{row.parts_text}",
+    bits = [f"结论：{row.verdict.label}", f"{row.year}年度" if row.year else "年度未识别", row.issuer or "主体未识别",
+            f"缺少部分：{row.missing_text}", f"已识别部分：{row.parts_text}",
             f"错误 {row.errors}，警告 {row.warnings}，提示 {row.infos}，跨文件 {row.cross}"]
     return " · ".join(bits)

@@ -1,4 +1,11 @@
-"""JSON output, schema version 1 (design.md). Other tools parse it: extend, never break."""
+"""JSON output, schema version 1 (design.md). Other tools parse it: extend, never break.
+
+Added to version 1 (keys only added): per file ``verdict`` (return | revise | pass | unchecked,
+as RunResult.verdicts decided) and ``missing_parts`` (part ids); in ``summary`` the cross-report
+count, the verdict counts and ``skipped``; a top-level ``skipped`` list of the files of a folder
+that were left out, with the reason. ``batch`` is in the order every view lists it (the likeliest
+copy first); a near-duplicate's ``locations`` come in pairs, one pair per shared passage.
+"""
 
 from __future__ import annotations
 
@@ -11,7 +18,7 @@ from ..offsets import LineIndex
 SCHEMA_VERSION = 1
 
 
-def file_record(result) -> dict[str, Any]:
+def file_record(result, verdict=None) -> dict[str, Any]:
     source, info = result.source, result.info
     index = LineIndex(source.text) if source else None
     record: dict[str, Any] = {
@@ -26,6 +33,8 @@ def file_record(result) -> dict[str, Any]:
         "parts": [{"part": p.part, "line": p.line, "heading": p.heading, "how": p.how} for p in info.parts] if info else [],
         "diagnostics": [] if result.error else [diagnostic_record(d, index) for d in result.diagnostics],
         "error": result.error,
+        "verdict": verdict.value if verdict is not None else None,
+        "missing_parts": list(info.missing_parts) if info else [],
     }
     return record
 
@@ -53,10 +62,11 @@ def _fix(fix, index: LineIndex) -> dict[str, Any]:
     return {"description": fix.description, "edits": edits, "safe": fix.safe}
 
 
-def summary(run) -> dict[str, int]:
+def summary(run) -> dict[str, Any]:
     totals = run.totals
     return {"files": totals.files, "errors": totals.errors, "warnings": totals.warnings, "infos": totals.infos,
-            "unreadable": totals.unreadable}
+            "unreadable": totals.unreadable, "cross": totals.cross,
+            "verdicts": {v.value: n for v, n in totals.verdicts()}, "skipped": totals.skipped}
 
 
 def cross_record(d) -> dict[str, Any]:
@@ -69,11 +79,17 @@ def document(run) -> dict[str, Any]:
     return {
         "version": SCHEMA_VERSION,
         "tool": {"name": "fzlint", "version": __version__},
-        "files": [file_record(r) for r in run.files],
+        "files": [file_record(r, v) for r, v in zip(run.files, run.verdicts)],
         "batch": [cross_record(d) for d in run.cross],
         "summary": summary(run),
+        "skipped": [{"path": s.path, "reason": s.reason} for s in run.skipped],
     }
 
 
 def render(run, options=None) -> str:
-    return json.dumps(document(run), ensure_ascii=False, indent=2) + "\n"
+    from .summary import ticker
+
+    advance = ticker(options)
+    text = json.dumps(document(run), ensure_ascii=False, indent=2) + "\n"
+    advance(len(run.files) + sum(len(r.diagnostics) for r in run.files) + len(run.cross))
+    return text

@@ -1,15 +1,18 @@
 """Aggregates over one run's results, shared by the terminal, CSV, Excel and HTML views.
 
-Counting and sorting only: one row per file (worst first), counts per rule and per part, and the
-text a finding points at. Nothing here looks for problems.
+Counting and sorting only: one row per file (its verdict as the run computed it, worst first),
+counts per rule and per part, the headline lines, and the text a finding points at. Nothing here
+looks for problems or decides a verdict.
 """
 
 from __future__ import annotations
 
 from collections import Counter, defaultdict
 from dataclasses import dataclass
+from typing import Callable
 
 from ..diagnostics import Severity
+from ..results import Verdict
 
 from .labels import NO_PART, SEVERITY_LABEL
 
@@ -18,10 +21,11 @@ EXCERPT_CHARS = 60
 
 @dataclass(frozen=True)
 class FileRow:
-    """One row of the batch table: who reported, which year, which parts, how bad."""
+    """One row of the batch table: the verdict, who reported, which year, what is missing, how bad."""
 
     index: int  # position in the run's input order
     path: str
+    kind: str  # docx | txt | md | pdf, or the format that could not be read (doc, wps…)
     issuer: str
     year: int | None
     parts: tuple[str, ...]
@@ -35,6 +39,7 @@ class FileRow:
     worst_rule: str  # the first finding at the worst severity ("" when none)
     worst_message: str
     error: str | None  # the file could not be read
+    verdict: Verdict = Verdict.PASS
 
     @property
     def worst_text(self) -> str:
@@ -51,23 +56,24 @@ class FileRow:
 
     @property
     def missing_text(self) -> str:
-        """The required parts this report lacks (by its findings): what a reviewer looks for first."""
+        """The required parts this report lacks (by its findings), named in full as its genre names
+        them: the same column, the same words in the terminal, HTML, Excel and CSV."""
         if self.error:
             return "—"
-        return "、".join(self._label(p, 2) for p in self.missing) or "齐全"
+        return "、".join(self._label(p, 0) for p in self.missing) or "齐全"
 
     @property
     def parts_tiny(self) -> str:
         return "·".join(self._label(p, 2) for p in self.parts) or "未识别"
 
 
-def file_rows(results, batch=()) -> list[FileRow]:
-    """One row per file, in input order."""
-    cross = cross_by_path(batch)
-    return [_row(i, r, cross.get(r.path, [])) for i, r in enumerate(results)]
+def file_rows(run) -> list[FileRow]:
+    """One row per file, in input order, with the verdict the run computed."""
+    cross = run.cross_of
+    return [_row(i, r, cross.get(r.path, ()), v) for i, (r, v) in enumerate(zip(run.files, run.verdicts))]
 
 
-def _row(index: int, result, cross: list[dict]) -> FileRow:
+def _row(index: int, result, cross, verdict: Verdict) -> FileRow:
     info = result.info
     counts = Counter(d.severity for d in result.diagnostics)
     candidates = [(d.severity, d.rule, d.message) for d in result.diagnostics]
@@ -75,25 +81,21 @@ def _row(index: int, result, cross: list[dict]) -> FileRow:
     worst = max((c[0] for c in candidates), default=None)
     _, rule, message = next((c for c in candidates if c[0] == worst), (None, "", ""))
     return FileRow(
-        index=index, path=result.path, issuer=(info.issuer if info else None) or "",
+        index=index, path=result.path, kind=result.kind, issuer=(info.issuer if info else None) or "",
         year=info.year if info else None, parts=info.part_names if info else (),
         missing=info.missing_parts if info else (), labels={lab.part: (lab.label, lab.short, lab.tiny) for lab in info.labels} if info else {},
         errors=counts[Severity.ERROR], warnings=counts[Severity.WARNING], infos=counts[Severity.INFO],
-        cross=len(cross), worst=worst, worst_rule=rule, worst_message=message, error=result.error,
+        cross=len(cross), worst=worst, worst_rule=rule, worst_message=message, error=result.error, verdict=verdict,
     )
 
 
+_VERDICT_RANK = {Verdict.UNCHECKED: 0, Verdict.RETURN: 1, Verdict.REVISE: 2, Verdict.PASS: 3}
+
+
 def worst_first(rows: list[FileRow]) -> list[FileRow]:
-    """Unreadable files first, then by worst severity and counts; ties keep input order."""
-    return sorted(rows, key=lambda r: (r.error is None, -(r.worst or 0), -r.errors, -r.warnings, -r.cross, -r.infos, r.index))
-
-
-def cross_by_path(batch) -> dict[str, list[dict]]:
-    found: dict[str, list[dict]] = defaultdict(list)
-    for finding in batch:
-        for path in dict.fromkeys(loc.path for loc in finding.locations):
-            found[path].append(finding)
-    return found
+    """Unreadable files first, then by verdict, worst severity and counts; ties keep input order."""
+    return sorted(rows, key=lambda r: (_VERDICT_RANK[r.verdict], -(r.worst or 0), -r.errors, -r.warnings, -r.cross,
+                                       -r.infos, r.index))
 
 
 @dataclass(frozen=True)
@@ -133,6 +135,12 @@ def part_counts(results) -> list[tuple[str, int]]:
     return rows
 
 
+def verdict_line(totals) -> str:
+    """共62份：需退回9份，建议修改30份，可通过23份 (and 无法检查 when a file could not be read)."""
+    counts = [f"{v.label}{n}份" for v, n in totals.verdicts() if n or v is not Verdict.UNCHECKED]
+    return f"共{totals.files}份：" + "，".join(counts)
+
+
 def totals_line(totals) -> str:
     """The one-line count of a run, the same in every view (RunResult.totals is computed once)."""
     parts = [f"共检查 {totals.files} 个文件", f"错误 {totals.errors}", f"警告 {totals.warnings}", f"提示 {totals.infos}"]
@@ -140,7 +148,18 @@ def totals_line(totals) -> str:
         parts.append(f"无法读取 {totals.unreadable} 个")
     if totals.cross:
         parts.append(f"跨文件问题 {totals.cross}")
+    if totals.skipped:
+        parts.append(f"另有 {totals.skipped} 个文件不是报送材料，未检查")
     return "，".join(parts)
+
+
+def skipped_line(item) -> str:
+    return f"未检查 {item.path}：{item.reason}"
+
+
+def ticker(options) -> "Callable[[int], None]":
+    """The progress callback a command passes in ``options["advance"]`` (rows written), or a no-op."""
+    return (options or {}).get("advance") or (lambda n: None)
 
 
 def excerpt(text: str | None, start: int, end: int, limit: int = EXCERPT_CHARS) -> str:
@@ -174,27 +193,40 @@ class FindingRow:
     column: int | None
     part: str  # Chinese label, "" when the finding is in no part
     rule: str
-    level: str  # 错误 | 警告 | 提示 | 无法检查
+    level: str  # 错误 | 警告 | 提示 | 无法检查 | "" (a file without findings)
     severity: Severity | None
     message: str
     excerpt: str
+    verdict: str = ""  # the file's verdict (需退回…)
+    missing: str = ""  # the file's missing parts, in full
 
 
-def finding_rows(results, batch=()) -> list[FindingRow]:
-    """Every finding, file by file in input order; a file's cross-report findings follow its own."""
-    cross = cross_by_path(batch)
+def finding_rows(run, *, clean: bool = False) -> list[FindingRow]:
+    """Every finding, file by file in input order; a file's cross-report findings follow its own.
+
+    With ``clean`` a file without findings has a row too (未发现问题), so every file is in the table.
+    """
     rows: list[FindingRow] = []
-    for index, result in enumerate(results):
-        text = result.source.text if result.source else None
-        if result.error:
-            rows.append(FindingRow(index, result.path, None, None, "", "", "无法检查", None, result.error, ""))
-        for d in result.diagnostics:
-            part = result.info.label(d.part) if d.part and result.info else ""
-            rows.append(FindingRow(index, result.path, d.line, d.column, part, d.rule, SEVERITY_LABEL[d.severity],
-                                   d.severity, d.message, excerpt(text, d.start, d.end)))
-        for f in cross.get(result.path, []):
-            loc = next(loc for loc in f.locations if loc.path == result.path)
-            severity = f.severity
-            rows.append(FindingRow(index, result.path, loc.line, None, "", f.rule, SEVERITY_LABEL[severity],
-                                   severity, f.message, line_excerpt(text, loc.line, loc.end_line)))
+    for file_row, result in zip(file_rows(run), run.files):
+        rows.extend(_finding_rows(file_row, result, run.cross_of.get(result.path, ()), clean))
+    return rows
+
+
+def _finding_rows(row: FileRow, result, cross, clean: bool) -> list[FindingRow]:
+    text = result.source.text if result.source else None
+    common = {"verdict": row.verdict.label, "missing": row.missing_text}
+    index, path = row.index, result.path
+    if result.error:
+        return [FindingRow(index, path, None, None, "", "", "无法检查", None, result.error, "", **common)]
+    rows = []
+    for d in result.diagnostics:
+        part = result.info.label(d.part) if d.part and result.info else ""
+        rows.append(FindingRow(index, path, d.line, d.column, part, d.rule, SEVERITY_LABEL[d.severity],
+                               d.severity, d.message, excerpt(text, d.start, d.end), **common))
+    for f in cross:
+        loc = next(loc for loc in f.locations if loc.path == path)
+        rows.append(FindingRow(index, path, loc.line, None, "", f.rule, SEVERITY_LABEL[f.severity],
+                               f.severity, f.message, line_excerpt(text, loc.line, loc.end_line), **common))
+    if not rows and clean:
+        rows.append(FindingRow(index, path, None, None, "", "", "", None, "未发现问题", "", **common))
     return rows

@@ -62,18 +62,28 @@ class _Out:
 
 
 def render(run, options=None) -> str:
+    from .summary import skipped_line, ticker, verdict_line
+
     results, batch = run.files, run.cross
     options = options or {}
     out = _Out(options.get("color", False), options.get("width", 100))
+    advance = ticker(options)
+    batch_run = len(results) > 1 and options.get("summary", True)  # --no-summary: each file's own findings only
+    if batch_run:  # the reviewer's answer first: how many to send back
+        out.line((verdict_line(run.totals) + "。", "bold"))
+        out.line()
     for result in results:
         _file(out, result)
+        advance(1 + len(result.diagnostics))
     for finding in batch:
         _batch(out, finding)
-    if len(results) > 1 and options.get("summary", True):
+    if batch_run:
         out.line()
-        out.renderable(_table(results, batch))
+        out.renderable(_table(run))
     if options.get("statistics"):
         out.renderable(_statistics(results, batch, options.get("titles") or {}))
+    for item in run.skipped:
+        out.line((skipped_line(item), "dim"))
     _summary(out, run)
     return out.getvalue()
 
@@ -148,8 +158,11 @@ def _excerpt(text: str, start: int, end: int) -> tuple[str, int, int]:
 
 
 def _batch(out: _Out, finding) -> None:
-    places = "；".join(f"{loc.path}:{loc.line}" for loc in finding.locations)
-    out.line(("跨文件", "yellow"), "  ", (finding.rule, "dim"), "  ", finding.message, "  ", (places, "dim"))
+    shown = finding.locations[:2]
+    places = "；".join(f"{loc.path}:{loc.line}" for loc in shown)
+    if len(finding.locations) > len(shown):
+        places += f" 等 {len(finding.locations)} 处"
+    out.line(("跨文件", _STYLE[finding.severity]), "  ", (finding.rule, "dim"), "  ", finding.message, "  ", (places, "dim"))
 
 
 def _common_dir(paths: list[str]) -> str:
@@ -165,28 +178,35 @@ def _common_dir(paths: list[str]) -> str:
     return common + os.sep if common and common != "." and all(p.startswith(common + os.sep) for p in paths) else ""
 
 
-def _table(results, batch):
-    """One row per file, worst first: who reported, which year, which parts, how bad."""
+_VERDICT_STYLE = {"需退回": "bold red", "建议修改": "yellow", "可通过": "green", "无法检查": "bold red"}
+
+
+def _table(run):
+    """One row per file, worst first: the verdict, who reported, which year, what is missing, how bad."""
     from rich.table import Table
     from rich.text import Text
 
     from .summary import file_rows, worst_first  # only a batch needs its rows
 
-    table = Table(title="批量检查汇总（问题最严重的在前）", title_justify="left", header_style="bold")
+    table = Table(title="批量检查汇总（需退回的在前）", title_justify="left", header_style="bold")
     for name, extra in (("文件", {"overflow": "fold", "min_width": 14, "max_width": 32}),
+                        ("结论", {"no_wrap": True}),
                         ("报告主体", {"overflow": "fold", "min_width": 8, "max_width": 16}),
-                        ("年度", {"justify": "right", "no_wrap": True}), ("缺少部分", {"overflow": "fold", "min_width": 6, "max_width": 14}),
+                        ("年度", {"justify": "right", "no_wrap": True}),
+                        ("缺少部分", {"overflow": "fold", "min_width": 8, "max_width": 18}),
                         ("错误", {"justify": "right", "no_wrap": True}), ("警告", {"justify": "right", "no_wrap": True}),
                         ("提示", {"justify": "right", "no_wrap": True}), ("跨文件", {"justify": "right", "no_wrap": True}),
                         ("最严重问题", {"overflow": "fold", "min_width": 20})):
         table.add_column(name, **extra)
-    rows = worst_first(file_rows(results, batch))
+    rows = worst_first(file_rows(run))
     base = _common_dir([row.path for row in rows])
     for row in rows:
         style = "bold red" if row.error else _STYLE.get(row.worst, "green")
         worst = row.worst_text if row.error or not row.worst_rule else row.worst_message
         worst = worst if len(worst) <= 40 else worst[:39] + "…"  # the full text is in the findings above
-        table.add_row(Text(row.path[len(base):]), Text(row.issuer or "—"), str(row.year or "—"), Text(row.missing_text),
+        verdict = row.verdict.label
+        table.add_row(Text(row.path[len(base):]), Text(verdict, style=_VERDICT_STYLE[verdict]), Text(row.issuer or "—"),
+                      str(row.year or "—"), Text(row.missing_text.replace("、", "\n")),
                       str(row.errors), str(row.warnings), str(row.infos), str(row.cross), Text(worst, style=style))
     if base:
         table.caption, table.caption_justify = f"文件均位于 {base}", "left"
@@ -210,9 +230,16 @@ def _statistics(results, batch, titles: dict):
 
 
 def _summary(out: _Out, run) -> None:
-    from .summary import totals_line
+    from .summary import totals_line, verdict_line
 
-    out.line(totals_line(run.totals) + "。")
+    totals = run.totals
+    if len(run.files) > 1:
+        out.line(totals_line(totals) + "。")
+        out.line((verdict_line(totals) + "。", "bold"))
+    elif run.files:
+        out.line(totals_line(totals) + f"。结论：{run.verdicts[0].label}。")
+    else:
+        out.line(totals_line(totals) + "。")
 
 
 __all__ = ["render"]

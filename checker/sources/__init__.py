@@ -19,7 +19,15 @@ _LEGACY = {
     ".wps": "这是 WPS 文字（.wps）文件，fzlint 不能直接读取。请在 WPS 中“另存为” .docx 后再检查。",
     ".rtf": "这是 RTF 文件，fzlint 不能直接读取。请另存为 .docx 或 .txt 后再检查。",
     ".odt": "这是 ODT 文件，fzlint 不能直接读取。请另存为 .docx 后再检查。",
+    ".wpt": "这是 WPS 模板（.wpt）文件，fzlint 不能直接读取。请在 WPS 中“另存为” .docx 后再检查。",
+    ".dot": "这是旧版 Word 模板（.dot）文件，fzlint 不能直接读取。请在 Word 或 WPS 中“另存为” .docx 后再检查。",
+    ".ofd": "这是 OFD 版式文件，fzlint 不能读取。请报送 .docx，或可以复制文字的 PDF。",
+    **dict.fromkeys((".jpg", ".jpeg", ".png", ".tif", ".tiff", ".bmp"),
+                    "这是图片文件（扫描件或照片），fzlint 不能识别图片中的文字。请报送 .docx，或可以复制文字的 PDF。"),
+    **dict.fromkeys((".zip", ".rar", ".7z"), "这是压缩包，fzlint 不会解压。请解压后检查其中的报告。"),
 }
+# Formats a submission may come in that fzlint cannot read: a folder walk lists them with the reason.
+UNREADABLE = tuple(_LEGACY)
 
 
 @dataclass(frozen=True)
@@ -121,4 +129,4 @@ def _from_extracted(path: str, kind: str, extracted) -> Source:
     )
 
 
-__all__ = ["Source", "SourceError", "SUPPORTED", "MAX_BYTES", "MAX_CHARS", "load_path", "load_bytes", "kind_of"]
+__all__ = ["Source", "SourceError", "SUPPORTED", "UNREADABLE", "MAX_BYTES", "MAX_CHARS", "load_path", "load_bytes", "kind_of"]
