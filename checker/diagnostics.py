@@ -77,6 +77,8 @@ class Location:
     start: int | None = None
     end: int | None = None
     path: str | None = None
+    paragraph: int | None = None  # a .docx: the Word paragraph (line counts manual line breaks too)
+    headings: tuple[str, ...] = ()  # the headings the place sits under, outermost first
 
 
 @dataclass(frozen=True)

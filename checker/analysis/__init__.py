@@ -53,6 +53,13 @@ class Analysis:
         return self._previous(self) if self._previous is not None else None
 
     @cached_property
+    def placer(self):
+        """Names places: Word paragraph numbers and heading paths (places.py)."""
+        from .places import Placer
+
+        return Placer(_Parsed(self.doc), self.line_index)
+
+    @cached_property
     def line_index(self) -> LineIndex:
         """Original-text offsets → line and column (the engine's and reporters' positions)."""
         return LineIndex(self.doc.source.text)
@@ -177,3 +184,10 @@ class Analysis:
         if sig is None or sig.date_span is None:
             return None
         return parse_date(self.doc.text[sig.date_span.start:sig.date_span.end])
+
+
+class _Parsed:
+    """What the Placer reads of a result: the source and its document."""
+
+    def __init__(self, doc: Document) -> None:
+        self.source, self.document = doc.source, doc

@@ -48,13 +48,19 @@ def outline_of(analysis) -> Outline:
     """The heading tree with each heading's part, and where each part of the genre is."""
     doc, facts, genre = analysis.doc, analysis.facts, analysis.genre
     index = analysis.line_index
+    docx = doc.source.kind == "docx"
+
+    def shown(offset: int) -> int:  # a .docx names Word's paragraph, a text file its line
+        line = index.position(offset)[0]
+        return analysis.placer.number(line) if docx else line
+
     part_of = {id(s): p for p, group in facts.layout.sections.items() for s in group}
 
     def nodes(section) -> tuple[OutlineNode, ...]:
         made = []
         for child in section.children:
             h = child.heading
-            line = index.position(doc.norm.map.start(h.marker.start))[0]
+            line = shown(doc.norm.map.start(h.marker.start))
             part = part_of.get(id(child))
             made.append(OutlineNode(canonical_marker(h.level, h.number), h.title_text, line,
                                     genre.label(part, "short") if part else "", nodes(child)))
@@ -63,6 +69,6 @@ def outline_of(analysis) -> Outline:
     parts = []
     for part in genre.part_ids:
         info = facts.parts.get(part)
-        line = index.position(doc.norm.map.start(info.line.start))[0] if info else None
+        line = shown(doc.norm.map.start(info.line.start)) if info else None
         parts.append((genre.label(part), line, info.how if info else None))
     return Outline(doc.title_text, facts.year, facts.issuer, nodes(doc.root), tuple(parts))

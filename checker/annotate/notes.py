@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from ..offsets import LineIndex
 from ..reporters.labels import SEVERITY_LABEL
-from ..reporters.places import Placer, shorten
+from ..analysis.places import Placer, shorten
 
 GROUP_FROM = 10  # as format/punctuation-width's own summary_from: from here on one comment carries the count
 PLACES_LISTED = 12

@@ -14,7 +14,9 @@ import io
 
 from .summary import finding_rows, ticker
 
-HEADER = ("文件", "行", "列", "部分", "规则", "级别", "说明", "原文摘录", "结论", "缺少部分")
+# 行/段 and 列/字: a .docx names the paragraph as Word counts them and the character in it;
+# 位置 is the place as every view names it (第8段 · 一、… › （二）…).
+HEADER = ("文件", "行/段", "列/字", "部分", "规则", "级别", "说明", "原文摘录", "结论", "缺少部分", "位置")
 
 
 def render(run, options=None) -> bytes:
@@ -24,11 +26,11 @@ def render(run, options=None) -> bytes:
     writer.writerow(HEADER)
     for n, row in enumerate(finding_rows(run, clean=True), start=1):
         writer.writerow((row.path, _blank(row.line), _blank(row.column), row.part, row.rule, row.level,
-                         row.message, _safe(row.excerpt), row.verdict, row.missing))
+                         row.message, _safe(row.excerpt), row.verdict, row.missing, row.place))
         if not n % 1000:
             advance(1000)
     for item in run.skipped:
-        writer.writerow((item.path, "", "", "", "", "未检查", item.reason, "", "", ""))
+        writer.writerow((item.path, "", "", "", "", "未检查", item.reason, "", "", "", ""))
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
 
 

@@ -17,6 +17,7 @@ from .. import __version__
 from ..diagnostics import Severity
 from .highlight import Mark, render_text
 from ..results import Verdict
+from .places import heading_path, where_exact
 from .summary import (SEVERITY_LABEL, file_rows, part_counts, rule_stats, ticker, totals_line, verdict_line,
                       worst_first)
 
@@ -168,8 +169,9 @@ def _report(i: int, result, row, cross: list[dict], index: dict[str, int]) -> st
 
 
 def _where(d, kind: str) -> str:
-    # in a Word file "line" is the paragraph as Word counts them: the terminal says so too
-    return f"第{d.line}段第{d.column}字" if kind == "docx" else f"第{d.line}行第{d.column}列"
+    """第8段第50字 · 一、… › （二）… (a Word paragraph and its headings), as every view names it."""
+    path = heading_path(d.location)
+    return f"{where_exact(d.location, kind)} · {path}" if path else where_exact(d.location, kind)
 
 
 def _facts(row) -> str:

@@ -50,6 +50,10 @@ def diagnostic_record(d, index: LineIndex | None = None) -> dict[str, Any]:
         "message": d.message,
         "fix": _fix(d.fix, index) if d.fix and index else None,
         "part": d.part,
+        "paragraph": d.location.paragraph,  # a .docx: the paragraph as Word counts them; else null
+        "heading_path": list(d.location.headings),  # the headings the finding sits under, outermost first
+        "related": [{"line": loc.line, "column": loc.column, "end_line": loc.end_line, "end_column": loc.end_column,
+                     "paragraph": loc.paragraph} for loc in d.related],
     }
 
 

@@ -1,91 +1,39 @@
-"""Naming a place in a report the way its reader finds it: 第N段 and the headings above it.
+"""How views name a place: 第N段 (a Word paragraph) or 第N行, and the headings above it.
 
-Word shows no paragraph numbers, so a number alone does not lead a clerk to the spot; the path of
-headings it sits under ("二、存在的不足和原因 › （三）执法队伍建设") does. For a .docx, N counts
-Word's paragraphs (a cell's paragraphs included; a manual line break does not start one); for
-.txt/.md/.pdf it is the line. The heading path needs the parsed Document; without it (a result
-that came back from a worker process) the place is the number alone.
+The numbers and heading paths are stamped on every Location by the engine (analysis/places.py);
+views only choose the words, the same in the terminal, the tables, HTML, SARIF and JSON.
 """
 
 from __future__ import annotations
 
-import bisect
-from dataclasses import dataclass
-
-from ..offsets import LineIndex, Span
-
-TITLE_CHARS = 14  # a heading longer than this is cut with "…"
 SEPARATOR = " › "
+TITLE_CHARS = 14  # a heading longer than this is shown cut with "…" (JSON keeps it whole)
 
 
-@dataclass(frozen=True)
-class Place:
-    """Where an offset of ``Source.text`` is: paragraph (or line) number and heading path."""
-
-    number: int
-    unit: str  # 段 (a Word paragraph) or 行 (a line)
-    headings: tuple[str, ...] = ()
-
-    @property
-    def where(self) -> str:
-        """第8段 / 第8行."""
-        return f"第{self.number}{self.unit}"
-
-    @property
-    def path(self) -> str:
-        return SEPARATOR.join(self.headings)
-
-    @property
-    def label(self) -> str:
-        """第8段 · 一、2023年度推进法治政府… › （二）坚持严格规范公正文明执法."""
-        return f"{self.where} · {self.path}" if self.headings else self.where
-
-
-class Placer:
-    """Names places in one linted file (a FileResult with its source and, ideally, document)."""
-
-    def __init__(self, result) -> None:
-        source = result.source
-        self._index = LineIndex(source.text)
-        self._docx = source.kind == "docx"
-        self._continued = sorted(source.meta.get("continued_lines", ())) if self._docx else []
-        self._sections = _sections(result.document) if result.document is not None else []
-
-    def number(self, line: int) -> int:
-        """The Word paragraph of 1-based ``line`` (a .docx), else the line itself."""
-        return line - bisect.bisect_right(self._continued, line)
-
-    def at(self, offset: int) -> Place:
-        line, _ = self._index.position(offset)
-        return Place(self.number(line), "段" if self._docx else "行", self.headings(offset))
-
-    def headings(self, offset: int) -> tuple[str, ...]:
-        path: list[str] = []
-        level = self._sections
-        while level:
-            inside = next((s for s in level if s[0] <= offset < s[1]), None)
-            if inside is None:
-                break
-            path.append(inside[2])
-            level = inside[3]
-        return tuple(path)
-
-
-def _sections(doc) -> list[tuple]:
-    """(start, end, label, children) of the outline, in original offsets, top level first."""
-
-    def build(section) -> list[tuple]:
-        out = []
-        for child in section.children:
-            h = child.heading
-            span = doc.norm.map.span(child.span)
-            label = doc.original(Span(h.marker.start, h.title.end)).strip().rstrip("。：:；")
-            out.append((span.start, span.end, shorten(label), build(child)))
-        return out
-
-    return build(doc.root)
-
-
-def shorten(text: str, limit: int = TITLE_CHARS) -> str:
+def _short(text: str) -> str:
     text = " ".join(text.split())
-    return text if len(text) <= limit else text[:limit] + "…"
+    return text if len(text) <= TITLE_CHARS else text[:TITLE_CHARS] + "…"
+
+
+def where(location, kind: str) -> str:
+    """第8段 for a .docx (its Word paragraph), 第8行 otherwise."""
+    number = location.paragraph or location.line
+    return f"第{number}{'段' if kind == 'docx' else '行'}"
+
+
+def where_exact(location, kind: str) -> str:
+    """第8段第12字 / 第8行第12列: with the character, for a finding's own place."""
+    if kind == "docx":
+        return f"第{location.paragraph or location.line}段第{location.column}字"
+    return f"第{location.line}行第{location.column}列"
+
+
+def label(location, kind: str) -> str:
+    """第8段 · 一、2023年度推进法治政府… › （二）坚持严格规范公正文明执法."""
+    path = heading_path(location)
+    return f"{where(location, kind)} · {path}" if path else where(location, kind)
+
+
+def heading_path(location) -> str:
+    """一、2023年度推进法治政府… › （二）坚持严格规范公正文明执法, each heading shortened."""
+    return SEPARATOR.join(_short(h) for h in location.headings)

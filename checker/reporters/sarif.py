@@ -78,8 +78,14 @@ def _result(d, path: str, index: dict[str, int]) -> dict[str, Any]:
         "message": {"text": d.message},
         "locations": [_location(path, region)],
     }
-    if d.part:
-        result["properties"] = {"part": d.part}
+    if d.related:
+        result["relatedLocations"] = [
+            dict(_location(path, {"startLine": loc.line, "startColumn": loc.column, "endLine": loc.end_line,
+                                  "endColumn": loc.end_column}), id=i) for i, loc in enumerate(d.related, 1)]
+    properties = {k: v for k, v in (("part", d.part), ("paragraph", d.location.paragraph),
+                                    ("headingPath", list(d.location.headings))) if v}
+    if properties:
+        result["properties"] = properties
     return result
 
 

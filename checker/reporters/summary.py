@@ -15,6 +15,7 @@ from ..diagnostics import Severity
 from ..results import Verdict
 
 from .labels import NO_PART, SEVERITY_LABEL
+from .places import label, where
 
 EXCERPT_CHARS = 60
 
@@ -199,6 +200,7 @@ class FindingRow:
     excerpt: str
     verdict: str = ""  # the file's verdict (需退回…)
     missing: str = ""  # the file's missing parts, in full
+    place: str = ""  # 第8段 · 一、… › （二）… (places.label): how every view names the spot
 
 
 def finding_rows(run, *, clean: bool = False) -> list[FindingRow]:
@@ -219,14 +221,17 @@ def _finding_rows(row: FileRow, result, cross, clean: bool) -> list[FindingRow]:
     if result.error:
         return [FindingRow(index, path, None, None, "", "", "无法检查", None, result.error, "", **common)]
     rows = []
+    kind = result.kind
     for d in result.diagnostics:
         part = result.info.label(d.part) if d.part and result.info else ""
-        rows.append(FindingRow(index, path, d.line, d.column, part, d.rule, SEVERITY_LABEL[d.severity],
-                               d.severity, d.message, excerpt(text, d.start, d.end), **common))
+        rows.append(FindingRow(index, path, d.location.paragraph or d.line, d.column, part, d.rule,
+                               SEVERITY_LABEL[d.severity], d.severity, d.message, excerpt(text, d.start, d.end),
+                               place=label(d.location, kind), **common))
     for f in cross:
         loc = next(loc for loc in f.locations if loc.path == path)
         rows.append(FindingRow(index, path, loc.line, None, "", f.rule, SEVERITY_LABEL[f.severity],
-                               f.severity, f.message, line_excerpt(text, loc.line, loc.end_line), **common))
+                               f.severity, f.message, line_excerpt(text, loc.line, loc.end_line),
+                               place=where(loc, kind), **common))
     if not rows and clean:
         rows.append(FindingRow(index, path, None, None, "", "", "", None, "未发现问题", "", **common))
     return rows

@@ -12,6 +12,7 @@ from collections import defaultdict
 
 from ..diagnostics import Severity
 from .labels import SEVERITY_LABEL
+from .places import heading_path, where_exact
 
 SHOWN_PER_RULE = 3
 _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
@@ -125,9 +126,12 @@ def _facts_line(result) -> str:
 
 def _diagnostic(out: _Out, d, lines: list[str], paragraphs: bool = False) -> None:
     style = _STYLE[d.severity]
-    # In a Word file "line" is the paragraph as Word counts them (table cells included): say so.
-    where = f"第{d.line}段第{d.column}字" if paragraphs else f"{d.line}:{d.column}"
+    # In a Word file the place is the paragraph as Word counts them (table cells included) and
+    # the headings above it, since Word shows no numbers; a text file's is line:column.
+    where = where_exact(d.location, "docx") if paragraphs else f"{d.line}:{d.column}"
     out.line(f"  {where}  ", (_LABEL[d.severity], style), "  ", (d.rule, "dim"), "  ", d.message)
+    if paragraphs and d.location.headings:
+        out.line(("    位置：" + heading_path(d.location), "dim"))
     if 1 <= d.line <= len(lines):
         text = lines[d.line - 1]
         end = d.end_column - 1 if d.end_line == d.line else len(text)

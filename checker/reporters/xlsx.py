@@ -24,7 +24,8 @@ _FILL = {Severity.ERROR: "FFC7CE", Severity.WARNING: "FFEB9C", Severity.INFO: "D
 _VERDICT_FILL = {Verdict.RETURN: "FFC7CE", Verdict.REVISE: "FFEB9C", Verdict.PASS: "C6EFCE", Verdict.UNCHECKED: "D9D9D9"}
 _UNREADABLE_FILL = "D9D9D9"
 # widest a column may grow (in Excel's character units); wider text wraps inside the cell
-_MAX_WIDTH = {"文件": 34, "报告主体": 16, "缺少部分": 20, "最严重问题": 46, "说明": 60, "原文摘录": 30, "另一文件": 34}
+_MAX_WIDTH = {"文件": 34, "报告主体": 16, "缺少部分": 20, "最严重问题": 46, "说明": 56, "原文摘录": 30, "另一文件": 34,
+              "位置": 18}  # 位置: 第8段 · 一、… › （二）…, wrapped
 _WRAP = set(_MAX_WIDTH)
 _CHUNK = 1000  # rows between two progress ticks
 
@@ -69,9 +70,7 @@ def _findings(findings):
 
 
 def _where(row) -> str:
-    if row.line is None:
-        return ""
-    return f"第{row.line}{'段' if row.path.lower().endswith('.docx') else '行'}"
+    return row.place if row.line is not None else ""
 
 
 def _cross(run):

@@ -72,10 +72,14 @@ def stamp(rule: Rule, finding: Finding, analysis: Analysis, lang: str) -> Diagno
 
 
 def _location(span, original: bool, analysis: Analysis) -> Location:
+    """Lines and columns, and the place a reader finds: the Word paragraph and the headings above."""
     span = span if original else analysis.doc.norm.map.span(span)
     line, column = analysis.line_index.position(span.start)
     end_line, end_column = analysis.line_index.position(span.end)
-    return Location(line, column, end_line, end_column, span.start, span.end)
+    placer = analysis.placer
+    paragraph = placer.number(line) if analysis.doc.source.kind == "docx" else None
+    return Location(line, column, end_line, end_column, span.start, span.end,
+                    paragraph=paragraph, headings=placer.headings(span.start))
 
 
 def _map_fix(finding: Finding, doc) -> Fix | None:

@@ -12,7 +12,7 @@ import re
 from ..annotate.notes import anchor, authority, for_reader, suggestion
 from ..offsets import LineIndex, Span
 from ..reporters.labels import NO_PART, SEVERITY_LABEL
-from ..reporters.places import Placer, shorten
+from ..analysis.places import Placer, shorten
 
 _BREAK = re.compile(r"\r\n|\r|\n")
 _EXCERPT = 60
