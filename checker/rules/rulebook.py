@@ -66,16 +66,33 @@ def build(names: tuple[str, ...], forced: str | None, configure) -> Rulebook:
     """The configured rulesets for their genre plus each other bundled genre's own ruleset;
     ``configure`` applies selection and severities to one ruleset (lenient: a selector need only
     match in one of them)."""
-    from ..profile.genre import load as load_genre
-    from ..resources import ruleset_dir
     from .loader import load
 
     primary = load(names)
     rulesets = {primary.genre.id: primary}
-    for path in sorted((ruleset_dir() / "genres").glob("*.yaml")):
-        genre = load_genre(path.stem)
-        if genre.id not in rulesets and genre.ruleset:
-            rulesets[genre.id] = load((genre.ruleset,))
+    for genre_id, ruleset_name in bundled_genres():
+        if genre_id not in rulesets:
+            rulesets[genre_id] = load((ruleset_name,))
     ids = {rule.id for ruleset in rulesets.values() for rule in ruleset}
     configured = {gid: configure(rs, ids) for gid, rs in rulesets.items()}
     return Rulebook(configured, primary.genre.id, forced)
+
+
+def bundled_genres() -> list[tuple[str, str]]:
+    """(genre id, the bundled ruleset that judges it) of every bundled genre that names one;
+    cached with the compiled rulesets, so a start reads no genre YAML."""
+    from .cache import cached
+
+    return cached(("genres",), lambda _names: _read_bundled_genres())
+
+
+def _read_bundled_genres() -> list[tuple[str, str]]:
+    from ..profile.genre import load as load_genre
+    from ..resources import ruleset_dir
+
+    found = []
+    for path in sorted((ruleset_dir() / "genres").glob("*.yaml")):
+        genre = load_genre(path.stem)
+        if genre.ruleset:
+            found.append((genre.id, genre.ruleset))
+    return found
