@@ -22,7 +22,7 @@ from ..analysis.changes import Change
 from ..diagnostics import Finding
 from ..text.numbers import Interval, rate_interval
 from .base import Check
-from .numeric_values import bare, plain
+from ..text.figures import bare, plain
 
 
 class ChangeMismatchCheck(Check):

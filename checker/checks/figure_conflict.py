@@ -17,7 +17,7 @@ from typing import Iterator
 from ..analysis.statements import candidates, same_thing
 from ..diagnostics import Finding
 from .base import Check
-from .numeric_values import bare
+from ..text.figures import bare
 
 
 class FigureConflictCheck(Check):

@@ -108,7 +108,7 @@ class ForeignLocalityCheck(BatchCheck):
         return tuple(kept)
 
     def run_batch(self, items) -> Iterator[BatchFinding]:
-        from .issuers import issuer_groups, place_name
+        from ..analysis.issuer_groups import issuer_groups, place_name
 
         groups = issuer_groups(items)
         places = {}  # 青石 → (青石镇, the first of its reports)

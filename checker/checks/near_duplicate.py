@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING, Iterable, Sequence
 
 from ..offsets import LineIndex
 from .base import BatchCheck, BatchFinding, BatchItem, ParamError, Place, Regex
-from .issuers import issuer_groups, place_name
+from ..analysis.issuer_groups import issuer_groups, place_name
 
 if TYPE_CHECKING:  # the module itself is loaded when a batch fingerprints its first report
     from ..analysis.fingerprints import Fingerprint, Passage

@@ -17,7 +17,7 @@ from typing import Iterator
 from ..analysis.rates import has_base, is_target
 from ..diagnostics import Finding
 from .base import Check
-from .numeric_values import bare
+from ..text.figures import bare
 
 
 class RateBaseCheck(Check):

@@ -19,7 +19,7 @@ from typing import Iterator
 from ..diagnostics import Finding
 from ..text.numbers import Fit
 from .base import Check
-from .rate_values import fit_of, values_of
+from ..analysis.rate_fit import fit_of, values_of
 
 
 class NumericRateCheck(Check):

@@ -17,8 +17,8 @@ from typing import Iterator
 from ..diagnostics import Finding
 from ..text.numbers import Fit
 from .base import Check
-from .numeric_values import percent
-from .rate_values import fit_of, values_of
+from ..text.figures import percent
+from ..analysis.rate_fit import fit_of, values_of
 
 
 class RateRoundingCheck(Check):

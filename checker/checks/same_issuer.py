@@ -19,7 +19,7 @@ from collections import defaultdict
 from typing import Iterable, Sequence
 
 from .base import BatchCheck, BatchFinding, BatchItem, Place
-from .issuers import issuer_groups
+from ..analysis.issuer_groups import issuer_groups
 
 _NON_HAN = re.compile(r"[^\u3400-\u4dbf\u4e00-\u9fff]+")
 

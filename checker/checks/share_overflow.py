@@ -18,7 +18,7 @@ from typing import Iterator
 
 from ..diagnostics import Finding
 from .base import Check
-from .numeric_values import bare, plain
+from ..text.figures import bare, plain
 
 _HUNDRED = Decimal(100)
 

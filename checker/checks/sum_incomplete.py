@@ -16,7 +16,7 @@ from typing import Iterator
 from ..analysis.breakdowns import Breakdown
 from ..diagnostics import Finding
 from .base import Check
-from .numeric_values import bare, below, fmt, joined, plain, total_of
+from ..text.figures import bare, below, fmt, joined, plain, total_of
 from .sum_mismatch import selection
 
 

@@ -27,7 +27,7 @@ from ..analysis.breakdowns import OVERLAP_PRONE, Breakdown
 from ..analysis.partitions import Partition, _by_partition
 from ..diagnostics import Finding
 from .base import Check, ParamError, Regex
-from .numeric_values import bare, below, fmt, joined, total_of
+from ..text.figures import bare, below, fmt, joined, total_of
 
 
 @dataclass(frozen=True)

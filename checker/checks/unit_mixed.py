@@ -12,7 +12,7 @@ from typing import Iterator
 
 from ..diagnostics import Finding
 from .base import Check
-from .numeric_values import bare
+from ..text.figures import bare
 
 
 class UnitMixedCheck(Check):

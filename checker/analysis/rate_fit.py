@@ -7,9 +7,9 @@ from __future__ import annotations
 
 from decimal import ROUND_DOWN, Decimal, localcontext
 
-from ..analysis.pairing import asides
+from .pairing import asides
 from ..text.numbers import Fit, rate_fit
-from .numeric_values import bare, percent
+from ..text.figures import bare, percent
 
 
 def fit_of(analysis, reading) -> Fit | None:

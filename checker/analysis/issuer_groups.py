@@ -12,14 +12,13 @@ import re
 from typing import Sequence
 
 from ..text.regexes import LazyRegex
-from .base import BatchItem
 
 _ISSUER_NOISE = re.compile(r"^中共|(?:人民政府|政府|党委|党工委|工委|办事处|委员会)$")
 _PLACE = LazyRegex(r"^[\u4e00-\u9fff]{2,}(?:镇|乡|街道|县|区|市|州|旗|盟|省|自治区)$")  # batch runs only
 _LEVEL = re.compile(r"(?:镇|乡|街道|县|区|市|州|旗|盟|省|自治区)$")
 
 
-def issuer_groups(items: Sequence[BatchItem]) -> list[str]:
+def issuer_groups(items: Sequence) -> list[str]:
     """One group name per item; reports of one issuer share it (丰都县双龙镇人民政府 = 双龙镇)."""
     keys = [_issuer_key(item) for item in items]
     places = {k for k in keys if _PLACE.match(k)}
@@ -27,7 +26,7 @@ def issuer_groups(items: Sequence[BatchItem]) -> list[str]:
     return [next((key[i:] for i in range(len(key) - 2, 0, -1) if key[i:] in places), key) for key in keys]
 
 
-def _issuer_key(item: BatchItem) -> str:
+def _issuer_key(item) -> str:
     if not item.issuer:
         return f"#{item.index}"  # unknown issuer: its own group
     return _ISSUER_NOISE.sub("", re.sub(r"\s+", "", item.issuer)) or item.issuer

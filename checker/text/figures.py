@@ -1,4 +1,4 @@
-"""How numeric checks show figures in messages and compare intervals (shared, no check type here).
+"""How figures are written back in messages: as stated, as points or intervals, as sums.
 
 Messages show the arithmetic: the figures as written (without a PDF line break inside them), what
 they add up to or give, as a point when exact and as an interval when a figure is approximate.
@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from decimal import ROUND_DOWN, Decimal, localcontext
 
-from ..text.numbers import Interval, Quantity
+from .numbers import Interval, Quantity
 
 
 def bare(raw: str) -> str:
