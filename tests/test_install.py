@@ -54,3 +54,12 @@ def test_installed_wheel_works_outside_the_checkout(installed):
     assert "structure/heading-sequence" in proc.stdout
     rules = subprocess.run([str(fzlint), "rules"], cwd=tmp, capture_output=True, text=True, env=env, timeout=60)
     assert rules.returncode == 0 and "section/next-year-missing" in rules.stdout
+
+
+def test_a_missing_module_is_named_with_what_to_install():
+    from checker.dependencies import missing_package
+
+    third_party = missing_package(ModuleNotFoundError("No module named 'opencc'", name="opencc"))
+    assert "pip install opencc-python-reimplemented" in third_party
+    own = missing_package(ModuleNotFoundError("x", name="checker.sources.encodings"))
+    assert "checker.sources.encodings" in own and "重新安装 fzlint" in own and "pip install checker" not in own

@@ -57,7 +57,9 @@ _GAP_TO_MARKER = re.compile(r"[\s，,：:（(。]*")  # 。: "共受理…45件�
 _NOUN_AFTER = re.compile(r"[^，,；：:。！？\s0-9]{1,12}?(?=[，,：:]|$)")
 _COORD = re.compile(r"以及|和|及|与|、")
 _CHANGE_CLAUSE = re.compile(r"[，,](?:同比|环比|较上年|比上年)[^，,；。]{0,8}?[0-9.]+(?:%|个百分点)(?=[，,])")
-_TAIL_WORDS = re.compile(r"[\s）)”\"]*([^，,；。！？0-9]{0,12}?)[\s）)”\"]*(?=[，,；。！？]|$)")
+# What may trail a list's last item before its clause ends: a few words, spaces and closing marks.
+_CLAUSE_REST = re.compile(r"[^，,；。！？0-9]{0,25}")
+_TAIL_MARKS = " \t\r\n\u3000）)”\""
 _KIND_SUFFIX = "类件"  # 食品类98件、药品类41件; 行政案件12件、民事案件8件
 
 
@@ -209,12 +211,20 @@ def _switches(first: str | None, sep: str) -> bool:
     return first is not None and comma and first.strip() not in ("，", ",")
 
 
+def _clause_end(text: str, end: int) -> int:
+    """Where the clause holding the last item ends, when no more than a dozen words (no figure)
+    trail it ("其他文件34件（含废止文件），"); else ``end`` itself."""
+    stop = _CLAUSE_REST.match(text, end).end()
+    if stop < len(text) and text[stop] not in "，,；。！？":
+        return end
+    return stop if len(text[end:stop].strip(_TAIL_MARKS)) <= 12 else end
+
+
 def closed(words, text: str, qs: list[Quantity], group: str, end: int, parts, labels) -> bool:
     """Does the list stop where its items stop? After a 、-list a comma starts something else;
     otherwise the next clause is no item when it is a new unit, holds no count of the group, or
     says what happened (办结399件, 依法纠错9件) or opens a new total."""
-    tail = _TAIL_WORDS.match(text, end)
-    at = tail.end() if tail else end
+    at = _clause_end(text, end)
     if at >= len(text) or text[at] in "。！？":
         return True
     if text[at] == "；":

@@ -61,15 +61,21 @@ class Placer:
         return Place(self.number(line), "段" if self._docx else "行", self.headings(offset))
 
     def headings(self, offset: int) -> tuple[str, ...]:
+        """The titles of the sections holding ``offset``, outermost first (a bisection per level:
+        a report of 100,000 headings must not cost a scan of them per finding)."""
         path: list[str] = []
         level = self._sections
         while level:
-            inside = next((s for s in level if s[0] <= offset < s[1]), None)
-            if inside is None:
+            at = bisect.bisect_right(level, offset, key=_start) - 1
+            if at < 0 or offset >= level[at][1]:
                 break
-            path.append(inside[2])
-            level = inside[3]
+            path.append(level[at][2])
+            level = level[at][3]
         return tuple(path)
+
+
+def _start(section: tuple) -> int:
+    return section[0]
 
 
 def _sections(doc) -> list[tuple]:

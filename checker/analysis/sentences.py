@@ -85,15 +85,39 @@ def split(doc: Document, lines: Iterable[Line], skip: frozenset[int] | set[int] 
     width = _wrap_width(lines)
     for block, run in enumerate(_blocks(doc, lines, skip, width)):
         text, joins = _joined(run)
+        keys = [k for k, _ in joins]
         for m in _SENTENCE.finditer(text):
             if m.group().strip():
-                yield _sentence(m.start(), m.group(), block, joins)
+                for at, piece in _pieces(m.group()):
+                    yield _sentence(m.start() + at, piece, block, joins, keys)
 
 
-def _sentence(at: int, text: str, block: int, joins: list[tuple[int, int]]) -> Sentence:
-    keys = [k for k, _ in joins]
+# A sentence of a report runs to a few hundred characters. The numeric checks relate every figure
+# of a sentence to the others, so a "sentence" of megabytes (no 。 in a whole file) would cost
+# them quadratic time: beyond this length it is read as pieces ending at ；, else at ，, else cut.
+MAX_SENTENCE = 1000
+
+
+def _pieces(text: str) -> Iterator[tuple[int, str]]:
+    """(offset, text) of ``text`` in pieces of at most MAX_SENTENCE characters."""
+    at = 0
+    while len(text) - at > MAX_SENTENCE:
+        window = text[at:at + MAX_SENTENCE]
+        cut = max(window.rfind("；"), window.rfind(";"))
+        if cut < 0:
+            cut = max(window.rfind("，"), window.rfind(","))
+        cut = cut + 1 if cut >= 0 else MAX_SENTENCE
+        yield at, text[at:at + cut]
+        at += cut
+    yield at, text[at:]
+
+
+def _sentence(at: int, text: str, block: int, joins: list[tuple[int, int]], keys: list[int]) -> Sentence:
+    """The sentence at ``at`` of a joined paragraph; ``keys`` are the joins' offsets (bisected:
+    a paragraph of thousands of lines, a PDF without breaks, costs no scan per sentence)."""
     first = max(bisect.bisect_right(keys, at) - 1, 0)
-    own = [(max(k - at, 0), v + max(at - k, 0)) for k, v in joins[first:] if k < at + len(text)]
+    last = bisect.bisect_left(keys, at + len(text), first)
+    own = [(max(k - at, 0), v + max(at - k, 0)) for k, v in joins[first:max(last, first + 1)]]
     return Sentence(own[0][1], text, block, tuple(own) if len(own) > 1 else ())
 
 

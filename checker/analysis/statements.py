@@ -58,6 +58,7 @@ class Statement:
     key: str
     figure: Quantity
     sentence: int
+    actor: str | None = None  # the last body the sentence names before the figure
 
 
 def statements(analysis, sentences, year: int | None, in_plan=lambda offset: False) -> tuple[Statement, ...]:
@@ -77,7 +78,7 @@ def statements(analysis, sentences, year: int | None, in_plan=lambda offset: Fal
             if plan and not _past(s.text, q, year):
                 continue
             if key is not None:
-                found.append(Statement(key, q, i))
+                found.append(Statement(key, q, i, _actor(s.text, q.start)))
     return tuple(found)
 
 
@@ -125,14 +126,31 @@ def _han(text: str) -> str:
 
 def candidates(found: tuple[Statement, ...]):
     """Pairs of statements that may be about one thing: same unit, same last four characters of
-    key (a key and the same key with a subject before it end alike)."""
+    key (a key and the same key with a subject before it end alike). A key said with three or
+    more values is a list of items, each with its count (一是…办结案件12件；二是…办结案件9件),
+    not one figure stated twice: its statements pair with none (and no list costs pairs of all)."""
     buckets: dict[tuple[str, str], list[Statement]] = {}
     for s in found:
         buckets.setdefault((s.figure.unit, s.key[-_MIN_KEY:]), []).append(s)
     for group in buckets.values():
+        if len({s.figure.stated for s in group}) > 2:
+            continue
+        group = _first_of_each(group)
         for i, a in enumerate(group):
             for b in group[i + 1:]:
                 yield a, b
+
+
+def _first_of_each(group: list[Statement], keep: int = 3) -> list[Statement]:
+    """The first few statements of each key, value and body: a repeat says nothing new."""
+    seen: dict[tuple, int] = {}
+    kept = []
+    for s in group:
+        n = seen.get((s.key, s.figure.stated, s.actor), 0)
+        if n < keep:
+            kept.append(s)
+        seen[(s.key, s.figure.stated, s.actor)] = n + 1
+    return kept
 
 
 def _actor(text: str, at: int) -> str | None:
@@ -147,7 +165,7 @@ def same_thing(a: Statement, b: Statement, sentences) -> bool:
     """Are the two statements about one thing (see the module docstring)?"""
     if a.figure.unit != b.figure.unit:
         return False
-    actors = (_actor(sentences[a.sentence].text, a.figure.start), _actor(sentences[b.sentence].text, b.figure.start))
+    actors = (a.actor, b.actor)
     if all(actors) and actors[0] != actors[1]:
         return False  # two bodies, two counts of their own
     short, long = sorted((a, b), key=lambda s: len(s.key))

@@ -66,21 +66,25 @@ def opening_year_mention(doc: Document) -> tuple[int, Span, bool] | None:
     for line in doc.preamble[:2]:
         indent = len(line.text) - len(line.text.lstrip())
         for mention in plain_years(line.text):
-            if re.match(r"[0-9]{1,2}月", line.text[mention.end:]):
+            if _MONTH.match(line.text, mention.end):
                 continue
             span = Span(line.start + mention.start, line.start + mention.end)
-            if _names_report_year(line.text, mention):
+            if _names_report_year(line.text, mention, indent):
                 return mention.year, span, True
             if mention.start < indent + 40:
                 found.append((mention.year, span, False))
     return found[0] if found else None
 
 
-def _names_report_year(text: str, mention) -> bool:
-    if text[:mention.start].strip(" \t") in ("", "在", "于"):
+_MONTH = re.compile(r"[0-9]{1,2}月")
+
+
+def _names_report_year(text: str, mention, indent: int) -> bool:
+    # Slices stay short: a preamble line of megabytes must not cost a scan per year in it.
+    if mention.start - indent <= 8 and text[indent:mention.start].strip(" \t") in ("", "在", "于"):
         return True
-    clause = re.split(r"[，。；！？]", text[mention.end:])[0]
-    return bool(re.search(r"报告如下|汇报如下|情况报告|工作报告", clause))
+    rest = re.split(r"[，。；！？]", text[mention.end:mention.end + 300])[0]
+    return bool(re.search(r"报告如下|汇报如下|情况报告|工作报告", rest))
 
 
 def report_year(doc: Document, option: int | None, plan_headings: set[int]) -> Year:

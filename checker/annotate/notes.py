@@ -24,7 +24,7 @@ from ..analysis.places import Placer, shorten
 
 GROUP_FROM = 10  # as format/punctuation-width's own summary_from: from here on one comment carries the count
 PLACES_LISTED = 12
-_CLI_ADVICE = re.compile(r"[，,；]?\s*(?:可以用|可用|请用|或用|用)\s*(?:fzlint\s+check\s+\S*\s*)?--fix[^。；]*")
+_CLI_ADVICE = re.compile(r"(?:[，,；]|(?<!\s))\s*(?:可以用|可用|请用|或用|用)\s*(?:fzlint\s+check\s+\S*\s*)?--fix[^。；]*")
 _AUTHORITY = re.compile(r"GB/T\s?\d+(?:\.\d+)?-\d{4}(?:\s?§[\d.]+)?(?:《[^》]{2,30}》)?|《[^》]{2,40}》")
 
 

@@ -60,12 +60,12 @@ def entries(results: Iterable, base_dir: str) -> Iterator[dict[str, Any]]:
 def write(path: str, results: Iterable) -> int:
     found = sorted(entries(results, os.path.dirname(os.path.abspath(path))), key=lambda e: (e["path"], e["line"], e["rule"]))
     data = {"version": VERSION, "tool": {"name": "fzlint", "version": __version__}, "findings": found}
-    try:
-        with open(path, "w", encoding="utf-8", newline="\n") as handle:
-            json.dump(data, handle, ensure_ascii=False, indent=2)
-            handle.write("\n")
-    except OSError as err:
-        raise BaselineError(f"{path}: 无法写入基线文件：{err.strerror or err}") from None
+    from .output import OutputError, write as write_output
+
+    try:  # atomically, and an undecodable file name cannot make the write fail halfway
+        write_output(json.dumps(data, ensure_ascii=False, indent=2) + "\n", path)
+    except OutputError as err:
+        raise BaselineError(f"无法写入基线文件：{err}") from None
     return len(found)
 
 

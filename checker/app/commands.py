@@ -46,6 +46,17 @@ def _list(value: str | None) -> tuple[str, ...] | None:
     return tuple(s.strip() for s in value.split(",") if s.strip()) if value else None
 
 
+def _check_encoding(name: str | None) -> None:
+    """An unknown codec or a transform (base64, zlib) is a usage error, before any file is read."""
+    from ..sources.encodings import EncodingProblem, text_codec
+
+    if name:
+        try:
+            text_codec(name)
+        except EncodingProblem as err:
+            raise ConfigError(f"--encoding：{err}") from None
+
+
 def _globs(values: list[str] | None) -> tuple[str, ...] | None:
     if not values:
         return None
@@ -55,6 +66,7 @@ def _globs(values: list[str] | None) -> tuple[str, ...] | None:
 def _session(args) -> Session:
     """A session whose rules are loaded now (so a bad config or ruleset fails before any file)."""
     session = Session(config_from(args))
+    _check_encoding(session.config.encoding)
     session.ruleset  # noqa: B018 - raises RulesetError here, not halfway through a run
     session.verdict_policy  # noqa: B018 - and ConfigError for a verdict: that names no rule
     return session
@@ -116,10 +128,10 @@ def _report(run, session: Session, args) -> int | None:
     label = f"写入 {os.path.basename(target)}" if target else "输出中"
     with Progress(total, bool(target) and not args.no_progress and total > 1000, label=label, unit="条") as advance:
         options["advance"] = advance
-        rendered = reporters.get(args.format).render(run, options)
-    problem = output.write(rendered, target)
-    if problem:
-        return _fail(problem)
+        try:
+            output.write(output.render(reporters.get(args.format), run, options), target)
+        except output.OutputError as err:
+            return _fail(str(err))
     if target and target != os.devnull:
         print(f"fzlint: 已写入 {target}（{run.totals.files} 份报告）。", file=sys.stderr)
     if args.format != "text":

@@ -5,7 +5,8 @@ an edit already taken waits for the next pass (after re-linting it may no longer
 fit), and what is left after the last pass is reported, never forced. Only ``safe`` fixes are
 applied unless unsafe ones are asked for. Writing keeps the file's encoding, BOM and line endings,
 goes through a temporary file in the same directory and ``os.replace``, and is refused when the
-file would not read back to the same text or changed while we worked: --fix must never lose data.
+file would not read back to the same text or changed while we worked (fix_guard.py holds the
+checks): --fix must never lose data.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from typing import Callable, Iterable
 
 from ..diagnostics import Diagnostic, Edit
 from ..sources import Source, SourceError, kind_of, load_bytes
+from . import fix_guard
 
 MAX_PASSES = 5
 FIXABLE_KINDS = ("txt", "md")
@@ -143,11 +145,13 @@ def fix_source(source: Source, lint: Lint, *, unsafe: bool = False, first: list[
 
 def encode(source: Source, text: str) -> bytes:
     """``text`` as the file stored it: same codec, and the BOM when it had one."""
-    name = codecs.lookup(source.encoding).name
     try:
+        name = codecs.lookup(source.encoding).name
         data = text.encode(name)
     except UnicodeEncodeError as err:
         raise FixError(f"修复后的文字“{err.object[err.start:err.end]}”无法用原编码 {source.encoding} 保存，文件未修改。") from None
+    except (UnicodeError, ValueError, LookupError):  # a codec that cannot encode at all
+        raise FixError(f"无法用原编码 {source.encoding} 保存，文件未修改。") from None
     return (_BOMS.get(name, b"") if source.bom else b"") + data
 
 
@@ -163,13 +167,23 @@ def fix_path(path: str, lint: Lint, *, unsafe: bool = False, encoding: str | Non
         raise FixError(f"无法读取文件：{err.strerror or err}。") from None
     except SourceError as err:
         raise FixError(str(err)) from None
-    if encode(source, source.text) != data:
-        raise FixError(f"按 {source.encoding} 编码无法原样写回此文件（编码不一致），为避免损坏，文件未修改。")
-    outcome = fix_source(source, lint, unsafe=unsafe)
-    outcome.raw = data
-    if outcome.changed:
-        outcome.data = encode(source, outcome.text)
+    try:
+        fix_guard.before(source, data, _encoded_or_none(source), encoding)
+        outcome = fix_source(source, lint, unsafe=unsafe)
+        outcome.raw = data
+        if outcome.changed:
+            outcome.data = encode(source, outcome.text)
+            fix_guard.after(source, data, outcome.text, outcome.data)
+    except fix_guard.Unsafe as err:
+        raise FixError(str(err)) from None
     return outcome
+
+
+def _encoded_or_none(source: Source) -> bytes | None:
+    try:
+        return encode(source, source.text)
+    except FixError:
+        return None
 
 
 def write(path: str, data: bytes, expected: bytes) -> None:

@@ -55,7 +55,7 @@ from ..text.regexes import LazyRegex
 from .base import Check, ParamError, entry_mapping
 from ..text.clauses import clause
 
-_SESSION = re.compile(r"([一二三四五六七八九十]+)届([一二三四五六七八九])中")
+_SESSION = re.compile(r"(?<![一二三四五六七八九十])([一二三四五六七八九十]+)届([一二三四五六七八九])中")
 
 
 def _plenum_list(dates: dict) -> LazyRegex | None:

@@ -18,6 +18,7 @@ params:
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -36,7 +37,7 @@ _DOUBLE_QUOTE = re.compile(r'"')
 _ANGLE = re.compile(r"<([^<>\n]{1,60})>")
 _FULL_STOP = re.compile(r"(?<=[\u4e00-\u9fff%％）)”》])\.(?=[ \t]*$|[\u4e00-\u9fff])", re.M)
 _URL = re.compile(r"(?:https?|ftp)://[A-Za-z0-9._~:/?#\[\]@!$&'()*+,;=%-]+|www\.[A-Za-z0-9._~/?#@!$&'()*+,;=%-]+"
-                  r"|[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}")
+                  r"|(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}")
 
 
 @dataclass(frozen=True)
@@ -55,9 +56,8 @@ class HalfWidthCheck(Check):
     def run(self, view):
         doc, facts = view.doc, view.facts
         text = doc.source.text
-        skip = _skipped(doc, text)
-        for span in view.analysis.mojibake:  # ?,F将: a lost character, format/garbled's finding
-            skip.update(range(span.start, span.end))
+        # ?,F将 (view.analysis.mojibake): a lost character, format/garbled's finding
+        skip = _skipped(doc, text, [(s.start, s.end) for s in view.analysis.mojibake])
         hits = [(m.start(), m.group(), _WIDE[m.group()]) for m in _MARK.finditer(text)
                 if m.start() not in skip and _in_chinese(text, m.start())]
         hits += [hit for hit in _others(text) if hit[0] not in skip]
@@ -106,17 +106,33 @@ def _within(hits: list, spans: list) -> list:
     return kept
 
 
-def _skipped(doc, text: str) -> set[int]:
-    """Original offsets of marks that are not prose punctuation: URLs, heading markers, pinyin."""
-    skip: set[int] = set()
-    for artifact in doc.norm.artifacts:  # 政(zhèng)府 is format/garbled's finding
-        skip.update(range(artifact.span.start, artifact.span.end))
-    for m in _URL.finditer(text):
-        skip.update(range(m.start(), m.end()))
-    for heading in doc.headings:
-        span = doc.norm.map.span(heading.marker)
-        skip.update(range(span.start, span.end))
-    return skip
+def _skipped(doc, text: str, spans: list[tuple[int, int]]) -> "_Spans":
+    """Original spans of text whose marks are not prose punctuation: ``spans``, URLs, heading
+    markers, pinyin."""
+    spans += [(a.span.start, a.span.end) for a in doc.norm.artifacts]  # 政(zhèng)府 is format/garbled's
+    if "@" in text or "://" in text or "www." in text:  # what every URL or address holds: a fast test
+        spans += [m.span() for m in _URL.finditer(text)]
+    spans += [(s.start, s.end) for s in (doc.norm.map.span(h.marker) for h in doc.headings)]
+    return _Spans(spans)
+
+
+class _Spans:
+    """Sorted, merged [start, end) spans; ``at in spans`` by bisection. A set of every offset
+    took 500 MB for one 7 MB "URL" (a line of ASCII letters)."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        merged: list[list[int]] = []
+        for a, b in sorted(s for s in spans if s[0] < s[1]):
+            if merged and a <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], b)
+            else:
+                merged.append([a, b])
+        self.starts = [a for a, _ in merged]
+        self.ends = [b for _, b in merged]
+
+    def __contains__(self, at: int) -> bool:
+        i = bisect.bisect_right(self.starts, at) - 1
+        return i >= 0 and at < self.ends[i]
 
 
 def _in_chinese(text: str, at: int) -> bool:

@@ -24,6 +24,7 @@ params:
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from typing import Any, Iterator
@@ -67,16 +68,16 @@ class RelativeTimeCheck(Check):
     def run(self, view) -> Iterator[Finding]:
         doc, facts = view.doc, view.facts
         for line in view.lines:
-            taken: list[tuple[int, int]] = []
+            taken: list[tuple[int, int]] = []  # sorted and disjoint: one bisection per match
             for entry in self.params.compiled:
                 if not entry.match.might_match(line.text):
                     continue
                 for m in entry.match.finditer(line.text):
-                    if any(a < m.end() and m.start() < b for a, b in taken):
+                    if _overlaps(taken, m.start(), m.end()):
                         continue  # 今年以来 already reported; 今年 inside it is the same word
                     if self.params.skip_quoted and quoted(line.text, m.start()):
                         continue
-                    taken.append(m.span())
+                    bisect.insort(taken, m.span())
                     yield self._finding(entry, line, m, facts)
 
     def _finding(self, entry: Entry, line, m: re.Match, facts) -> Finding:
@@ -90,6 +91,11 @@ class RelativeTimeCheck(Check):
         expected = template.format(year=year, next=year + 1, prev=year - 1)
         values = {"match": m.group(), "expected": expected, "read_year": read_year}
         return Finding(span, "default", values, severity=entry.severity)
+
+
+def _overlaps(taken: list[tuple[int, int]], start: int, end: int) -> bool:
+    at = bisect.bisect_left(taken, (start, end))
+    return (at > 0 and taken[at - 1][1] > start) or (at < len(taken) and taken[at][0] < end)
 
 
 _KEYS = {"match", "expected", "expected_in_plan", "severity"}

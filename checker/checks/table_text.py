@@ -30,7 +30,7 @@ from ..offsets import Span
 from ..text.numbers import Fit, fit_rate
 from .base import Check, ParamError
 
-_SHARE = re.compile(r"[，,、]?\s*(?:占比?|比例为|占比为)\s*(?P<pct>\d+(?:\.\d+)?)\s*%")
+_SHARE = re.compile(r"(?:[，,、]|(?<!\s))\s*(?:占比?|比例为|占比为)\s*(?P<pct>\d+(?:\.\d+)?)\s*%")
 _VALUES = ("text", "stated", "computed", "where", "name", "base_where")
 
 

@@ -25,11 +25,12 @@ from ..diagnostics import Edit, Finding, Fix
 from ..offsets import Span
 from .base import Check
 
-# a number chained with dashes on either side (023-2021-2025) is a phone or file number, not a range
+# a number chained with dashes on either side (023-2021-2025) is a phone or file number, not a range;
+# the lookbehinds follow "19|20" (three characters back) so that a scan skips to the next 1 or 2
 _RANGE = re.compile(
-    r"(?<![0-9])(?<![0-9][-－])((?:19|20)[0-9]{2})(?:年)?\s*([-－—–―~～〜]{1,2})\s*((?:19|20)[0-9]{2})(?![0-9])(?![-－][0-9])"
+    r"((?:19|20)(?<![0-9]..)(?<![0-9][-－]..)[0-9]{2})(?:年)?\s*([-－—–―~～〜]{1,2})\s*((?:19|20)[0-9]{2})(?![0-9])(?![-－][0-9])"
 )
-_FUSED = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})((?:19|20)[0-9]{2})(?![0-9])")
+_FUSED = re.compile(r"((?:19|20)(?<![0-9]..)[0-9]{2})((?:19|20)[0-9]{2})(?![0-9])")
 _NAMES = {"—": "一字线“—”", "——": "破折号“——”", "－": "全角连字符“－”", "-": "半角连字符“-”", "–": "短横线“–”",
           "―": "横线“―”", "~": "半角浪纹线“~”", "～": "浪纹线“～”", "〜": "浪纹线“〜”"}
 

@@ -20,7 +20,7 @@ from ..offsets import Span
 from ..sources import Source
 
 _CN_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
-_CANDIDATE = re.compile(r"[ \t]*(?:第|[一二三四五六七八九十]{1,3}[、.，：]|（|[0-9]{1,2}[.、，：]|[\u2460-\u2473])")
+_CANDIDATE = re.compile(r"(?<![ \t])[ \t]*(?:第|[一二三四五六七八九十]{1,3}[、.，：]|（|[0-9]{1,2}[.、，：]|[\u2460-\u2473])")
 _RUN_IN_END = re.compile(r"[。：！？]")
 _TITLE_WORDS = re.compile(r"报告|情况|总结|汇报")  # 总结/汇报: a wrong 文种 is still the title
 _TITLE_TOPIC = re.compile(r"法治|依法行政|法制")

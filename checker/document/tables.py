@@ -25,7 +25,7 @@ from functools import cached_property
 from ..offsets import Span
 
 _NUMBER = re.compile(r"[-−－+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?")
-_PERCENT = re.compile(r"[-−－+]?\d+(?:\.\d+)?\s*[%％]")
+_PERCENT = re.compile(r"(?:[-−－+]|(?<![\d.]))\d+(?:\.\d+)?\s*[%％]")
 NOT_APPLICABLE = frozenset({"/", "／", "—", "-", "－", "——", "\\", "无"})
 
 

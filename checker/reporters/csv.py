@@ -12,6 +12,7 @@ from __future__ import annotations
 import csv
 import io
 
+from ..text.scrub import scrub
 from .summary import finding_rows, ticker
 
 # 行/段 and 列/字: a .docx names the paragraph as Word counts them and the character in it;
@@ -31,7 +32,7 @@ def render(run, options=None) -> bytes:
             advance(1000)
     for item in run.skipped:
         writer.writerow((item.path, "", "", "", "", "未检查", item.reason, "", "", "", ""))
-    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+    return ("\ufeff" + scrub(buffer.getvalue())).encode("utf-8")  # an undecodable file name: U+FFFD
 
 
 def _blank(value) -> str:

@@ -9,8 +9,7 @@ copy first); a near-duplicate's ``locations`` come in pairs, one pair per shared
 
 from __future__ import annotations
 
-import json
-from typing import Any
+from typing import Any, Iterator
 
 from .. import __version__
 from ..offsets import LineIndex
@@ -18,9 +17,10 @@ from ..offsets import LineIndex
 SCHEMA_VERSION = 1
 
 
-def file_record(result, verdict=None) -> dict[str, Any]:
+def file_record(result, verdict=None, *, diagnostics: bool = True) -> dict[str, Any]:
+    """The file's record; ``diagnostics=False`` leaves its list empty (json_stream fills it)."""
     source, info = result.source, result.info
-    index = LineIndex(source.text) if source else None
+    index = LineIndex(source.text) if source and diagnostics else None
     record: dict[str, Any] = {
         "path": result.path,
         "format": result.kind,
@@ -31,7 +31,7 @@ def file_record(result, verdict=None) -> dict[str, Any]:
         "issuer": info.issuer if info else None,
         "genre": info.genre or None if info else None,
         "parts": [{"part": p.part, "line": p.line, "heading": p.heading, "how": p.how} for p in info.parts] if info else [],
-        "diagnostics": [] if result.error else [diagnostic_record(d, index) for d in result.diagnostics],
+        "diagnostics": [] if result.error or not diagnostics else [diagnostic_record(d, index) for d in result.diagnostics],
         "error": result.error,
         "verdict": verdict.value if verdict is not None else None,
         "missing_parts": list(info.missing_parts) if info else [],
@@ -91,9 +91,13 @@ def document(run) -> dict[str, Any]:
 
 
 def render(run, options=None) -> str:
+    return "".join(chunks(run, options))
+
+
+def chunks(run, options=None) -> Iterator[str]:
+    """render()'s text piece by piece, for writing as it is made: 100k findings would otherwise
+    need all their records, the encoder's pieces and a 60 MB string at once (some 400 MB)."""
+    from .json_stream import stream
     from .summary import ticker
 
-    advance = ticker(options)
-    text = json.dumps(document(run), ensure_ascii=False, indent=2) + "\n"
-    advance(len(run.files) + sum(len(r.diagnostics) for r in run.files) + len(run.cross))
-    return text
+    return stream(run, ticker(options))

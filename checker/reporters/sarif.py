@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import json
 import os
-from typing import Any
+from typing import Any, Iterator
 from urllib.parse import quote
 
 from .. import __version__
 from ..diagnostics import Severity
+from ..text.scrub import scrub
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 INFORMATION_URI = "https://pypi.org/project/fzlint/"
@@ -23,7 +24,13 @@ LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "
 
 
 def render(run, options=None) -> str:
-    return json.dumps(document(run, options or {}), ensure_ascii=False, indent=2) + "\n"
+    return "".join(chunks(run, options))
+
+
+def chunks(run, options=None) -> Iterator[str]:
+    """render()'s text piece by piece (see json.chunks)."""
+    yield from json.JSONEncoder(ensure_ascii=False, indent=2).iterencode(document(run, options or {}))
+    yield "\n"
 
 
 def document(run, options=None) -> dict[str, Any]:
@@ -121,7 +128,10 @@ def artifact_uri(path: str) -> str:
     rel = rel.replace(os.sep, "/")
     while rel.startswith("./"):
         rel = rel[2:]
-    return quote(rel, safe="/")
+    try:  # a name that is not valid UTF-8 keeps its own bytes, percent-encoded
+        return quote(os.fsencode(rel), safe="/")
+    except UnicodeError:
+        return quote(scrub(rel), safe="/")
 
 
 def _invocation(results) -> dict[str, Any]:

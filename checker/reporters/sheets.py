@@ -17,8 +17,9 @@ from dataclasses import dataclass
 from xml.sax.saxutils import quoteattr
 
 from .. import __version__
+from ..text.scrub import scrub
 
-_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")  # not allowed in XML 1.0
+_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")  # not allowed in XML 1.0
 _MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 _REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 _PKG = "http://schemas.openxmlformats.org/package/2006/relationships"
@@ -53,13 +54,14 @@ LINE = 15  # points per line of 11-point text
 def cell_width(value: str) -> int:
     """Columns ``value`` takes in Excel's units: two for a full-width character, one otherwise
     (from the UTF-8 length, computed in C: a CJK character is three bytes, ASCII one)."""
-    return len(value) + (len(value.encode("utf-8")) - len(value)) // 2
+    return len(value) + (len(value.encode("utf-8", "surrogatepass")) - len(value)) // 2
 
 
 def text(value: str) -> str:
-    """``value`` escaped for XML, without the characters XML cannot hold (binary junk in a report)."""
+    """``value`` escaped for XML, without the characters XML cannot hold (binary junk in a report;
+    a lone surrogate of an undecodable file name becomes U+FFFD)."""
     if not value.isprintable():
-        value = _ILLEGAL.sub("", value)
+        value = scrub(_ILLEGAL.sub("", value))
     return value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 

@@ -63,7 +63,8 @@ def stamp(rule: Rule, finding: Finding, analysis: Analysis, lang: str) -> Diagno
     return Diagnostic(
         rule=rule.id,
         severity=severity,
-        message=fill(rule.template(finding.kind, lang), finding.values),
+        # one string per distinct message: 77k findings of the same term shared 20 MB of copies
+        message=sys.intern(fill(rule.template(finding.kind, lang), finding.values)),
         location=_location(finding.span, finding.original, analysis),
         fix=_map_fix(finding, analysis.doc),
         part=analysis.facts.part_at(finding.span.start) if not finding.original else None,

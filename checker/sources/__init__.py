@@ -6,6 +6,7 @@ import os
 from dataclasses import dataclass, field
 
 from ..offsets import Span
+from ..text.scrub import scrub
 from .errors import SourceError
 
 SUPPORTED = (".txt", ".md", ".docx", ".pdf")
@@ -43,6 +44,12 @@ class Source:
     drop: tuple[Span, ...] = ()  # spans the outline ignores (page headers/footers of a PDF)
     soft_breaks: tuple[int, ...] = ()  # offsets of line breaks that are wrap artifacts
     meta: dict = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        # No output can carry a lone surrogate (a PDF font without ToUnicode, w:sym D800): U+FFFD
+        # keeps every offset and format/garbled reports it.
+        if not self.text.isascii():
+            object.__setattr__(self, "text", scrub(self.text))
 
 
 def kind_of(path: str) -> str:
@@ -92,7 +99,8 @@ def load_bytes(data: bytes, path: str, *, encoding: str | None = None, kind: str
 
     decoded = decode(data, encoding)
     _check_length(decoded.text)
-    return Source(path, kind, decoded.text, decoded.encoding, decoded.bom, decoded.newline)
+    meta = {"undecodable_bytes": decoded.replaced} if decoded.replaced else {}
+    return Source(path, kind, decoded.text, decoded.encoding, decoded.bom, decoded.newline, meta=meta)
 
 
 def _check_length(text: str) -> None:

@@ -34,7 +34,8 @@ Safety: the input must be a zip holding word/document.xml; OLE files (legacy .do
 needed (document, styles, numbering) are decompressed, each at most 64 MB and 200 MB in all
 (zipfile never inflates past a member's declared size, and the read is capped again while
 streaming), and no part over 8 MB may inflate more than 200:1; XML with a DOCTYPE is refused
-and lxml runs without entity resolution, DTD loading, network or huge-tree support.
+and lxml runs without entity resolution, DTD loading, network or huge-tree support. The body is
+parsed element by element (xml_stream.py), so memory follows the largest paragraph or table.
 Runtime dependency: lxml (imported lazily).
 """
 
@@ -46,6 +47,7 @@ from .docx_numbering import Numbering, Styles, join_marker
 from .docx_trace import trace_paragraph
 from .errors import SourceError, reading
 from .extracted import Extracted
+from .xml_stream import body_children
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _STRICT_W = b"http://purl.oclc.org/ooxml/wordprocessingml/main"
@@ -90,7 +92,7 @@ def read_docx(data: bytes) -> Extracted:
     _check_signature(data)
     with reading(_MISSING, _CORRUPT):
         document, styles, numbering = _read_parts(data)
-        return _Reader(_parse(styles), _parse(numbering)).read(_parse(document))
+        return _Reader(_parse(styles), _parse(numbering)).read(body_children(document, _DOCTYPE))
 
 
 def read_docx_layout(data: bytes):
@@ -106,7 +108,8 @@ def read_docx_layout(data: bytes):
         document, styles, numbering = _read_parts(data)
         trace: list = []
         root = _parse(document)
-        extracted = _Reader(_parse(styles), _parse(numbering), trace).read(root)
+        body = root.find(W + "body")  # whole, not streamed: the copy is written back from this tree
+        extracted = _Reader(_parse(styles), _parse(numbering), trace).read(body if body is not None else ())
         return extracted, Layout(root, trace, strict=_STRICT_W in document)
 
 
@@ -191,10 +194,9 @@ class _Reader:
         self.continued: list[int] = []  # lines that a manual line break started inside a paragraph
         self.trace = trace  # docx_trace.ParagraphTrace per paragraph, when asked for
 
-    def read(self, document) -> Extracted:
-        body = document.find(W + "body")
-        if body is not None:
-            self._walk(body, in_table=False)
+    def read(self, body_children) -> Extracted:
+        for child in body_children:
+            self._child(child, in_table=False)
         meta = {"format": "docx", "paragraphs": len(self.lines), "line_breaks": self.breaks,
                 "tables": self.tables, "grids": self.grids}
         if self.auto:
@@ -205,19 +207,22 @@ class _Reader:
 
     def _walk(self, container, in_table: bool) -> None:
         for child in container:
-            tag = child.tag
-            if tag == W + "p":
-                self._paragraph(child)
-            elif tag == W + "tbl" and not in_table:
-                first = self.line_no + 1
-                cells = self._table(child)
-                if self.line_no >= first:
-                    self.tables.append([first, self.line_no])
-                    self.grids.append({"cells": cells})
-            elif tag in _CONTAINERS:
-                self._walk(child, in_table)
-            elif tag == _ALTERNATE:
-                self._walk(_fallback(child), in_table)
+            self._child(child, in_table)
+
+    def _child(self, child, in_table: bool) -> None:
+        tag = child.tag
+        if tag == W + "p":
+            self._paragraph(child)
+        elif tag == W + "tbl" and not in_table:
+            first = self.line_no + 1
+            cells = self._table(child)
+            if self.line_no >= first:
+                self.tables.append([first, self.line_no])
+                self.grids.append({"cells": cells})
+        elif tag in _CONTAINERS:
+            self._walk(child, in_table)
+        elif tag == _ALTERNATE:
+            self._walk(_fallback(child), in_table)
 
     def _table(self, tbl) -> list[list[int]]:
         """Walk a top-level table row by row, recording each cell's grid place and text offsets."""

@@ -11,9 +11,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .errors import SourceError
+
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 _NO_SPACE_AFTER = ("、", "）", ".", "．")
+# No real list starts beyond this (Word's own dialog stops at 32767); a larger w:start comes from
+# a damaged or crafted file, and rendering it ("upperLetter" 10^8 is a marker of 3.8 M letters,
+# 10^10 took 4.4 GB) would cost more than the whole report.
+MAX_START = 100_000
+MAX_LEVEL_TEXT = 64  # characters of w:lvlText kept: "%1.%2." is a few; a crafted one has megabytes
+MAX_LETTER_REPEAT = 10  # upperLetter beyond 260 (ZZZZZZZZZZ) is shown as a decimal number
 
 
 def join_marker(marker: str, suffix: str, text: str) -> str:
@@ -92,9 +100,17 @@ class Level:
     style: str | None
 
 
+def _start(value: str | None, default: int | None) -> int | None:
+    start = _int(value, default)
+    if start is not None and not -MAX_START <= start <= MAX_START:
+        raise SourceError(f"Word 自动编号的起始值异常（{value}，正常的文档不超过 {MAX_START}），"
+                             "文件可能已损坏或被恶意构造，已停止读取。请在 Word 中检查列表编号后另存为 .docx 再试。")
+    return start
+
+
 def _level(lvl) -> Level:
-    return Level(start=_int(_val(lvl, W + "start"), 0), fmt=_val(lvl, W + "numFmt") or "decimal",
-                 text=_val(lvl, W + "lvlText") or "", suffix=_val(lvl, W + "suff") or "tab",
+    return Level(start=_start(_val(lvl, W + "start"), 0), fmt=_val(lvl, W + "numFmt") or "decimal",
+                 text=(_val(lvl, W + "lvlText") or "")[:MAX_LEVEL_TEXT], suffix=_val(lvl, W + "suff") or "tab",
                  restart=_int(_val(lvl, W + "lvlRestart")),
                  legal=_flag(lvl, W + "isLgl"),
                  style=_val(lvl, W + "pStyle"))
@@ -121,7 +137,7 @@ class Numbering:
             for ov in node.findall(W + "lvlOverride"):
                 lvl = ov.find(W + "lvl")
                 overrides[_int(ov.get(W + "ilvl"), 0)] = (
-                    _int(_val(ov, W + "startOverride")), _level(lvl) if lvl is not None else None)
+                    _start(_val(ov, W + "startOverride"), None), _level(lvl) if lvl is not None else None)
             self.nums[node.get(W + "numId")] = (_val(node, W + "abstractNumId"), overrides)
         self._styles = styles
         self._counts: dict[str, dict[int, int]] = {}
@@ -224,7 +240,9 @@ def _roman(n: int) -> str:
 
 
 def _letter(n: int) -> str:
-    return chr(ord("A") + (n - 1) % 26) * ((n - 1) // 26 + 1) if n > 0 else str(n)
+    if not 0 < n <= 26 * MAX_LETTER_REPEAT:
+        return str(n)
+    return chr(ord("A") + (n - 1) % 26) * ((n - 1) // 26 + 1)
 
 
 _FORMATS = {

@@ -60,7 +60,7 @@ _GARBLED = ("PDF 的文字无法正确提取（字体缺少编码信息，提取
 
 _FINAL = frozenset("。！？；：”’）》」』】…!?;:.)")
 _SENTENCE_PUNCT = re.compile(r"[，。；：！？,;]")
-_HEADING = re.compile(r"\s*(?:[一二三四五六七八九十百]+[、.．]|[（(][一二三四五六七八九十百]+[）)]"
+_HEADING = re.compile(r"(?<![\s\d一二三四五六七八九十百（(])\s*(?:[一二三四五六七八九十百]+[、.．]|[（(][一二三四五六七八九十百]+[）)]"
                       r"|\d+[.．、](?!\d)|[（(]\d+[）)]|[①-⑳]"
                       r"|第[一二三四五六七八九十百零〇\d]+[章节条部分])")
 def read_pdf(data: bytes, tables: bool = True) -> Extracted:

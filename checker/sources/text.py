@@ -2,7 +2,9 @@
 
 Reports arrive as UTF-8 (with or without BOM), UTF-16/32 with BOM, or GB18030/GBK/Big5 from older
 Windows tools. UTF-8 is tried first because it fails loudly on anything else; only then is a
-detector asked, so the common case costs nothing.
+detector asked, so the common case costs nothing. A UTF-8 file with a stray byte or a character
+cut off at the end stays UTF-8 (the bad bytes read as U+FFFD, which format/garbled reports);
+UTF-16 without a BOM needs overwhelming evidence, never a detector's guess.
 """
 
 from __future__ import annotations
@@ -10,6 +12,8 @@ from __future__ import annotations
 import codecs
 from dataclasses import dataclass
 
+from ..text.scrub import count, scrub
+from .encodings import EncodingProblem, text_codec
 from .errors import SourceError
 
 _BOMS = (
@@ -20,7 +24,7 @@ _BOMS = (
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
 # Encodings a Chinese report plausibly uses; the detector chooses only among these.
-_CANDIDATES = ("gb18030", "big5", "utf_16_le", "utf_16_be")
+_CANDIDATES = ("gb18030", "big5")  # UTF-16 needs a BOM or the evidence of utf16_evidence
 
 
 @dataclass(frozen=True)
@@ -31,6 +35,7 @@ class DecodedText:
     encoding: str
     bom: bool
     newline: str
+    replaced: int = 0  # undecodable bytes read as U+FFFD (a damaged UTF-8 file)
 
 
 def decode(data: bytes, encoding: str | None = None) -> DecodedText:
@@ -41,27 +46,37 @@ def decode(data: bytes, encoding: str | None = None) -> DecodedText:
         return _forced(data, encoding)
     for bom, name in _BOMS:
         if data.startswith(bom):
+            if name == "utf-8":
+                return _tolerant_utf8(data[len(bom):], bom=True, strong_only=False)
             return _finish(_strict(data[len(bom):], name), name, bom=True)
+    wide = utf16_evidence(data) if b"\x00" in data else None  # UTF-8 and GBK text hold no NUL byte
+    if wide:
+        return _finish(_strict(data, wide), wide, bom=False)
     try:
         return _finish(data.decode("utf-8"), "utf-8", bom=False)
     except UnicodeDecodeError:
         pass
-    if b"\x00" in data[:4096] and not _looks_utf16(data):
+    if b"\x00" in data[:4096]:
         raise SourceError("这不是文本文件（含有二进制内容），无法检查。请提供 .txt、.md、.docx 或 .pdf 文件。")
-    return _finish(*_detect(data), bom=False)
+    return _tolerant_utf8(data, bom=False, strong_only=True) or _legacy(data)
 
 
 def _forced(data: bytes, encoding: str) -> DecodedText:
     try:
-        codecs.lookup(encoding)
-    except LookupError:
-        raise SourceError(f"不认识的编码名称“{encoding}”。常用的有 utf-8、gb18030、big5、utf-16。") from None
+        name = text_codec(encoding)
+    except EncodingProblem as err:
+        raise SourceError(str(err)) from None
     bom = False
-    for mark, name in _BOMS:
-        if data.startswith(mark) and codecs.lookup(name).name.startswith(codecs.lookup(encoding).name[:6]):
-            data, bom = data[len(mark):], True
+    for mark, bom_name in _BOMS:
+        if data.startswith(mark) and bom_name.startswith(_GENERIC.get(name, name)):
+            data, bom, name = data[len(mark):], True, bom_name  # "utf-16" + BOM: the BOM's byte order
             break
-    return _finish(_strict(data, encoding), encoding, bom=bom)
+    name = "utf-8" if name == "utf-8-sig" else name  # without its BOM: plain UTF-8, written back as such
+    return _finish(_strict(data, name), name, bom=bom)
+
+
+# A forced generic name matches the BOM of each of its byte orders; utf-8-sig is utf-8 with a BOM.
+_GENERIC = {"utf-8-sig": "utf-8", "utf-16": "utf-16", "utf-32": "utf-32"}
 
 
 def _strict(data: bytes, encoding: str) -> str:
@@ -72,13 +87,95 @@ def _strict(data: bytes, encoding: str) -> str:
             f"文件不是有效的 {encoding} 编码（第 {err.start + 1} 字节处无法解码）。"
             "请确认文件编码，或用 --encoding 指定。"
         ) from None
+    except (UnicodeError, ValueError, LookupError):  # codecs such as utf-7 or iso2022 fail otherwise
+        raise SourceError(f"文件不是有效的 {encoding} 编码，无法解码。请确认文件编码，或用 --encoding 指定。") from None
 
 
-def _looks_utf16(data: bytes) -> bool:
-    sample = data[:4096]
-    zeros_odd = sample[1::2].count(0)
-    zeros_even = sample[0::2].count(0)
-    return max(zeros_odd, zeros_even) > len(sample) // 8
+def utf16_evidence(data: bytes) -> str | None:
+    """"utf-16-le"/"utf-16-be" when BOM-less bytes can only be UTF-16, else None.
+
+    Over the whole file: an even length, NUL bytes in one half of the code units (at least four
+    times as often as in the other: 一 is U+4E00), in most units (ASCII-heavy text) or, for
+    Chinese text, in at least 1% of them (line breaks, digits) with the decoded text made of
+    report characters. UTF-8 and GBK
+    text hold no NUL byte at all, so a stray byte in them can no longer pass for UTF-16.
+    """
+    units = len(data) // 2
+    if len(data) % 2 or units < 2:
+        return None
+    low, high = data[0::2].count(0), data[1::2].count(0)
+    name, nuls, other = ("utf-16-le", high, low) if high >= low else ("utf-16-be", low, high)
+    if nuls < max(2, units // 100) or other * 4 > nuls:
+        return None
+    try:
+        text = data.decode(name)
+    except UnicodeDecodeError:
+        return None
+    if nuls * 2 > units:
+        return name
+    return name if _report_like(text) else None
+
+
+def _report_like(text: str) -> bool:
+    """Whether at least 95% of the characters are what a Chinese report is written in."""
+    sample = text[:100_000]
+    odd = sum(1 for ch in sample if not _ordinary(ch))
+    return odd * 20 <= len(sample)
+
+
+def _ordinary(ch: str) -> bool:
+    code = ord(ch)
+    return (0x20 <= code < 0x7F or ch in "\t\r\n" or 0x4E00 <= code <= 0x9FFF or 0x3000 <= code <= 0x303F
+            or 0xFF00 <= code <= 0xFFEF or 0x2010 <= code <= 0x206F or 0x3400 <= code <= 0x4DBF)
+
+
+def _tolerant_utf8(data: bytes, *, bom: bool, strong_only: bool) -> DecodedText | None:
+    """UTF-8 with a few undecodable bytes, each read as U+FFFD (format/garbled reports them).
+
+    It is UTF-8 when at least 95% of the non-ASCII bytes form valid UTF-8 sequences (GBK text
+    reaches some 10%). Without that evidence (``strong_only``) None lets the legacy Chinese codecs
+    try; a file with a BOM is UTF-8 in any case. Too many bad bytes end in a clear message.
+    """
+    try:
+        return _finish(data.decode("utf-8"), "utf-8", bom=bom)
+    except UnicodeDecodeError:
+        pass
+    text, bad, valid = _utf8_damage(data)
+    if strong_only and valid < 20 * bad:
+        return None
+    if bad > MAX_BAD_BYTES:
+        raise _damaged(bad)
+    return _finish(text, "utf-8", bom=bom, replaced=bad)
+
+
+MAX_BAD_BYTES = 200
+_ASCII = bytes(range(0x80))
+
+
+def _utf8_damage(data: bytes) -> tuple[str, int, int]:
+    """The text with each undecodable byte as U+FFFD, the number of such bytes, and the number
+    of non-ASCII bytes that decoded well."""
+    text = data.decode("utf-8", errors="surrogateescape")  # each bad byte becomes one U+DC80–U+DCFF
+    bad = count(text)
+    return scrub(text), bad, len(data.translate(None, _ASCII)) - bad
+
+
+def _damaged(bad: int) -> SourceError:
+    return SourceError(
+        f"文件基本是 UTF-8 编码，但有 {bad} 处字节已损坏、无法解码（可容忍 {MAX_BAD_BYTES} 处），内容不可靠，未检查。"
+        "请用原程序重新另存为 UTF-8 后再试，或用 --encoding 指定编码。"
+    )
+
+
+def _legacy(data: bytes) -> DecodedText:
+    """GB18030 or Big5 (a detector chooses); failing both, UTF-8 with a few bad bytes, or a message."""
+    try:
+        return _finish(*_detect(data), bom=False)
+    except SourceError as err:
+        text, bad, valid = _utf8_damage(data)
+        if bad <= MAX_BAD_BYTES and bad * 100 <= len(data):  # ASCII text with a stray byte
+            return _finish(text, "utf-8", bom=False, replaced=bad)
+        raise (_damaged(bad) if valid > bad else err) from None
 
 
 def _detect(data: bytes) -> tuple[str, str]:
@@ -96,14 +193,14 @@ def _detect(data: bytes) -> tuple[str, str]:
     raise SourceError("无法识别文件的文字编码（不是 UTF-8、GB18030 或 Big5）。请用 --encoding 指定编码，或另存为 UTF-8。")
 
 
-def _finish(text: str, encoding: str, *, bom: bool) -> DecodedText:
+def _finish(text: str, encoding: str, *, bom: bool, replaced: int = 0) -> DecodedText:
     if text.startswith("\ufeff"):
         text = text[1:]
     if not text.strip():
         raise SourceError("文件没有文字内容，无法检查。")
     if text.count("\x00") > len(text) // 100:
         raise SourceError("这不是文本文件（含有二进制内容），无法检查。请提供 .txt、.md、.docx 或 .pdf 文件。")
-    return DecodedText(text, codecs.lookup(encoding).name, bom, _dominant_newline(text))
+    return DecodedText(text, codecs.lookup(encoding).name, bom, _dominant_newline(text), replaced)
 
 
 def _dominant_newline(text: str) -> str:

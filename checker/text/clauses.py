@@ -9,13 +9,20 @@ from __future__ import annotations
 
 CLAUSE_ENDS = "，,。；;！!？?：:\n"
 SENTENCE_ENDS = "。；;！!？?\n"
+# How far a clause or an open mark is looked for on either side of a match. Real clauses run to
+# a few dozen characters and titles to about a hundred; the bound keeps each lookup constant on
+# a line of megabytes (one 20 MB line of terms took 159 s when every match scanned to its start).
+REACH = 300
+MARK_REACH = 1000
 
 
 def clause(text: str, start: int, end: int, ends: str = CLAUSE_ENDS) -> tuple[int, int]:
-    """The clause around text[start:end]: from after the previous delimiter to the next one."""
-    left = max(text.rfind(ch, 0, start) for ch in ends) + 1
-    rights = [i for i in (text.find(ch, end) for ch in ends) if i >= 0]
-    return left, (min(rights) if rights else len(text))
+    """The clause around text[start:end]: from after the previous delimiter to the next one, at
+    most REACH characters either side."""
+    low, high = max(0, start - REACH), min(len(text), end + REACH)
+    left = max(text.rfind(ch, low, start) for ch in ends)
+    rights = [i for i in (text.find(ch, end, high) for ch in ends) if i >= 0]
+    return (left + 1 if left >= 0 else low), (min(rights) if rights else high)
 
 
 def sentence(text: str, start: int, end: int) -> tuple[int, int]:
@@ -23,8 +30,10 @@ def sentence(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def inside(text: str, at: int, opening: str, closing: str) -> bool:
-    """True when ``at`` is between an opening mark and its closing mark on this line."""
-    return text.rfind(opening, 0, at) > text.rfind(closing, 0, at)
+    """True when ``at`` is between an opening mark and its closing mark on this line (an opening
+    mark more than MARK_REACH characters back does not count)."""
+    low = max(0, at - MARK_REACH)
+    return text.rfind(opening, low, at) > text.rfind(closing, low, at)
 
 
 def in_title(text: str, at: int) -> bool:

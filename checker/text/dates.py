@@ -17,11 +17,14 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Iterator
 
+from .clauses import in_title
+
 _CN_YEAR_DIGIT = str.maketrans("〇○零OoＯ0一二三四五六七八九", "000000012345678" + "9")
 _CN_SMALL = {"〇": 0, "○": 0, "零": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 
-# A year in Chinese numerals must hold at least one 一..九 (so "0000" is no year).
-CN_YEAR = r"(?=[〇○零OoＯ0]*[一二三四五六七八九])[〇○零OoＯ0一二三四五六七八九]{4}"
+# A year in Chinese numerals must hold at least one 一..九 (so "0000" is no year); the lookahead
+# stays inside the four numerals, so a run of zeros costs linear time.
+CN_YEAR = r"(?=[〇○零OoＯ0]{0,3}[一二三四五六七八九])[〇○零OoＯ0一二三四五六七八九]{4}"
 _NUM = r"\d{1,2}|[〇○零一二三四五六七八九十]{1,3}"
 # year, separator, month, then a day (with 日 optional) or 月 alone: the forms a signing date takes.
 DATE_PATTERN = (
@@ -33,10 +36,10 @@ _DATE = re.compile(
     rf"(?:(?P<s4>[月.\-/])(?P<s5>[ \t]*)(?P<d>{_NUM})(?![0-9])(?:(?P<s6>[ \t]*)(?P<r>[日号]))?|(?P<mo>月))"
 )
 
-_YEAR = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})(?=年)")
+_YEAR = re.compile(r"((?:19|20)(?<![0-9]..)[0-9]{2})(?=年)")  # the lookbehind after 19|20 keeps scans fast
 _RANGE_DASH = r"[ \t]*[-－—–~～至到][ \t]*"
 _RANGE_BEFORE = re.compile(rf"(?:19|20)\d{{2}}年?{_RANGE_DASH}$")
-_RANGE_AFTER = re.compile(rf"年?{_RANGE_DASH}(?:19|20)\d{{2}}")
+_RANGE_AFTER = re.compile(rf"(?<![ \t])年?{_RANGE_DASH}(?:19|20)\d{{2}}")
 _TARGET_BEFORE = re.compile(r"(?:(?<!截)至|到|力争|确保|预计|计划|争取|拟|目标)[ \t]*$")
 _TARGET_AFTER = re.compile(r"年(?:度)?(?:底前|前(?![一二三四五六七八九十0-9])|以前|之前|远景|愿景|目标|以后|后)")
 _SINCE_BEFORE = re.compile(r"(?:自|从)[ \t]*$")
@@ -73,7 +76,7 @@ def _role(text: str, start: int, before: str) -> str:
     after = text[start + 4:start + 16]
     if _RANGE_BEFORE.search(before) or _RANGE_AFTER.match(after):
         return "range"
-    if text.rfind("《", 0, start) > text.rfind("》", 0, start):
+    if in_title(text, start):
         return "quoted"
     if _TARGET_BEFORE.search(before) or _TARGET_AFTER.match(after):
         return "target"

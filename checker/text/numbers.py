@@ -41,11 +41,13 @@ _AR = r"[0-9]+(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?"
 _CN = f"[{_CN_CHARS}]+"
 _GAP = r"[ \t\u3000]*(?:\n[ \t\u3000]*)?"  # PDF text breaks lines inside "230\n余人次"
 _PRE = "将近|接近|大约|不足|不到|少于|超过|多于|近|约|逾"
+# Linear on any line: a match starts at a run's first space, never inside it, and no two adjacent
+# runs of spaces can take the same characters (each optional word carries the spaces after it).
 _QTY = (
-    rf"(?P<pre>{_PRE})?[ \t]*(?<![0-9.,A-Za-z{_CN_CHARS}])"
+    rf"(?:(?P<pre>{_PRE})|(?<![ \t]))[ \t]*(?<![0-9.,A-Za-z{_CN_CHARS}])"
     rf"(?:(?P<lo>{_AR}|{_CN})[ \t]*[-~～—－–至到][ \t]*)?"
-    rf"(?:(?P<ar>{_AR})[ \t]*(?P<mul>[万亿])?|(?P<cn>{_CN}))"
-    rf"{_GAP}(?P<mid>余|多)?{_GAP}(?:(?P<unit>{{units}})|(?P<pct>%))"
+    rf"(?:(?P<ar>{_AR})(?:[ \t]*(?P<mul>[万亿]))?|(?P<cn>{_CN}))"
+    rf"{_GAP}(?:(?P<mid>余|多){_GAP})?(?:(?P<unit>{{units}})|(?P<pct>%))"
     rf"(?P<post>以上|左右|以内|以下|上下)?"
 )
 _AR_FULL = re.compile(rf"({_AR})\s*([万亿])?")
@@ -70,7 +72,7 @@ _MASKS = tuple((re.compile(p), anchors(p)) for p in (
     r"政务|市民|专线|投诉|举报|电话|急救|报警|火警|微信|公众号|接处警))",       # hotlines
     r"(?<!\d)\d{1,2}\s*[·•・]\s*\d{1,2}(?!\d)",                             # 12·4, 4·15 days
     r"(?m)^[ \t\u3000]*(?:\d+[.．、](?!\d)|[（(]\d+[）)]|[一二三四五六七八九十]+[、.．])",  # heading nos.
-    rf"[{_CN_CHARS}]+个(?:意识|自信|维护|确立|全面|代表|务必|大局|区分|严禁|必须|不准|坚持|没有|“)"
+    rf"[{_CN_CHARS}](?<![{_CN_CHARS}]{{2}})[{_CN_CHARS}]*个(?:意识|自信|维护|确立|全面|代表|务必|大局|区分|严禁|必须|不准|坚持|没有|“)"
     "|八项规定|三项制度|两个责任",                                               # slogans
 ))
 # A change word right before the figure, with only filler between ("同比分别增长了15%"); the
