@@ -83,6 +83,16 @@ def test_every_file_of_a_folder_is_checked_listed_or_noted(tmp_path):
     assert "批注副本" in notes["g（fzlint批注）.docx"] and "输出文件" in notes["审查结果.txt"] and ".xlsx" in notes["附件1.xlsx"]
 
 
+def test_tool_folders_are_left_out_of_a_walk_unless_named(tmp_path):
+    for folder in ("build/lib", "dist", "venv", "node_modules/x", "fzlint.egg-info", ".git", "2023年报送", "构建"):
+        (tmp_path / folder).mkdir(parents=True)
+        (tmp_path / folder / "r.txt").write_text(CLEAN, encoding="utf-8")
+    found = walk([str(tmp_path)], Config())
+    assert sorted(p[len(str(tmp_path)) + 1:] for p in found.paths) == ["2023年报送/r.txt", "构建/r.txt"]
+    named = walk([str(tmp_path / "build")], Config())
+    assert [p.rsplit("/", 1)[1] for p in named.paths] == ["r.txt"]
+
+
 def test_a_file_fzlint_cannot_read_is_a_row_with_the_reason(tmp_path):
     for name in ("a.txt", "b.ofd", "c.jpg", "d.zip", "e.wps"):
         (tmp_path / name).write_bytes(CLEAN.encode("utf-8") if name == "a.txt" else b"PK\x03\x04")

@@ -5,7 +5,9 @@ come in that fzlint cannot read (.doc .wps .ofd, scans, archives…: the run giv
 the reason, so none goes missing). It leaves out, with a note, the annotated copies an earlier
 ``--annotate`` wrote (报告（fzlint批注）.docx), this run's own output file and any other file
 (an .xlsx attachment…); silently only hidden entries, Office lock files (~$…), system files and
-README/CHANGELOG-style files (linted when named, or when --include asks for them). --include and
+README/CHANGELOG-style files (linted when named, or when --include asks for them), and the
+folders of tools that sit in a project (build/, dist/, venv/, node_modules/, __pycache__/,
+*.egg-info/), as Ruff leaves them out; a folder named on the command line is always walked. --include and
 --exclude globs apply to the file name or its path; a file named on the command line is always checked.
 """
 
@@ -22,6 +24,8 @@ from .annotating import SUFFIX as ANNOTATED
 # Repository boilerplate that sits beside reports in a folder; linted only when named explicitly.
 _NOT_REPORTS = ("readme*", "changelog*", "license*", "contributing*", "code_of_conduct*")
 _SYSTEM = ("thumbs.db", "desktop.ini", ".ds_store", "ehthumbs.db")
+_TOOL_FOLDERS = ("build", "dist", "venv", "node_modules", "__pycache__", "__pypackages__", "site-packages",
+                 "*.egg-info")
 
 
 @dataclass
@@ -46,10 +50,15 @@ def walk(paths: list[str], config: Config, outputs: tuple[str, ...] = ()) -> Fou
             found.paths.append(path)
             continue
         for folder, dirs, files in os.walk(path):
-            dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+            dirs[:] = sorted(d for d in dirs if not _tool_folder(d))
             for full in (os.path.join(folder, n) for n in sorted(files)):
                 _sort(full, config, own, found)
     return found
+
+
+def _tool_folder(name: str) -> bool:
+    lower = name.lower()
+    return name.startswith(".") or any(fnmatch.fnmatch(lower, p) for p in _TOOL_FOLDERS)
 
 
 def _sort(full: str, config: Config, own: set[str], found: Found) -> None:
