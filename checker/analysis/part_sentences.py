@@ -18,7 +18,7 @@ from ..offsets import Span
 from ..profile.genre import Genre, Part
 from ..text.clauses import in_title
 
-_SENTENCE_ENDS = "。；！？"
+_SENTENCE_END = re.compile("[。；！？]")
 _TITLE_MARKS = re.compile(r"《[^《》]*》")
 
 
@@ -79,10 +79,9 @@ def _headings_by_line(doc: Document) -> dict[int, str]:
 def _sentences_of(line: Line) -> list[Span]:
     out, start = [], 0
     text = line.text
-    for i, ch in enumerate(text):
-        if ch in _SENTENCE_ENDS:
-            out.append(Span(line.start + start, line.start + i + 1))
-            start = i + 1
+    for end in _SENTENCE_END.finditer(text):  # a scan in C: a megabyte line holds no sentence end
+        out.append(Span(line.start + start, line.start + end.end()))
+        start = end.end()
     if text[start:].strip():
         out.append(Span(line.start + start, line.end))
     return out
