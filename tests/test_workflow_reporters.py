@@ -142,3 +142,44 @@ def test_cli_formats_end_to_end(tmp_path, capsys):
     assert log["runs"][0]["results"]
     assert main(["check", str(path), "--format", "github", "--no-progress"]) == 1
     assert capsys.readouterr().out.startswith("::")
+
+
+# ---- --lang en: the words around the findings are English too ------------------------------
+
+_EN_REPORT = "一、主要举措和成效\n受理案件10件，办结9件，办结率100%。\n"
+
+
+def test_lang_en_puts_english_words_around_a_text_reports_findings(tmp_path, capsys):
+    from checker.cli import main
+
+    for name in ("a.txt", "b.txt"):
+        (tmp_path / name).write_text(_EN_REPORT, encoding="utf-8")
+    (tmp_path / "notes.yaml").write_text("x: 1\n", encoding="utf-8")
+    main(["check", str(tmp_path), "--lang", "en", "--statistics", "--color", "never"])
+    out = capsys.readouterr().out
+    assert "  error  numeric/rate-mismatch  " in out and "  warning  structure/title-missing  " in out
+    assert "Batch summary" in out and "Findings per rule" in out and "2 report(s): return 2" in out
+    assert "2 file(s) checked, " in out and "(parts: 举措和成效)" in out  # the report's own words stay
+    for chinese in ("错误", "警告", "提示", "共检查", "结论", "部分：", "批量检查汇总", "按规则统计", "未检查 "):
+        assert chinese not in out, chinese
+
+
+def test_lang_en_names_a_word_paragraph_in_english(tmp_path, capsys):
+    from checker.cli import main
+    from docgen import report_docx
+
+    path = tmp_path / "r.docx"
+    path.write_bytes(report_docx("青溪镇2023年度法治政府建设情况报告\n" + _EN_REPORT))
+    main(["check", str(path), "--lang", "en", "--color", "never"])
+    out = capsys.readouterr().out
+    assert ", character " in out and "paragraph " in out and "段第" not in out
+    assert out.rstrip().endswith("verdict: return.")
+
+
+def test_chinese_stays_the_default_view(tmp_path, capsys):
+    from checker.cli import main
+
+    (tmp_path / "a.txt").write_text(_EN_REPORT, encoding="utf-8")
+    main(["check", str(tmp_path / "a.txt"), "--color", "never"])
+    out = capsys.readouterr().out
+    assert "  错误  numeric/rate-mismatch  " in out and out.rstrip().endswith("结论：需退回。")

@@ -121,8 +121,10 @@ def _report(run, session: Session, args) -> int | None:
     from .parallel import Progress
 
     rules = session.all_rules  # a run may judge reports of several genres
-    options = {"color": _color(args), "width": width(), "statistics": args.statistics, "rules": rules,
-               "titles": {r.id: r.title for r in rules}, "summary": not args.no_summary}
+    lang = session.config.lang or "zh"
+    options = {"color": _color(args), "width": width(), "statistics": args.statistics, "rules": rules, "lang": lang,
+               "titles": {r.id: (r.title_en or r.title) if lang == "en" else r.title for r in rules},
+               "summary": not args.no_summary}
     target = None if args.annotate else args.output  # with --annotate, -o names the annotated copy
     total = len(run.files) + sum(len(r.diagnostics) for r in run.files) + len(run.cross)
     label = f"写入 {os.path.basename(target)}" if target else "输出中"

@@ -14,6 +14,7 @@ from typing import Callable
 from ..diagnostics import Severity
 from ..results import Verdict
 
+from .chrome import Chrome
 from .labels import NO_PART, SEVERITY_LABEL
 from .places import label, where
 
@@ -138,24 +139,16 @@ def part_counts(results) -> list[tuple[str, int]]:
 
 def verdict_line(totals) -> str:
     """共62份：需退回9份，建议修改30份，可通过23份 (and 无法检查 when a file could not be read)."""
-    counts = [f"{v.label}{n}份" for v, n in totals.verdicts() if n or v is not Verdict.UNCHECKED]
-    return f"共{totals.files}份：" + "，".join(counts)
+    return Chrome().verdicts(totals)
 
 
 def totals_line(totals) -> str:
     """The one-line count of a run, the same in every view (RunResult.totals is computed once)."""
-    parts = [f"共检查 {totals.files} 个文件", f"错误 {totals.errors}", f"警告 {totals.warnings}", f"提示 {totals.infos}"]
-    if totals.unreadable:
-        parts.append(f"无法读取 {totals.unreadable} 个")
-    if totals.cross:
-        parts.append(f"跨文件问题 {totals.cross}")
-    if totals.skipped:
-        parts.append(f"另有 {totals.skipped} 个文件不是报送材料，未检查")
-    return "，".join(parts)
+    return Chrome().totals(totals)
 
 
-def skipped_line(item) -> str:
-    return f"未检查 {item.path}：{item.reason}"
+def skipped_line(item, chrome: Chrome | None = None) -> str:
+    return (chrome or Chrome())("skipped", path=item.path, reason=item.reason)
 
 
 def ticker(options) -> "Callable[[int], None]":

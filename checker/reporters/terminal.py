@@ -11,12 +11,12 @@ from __future__ import annotations
 from collections import defaultdict
 
 from ..diagnostics import Severity
-from .labels import SEVERITY_LABEL
-from .places import heading_path, where_exact
+from .chrome import Chrome
+from ..results import Verdict
+from .places import heading_path
 
 SHOWN_PER_RULE = 3
 _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
-_LABEL = {Severity.ERROR: "错误", Severity.WARNING: "警告", Severity.INFO: "提示"}
 _WINDOW = 36  # cells of context either side of a long line's finding
 
 
@@ -63,40 +63,42 @@ class _Out:
 
 
 def render(run, options=None) -> str:
-    from .summary import skipped_line, ticker, verdict_line
+    from .summary import skipped_line, ticker
 
     results, batch = run.files, run.cross
     options = options or {}
     out = _Out(options.get("color", False), options.get("width", 100))
+    chrome = Chrome(options.get("lang"))
     advance = ticker(options)
     batch_run = len(results) > 1 and options.get("summary", True)  # --no-summary: each file's own findings only
     if batch_run:  # the reviewer's answer first: how many to send back
-        out.line((verdict_line(run.totals) + "。", "bold"))
+        out.line((chrome.verdicts(run.totals) + chrome["stop"], "bold"))
         out.line()
     for result in results:
-        _file(out, result)
+        _file(out, result, chrome)
         advance(1 + len(result.diagnostics))
     for finding in batch:
-        _batch(out, finding)
+        _batch(out, finding, chrome)
     if batch_run:
         out.line()
-        out.renderable(_table(run))
+        out.renderable(_table(run, chrome))
     if options.get("statistics"):
-        out.renderable(_statistics(results, batch, options.get("titles") or {}))
+        out.renderable(_statistics(results, batch, options.get("titles") or {}, chrome))
     for item in run.skipped:
-        out.line((skipped_line(item), "dim"))
-    _summary(out, run)
+        out.line((skipped_line(item, chrome), "dim"))
+    _summary(out, run, chrome)
     return out.getvalue()
 
 
-def _file(out: _Out, result) -> None:
+def _file(out: _Out, result, chrome: Chrome) -> None:
     if result.error:
-        out.line((result.path, "bold"), "  ", ("无法检查", "bold red"), "：", result.error)
+        out.line((result.path, "bold"), "  ", (chrome["unreadable"], "bold red"), "：" if chrome.lang == "zh" else ": ",
+                 result.error)
         return
     if not result.diagnostics:
-        out.line((result.path, "bold"), "  ", ("未发现问题", "green"), "  ", _facts_line(result))
+        out.line((result.path, "bold"), "  ", (chrome["clean"], "green"), "  ", _facts_line(result, chrome))
         return
-    out.line((result.path, "bold"), "  ", _facts_line(result))
+    out.line((result.path, "bold"), "  ", _facts_line(result, chrome))
     lines = result.source.text.splitlines()
     shown: dict[str, int] = defaultdict(int)
     hidden: dict[str, int] = defaultdict(int)
@@ -105,33 +107,36 @@ def _file(out: _Out, result) -> None:
         if shown[d.rule] > SHOWN_PER_RULE:
             hidden[d.rule] += 1
             continue
-        _diagnostic(out, d, lines, paragraphs=result.source.kind == "docx")
+        _diagnostic(out, d, lines, chrome, paragraphs=result.source.kind == "docx")
     for rule, count in hidden.items():
-        out.line((f"  … {rule} 另有 {count} 处（完整列表见 --format json）", "dim"))
+        out.line((chrome("more", rule=rule, count=count), "dim"))
     out.line()
 
 
-def _facts_line(result) -> str:
+def _facts_line(result, chrome: Chrome) -> str:
     info = result.info
     if info is None:
         return ""
     bits = []
     if info.year:
-        bits.append(f"{info.year}年度")
+        bits.append(chrome("year", year=info.year))
     if info.issuer:
         bits.append(info.issuer)
-    bits.append("部分：" + ("、".join(info.label(p) for p in info.part_names) or "未识别"))
-    return "（" + " · ".join(bits) + "）"
+    parts = chrome["list_sep"].join(info.label(p) for p in info.part_names) or chrome["no_parts"]
+    bits.append(chrome("parts", parts=parts))
+    return chrome("facts", facts=chrome["facts_sep"].join(bits))
 
 
-def _diagnostic(out: _Out, d, lines: list[str], paragraphs: bool = False) -> None:
+def _diagnostic(out: _Out, d, lines: list[str], chrome: Chrome, paragraphs: bool = False) -> None:
     style = _STYLE[d.severity]
     # In a Word file the place is the paragraph as Word counts them (table cells included) and
     # the headings above it, since Word shows no numbers; a text file's is line:column.
-    where = where_exact(d.location, "docx") if paragraphs else f"{d.line}:{d.column}"
-    out.line(f"  {where}  ", (_LABEL[d.severity], style), "  ", (d.rule, "dim"), "  ", d.message)
+    where = f"{d.line}:{d.column}"
+    if paragraphs:
+        where = chrome("docx_place", paragraph=d.location.paragraph or d.line, column=d.column)
+    out.line(f"  {where}  ", (chrome[d.severity], style), "  ", (d.rule, "dim"), "  ", d.message)
     if paragraphs and d.location.headings:
-        out.line(("    位置：" + heading_path(d.location), "dim"))
+        out.line((chrome("headings", path=heading_path(d.location)), "dim"))
     if 1 <= d.line <= len(lines):
         text = lines[d.line - 1]
         end = d.end_column - 1 if d.end_line == d.line else len(text)
@@ -161,12 +166,12 @@ def _excerpt(text: str, start: int, end: int) -> tuple[str, int, int]:
     return snippet, lead, width
 
 
-def _batch(out: _Out, finding) -> None:
+def _batch(out: _Out, finding, chrome: Chrome) -> None:
     shown = finding.locations[:2]
-    places = "；".join(f"{loc.path}:{loc.line}" for loc in shown)
+    places = chrome["places_sep"].join(f"{loc.path}:{loc.line}" for loc in shown)
     if len(finding.locations) > len(shown):
-        places += f" 等 {len(finding.locations)} 处"
-    out.line(("跨文件", _STYLE[finding.severity]), "  ", (finding.rule, "dim"), "  ", finding.message, "  ", (places, "dim"))
+        places += chrome("cross_more", count=len(finding.locations))
+    out.line((chrome["cross"], _STYLE[finding.severity]), "  ", (finding.rule, "dim"), "  ", finding.message, "  ", (places, "dim"))
 
 
 def _common_dir(paths: list[str]) -> str:
@@ -182,25 +187,23 @@ def _common_dir(paths: list[str]) -> str:
     return common + os.sep if common and common != "." and all(p.startswith(common + os.sep) for p in paths) else ""
 
 
-_VERDICT_STYLE = {"需退回": "bold red", "建议修改": "yellow", "可通过": "green", "无法检查": "bold red"}
+_VERDICT_STYLE = {Verdict.RETURN: "bold red", Verdict.REVISE: "yellow", Verdict.PASS: "green", Verdict.UNCHECKED: "bold red"}
 
 
-def _table(run):
+def _table(run, chrome: Chrome):
     """One row per file, worst first: the verdict, who reported, which year, what is missing, how bad."""
     from rich.table import Table
     from rich.text import Text
 
     from .summary import file_rows, worst_first  # only a batch needs its rows
 
-    table = Table(title="批量检查汇总（需退回的在前）", title_justify="left", header_style="bold")
-    for name, extra in (("文件", {"overflow": "fold", "min_width": 14, "max_width": 32}),
-                        ("结论", {"no_wrap": True}),
-                        ("报告主体", {"overflow": "fold", "min_width": 8, "max_width": 16}),
-                        ("年度", {"justify": "right", "no_wrap": True}),
-                        ("缺少部分", {"overflow": "fold", "min_width": 8, "max_width": 18}),
-                        ("错误", {"justify": "right", "no_wrap": True}), ("警告", {"justify": "right", "no_wrap": True}),
-                        ("提示", {"justify": "right", "no_wrap": True}), ("跨文件", {"justify": "right", "no_wrap": True}),
-                        ("最严重问题", {"overflow": "fold", "min_width": 20})):
+    table = Table(title=chrome["table"], title_justify="left", header_style="bold")
+    count = {"justify": "right", "no_wrap": True}
+    shapes = ({"overflow": "fold", "min_width": 14, "max_width": 32}, {"no_wrap": True},
+              {"overflow": "fold", "min_width": 8, "max_width": 16}, count,
+              {"overflow": "fold", "min_width": 8, "max_width": 18}, count, count, count, count,
+              {"overflow": "fold", "min_width": 20})
+    for name, extra in zip(chrome["columns"], shapes):
         table.add_column(name, **extra)
     rows = worst_first(file_rows(run))
     base = _common_dir([row.path for row in rows])
@@ -208,42 +211,40 @@ def _table(run):
         style = "bold red" if row.error else _STYLE.get(row.worst, "green")
         worst = row.worst_text if row.error or not row.worst_rule else row.worst_message
         worst = worst if len(worst) <= 40 else worst[:39] + "…"  # the full text is in the findings above
-        verdict = row.verdict.label
-        table.add_row(Text(row.path[len(base):]), Text(verdict, style=_VERDICT_STYLE[verdict]), Text(row.issuer or "—"),
+        table.add_row(Text(row.path[len(base):]), Text(chrome[row.verdict], style=_VERDICT_STYLE[row.verdict]), Text(row.issuer or "—"),
                       str(row.year or "—"), Text(row.missing_text.replace("、", "\n")),
                       str(row.errors), str(row.warnings), str(row.infos), str(row.cross), Text(worst, style=style))
     if base:
-        table.caption, table.caption_justify = f"文件均位于 {base}", "left"
+        table.caption, table.caption_justify = chrome("table_in", folder=base), "left"
     return table
 
 
-def _statistics(results, batch, titles: dict):
+def _statistics(results, batch, titles: dict, chrome: Chrome):
     """--statistics: how often each rule fired, in how many files."""
     from rich.table import Table
     from rich.text import Text
 
     from .summary import rule_stats
 
-    table = Table(title="按规则统计", title_justify="left", header_style="bold")
-    for name in ("规则", "级别", "次数", "文件数", "说明"):
-        table.add_column(name, justify="right" if name in ("次数", "文件数") else "left")
+    table = Table(title=chrome["stats"], title_justify="left", header_style="bold")
+    for i, name in enumerate(chrome["stats_columns"]):
+        table.add_column(name, justify="right" if i in (2, 3) else "left")
     for stat in rule_stats(results, batch):
-        table.add_row(Text(stat.rule), Text(SEVERITY_LABEL[stat.severity], style=_STYLE[stat.severity]),
+        table.add_row(Text(stat.rule), Text(chrome[stat.severity], style=_STYLE[stat.severity]),
                       str(stat.count), str(stat.files), Text(titles.get(stat.rule, "")))
     return table
 
 
-def _summary(out: _Out, run) -> None:
-    from .summary import totals_line, verdict_line
-
-    totals = run.totals
+def _summary(out: _Out, run, chrome: Chrome) -> None:
+    totals, stop = run.totals, chrome["stop"]
     if len(run.files) > 1:
-        out.line(totals_line(totals) + "。")
-        out.line((verdict_line(totals) + "。", "bold"))
+        out.line(chrome.totals(totals) + stop)
+        out.line((chrome.verdicts(totals) + stop, "bold"))
     elif run.files:
-        out.line(totals_line(totals) + f"。结论：{run.verdicts[0].label}。")
+        verdict = chrome("verdict", verdict=chrome[run.verdicts[0]])
+        out.line(chrome.totals(totals) + stop + (" " if chrome.lang == "en" else "") + verdict + stop)
     else:
-        out.line(totals_line(totals) + "。")
+        out.line(chrome.totals(totals) + stop)
 
 
 __all__ = ["render"]
