@@ -348,3 +348,21 @@ def test_whole_report_findings_sit_where_the_reader_looks(rules):
     out = annotate(result, first_missing, rules).data
     note = next(cid for cid, (_, text) in comments(out).items() if "section/achievements-missing" in text)
     assert anchored(out)[note] == "桑柘镇2023年度法治政府建设报告" and "标注在标题上" in comments(out)[note][1]
+
+
+def test_an_annotated_copy_sent_to_a_pipe_is_written_into_it(tmp_path):
+    # -o /dev/null or a FIFO: writing "atomically" would replace the device with a plain file.
+    import os
+    import threading
+
+    from checker.app.annotating import write_atomically
+
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    received = []
+    reader = threading.Thread(target=lambda: received.append(fifo.read_bytes()), daemon=True)
+    reader.start()
+    write_atomically(str(fifo), b"PK-annotated")
+    reader.join(timeout=10)
+    assert received == [b"PK-annotated"]
+    assert not fifo.is_file() and fifo.exists()

@@ -80,7 +80,14 @@ def _refuse_same(source: str, target: str) -> None:
 
 
 def write_atomically(target: str, data: bytes) -> None:
-    """Write ``data`` to ``target`` via a temporary file in the same folder and os.replace."""
+    """Write ``data`` to ``target`` via a temporary file in the same folder and os.replace; a
+    device or pipe (``-o /dev/null``) is written into, never replaced by a file."""
+    from .output import is_stream
+
+    if is_stream(target):
+        with open(target, "wb") as handle:
+            handle.write(data)
+        return
     folder = os.path.dirname(os.path.abspath(target))
     fd, temp = tempfile.mkstemp(prefix=".fzlint-", suffix=".docx.tmp", dir=folder)
     try:

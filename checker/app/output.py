@@ -58,7 +58,7 @@ def write(data: Output, output: str | None) -> None:
         _to_stdout(data)
         return
     try:
-        if _special(output):
+        if is_stream(output):
             with open(output, "wb") as handle:
                 _dump(data, handle)
         else:
@@ -113,7 +113,7 @@ def _encodable(text: str, encoding: str | None) -> str:
         return text.encode(encoding, "backslashreplace").decode(encoding)
 
 
-def _special(path: str) -> bool:
+def is_stream(path: str) -> bool:
     """A character device, FIFO or socket: something to write into, not a file to replace."""
     try:
         mode = os.stat(path).st_mode
