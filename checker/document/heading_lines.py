@@ -10,9 +10,9 @@ import re
 from functools import lru_cache
 
 from ..offsets import Span
+from ..text.cn_numerals import small
 from .model import Heading, Line
 
-_CN_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _CANDIDATE = re.compile(r"(?<![ \t])[ \t]*(?:第|[一二三四五六七八九十]{1,3}[、.，：]|（|[0-9]{1,2}[.、，：]|[\u2460-\u2473])")
 _RUN_IN_END = re.compile(r"[。：！？]")
 
@@ -24,14 +24,6 @@ def _parser():
     from ..resources import grammar_path
 
     return Lark(grammar_path().read_text(encoding="utf-8"), parser="lalr", lexer="contextual", cache=True)
-
-
-def cn_number(numeral: str) -> int:
-    """一..九十九 → int (the numerals headings use)."""
-    if "十" not in numeral:
-        return _CN_DIGITS.get(numeral, 0) if len(numeral) == 1 else 0
-    tens, _, units = numeral.partition("十")
-    return (_CN_DIGITS.get(tens, 0) if tens else 1) * 10 + (_CN_DIGITS.get(units, 0) if units else 0)
 
 
 def parse_heading(line: Line) -> Heading | None:
@@ -67,7 +59,7 @@ def _number_of(token) -> int:
         return int(token)
     if token.type == "CIRCLED":
         return ord(str(token)) - 0x2460 + 1
-    return cn_number(str(token))
+    return small(str(token)) or 0  # 十十 and the like are no number: the line is body text
 
 
 def _heading(line: Line, level: int, number: int, sep: str, indent: int, marker_len: int, rest: str) -> Heading:

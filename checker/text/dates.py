@@ -18,9 +18,8 @@ from datetime import date
 from typing import Iterator
 
 from .clauses import in_title
+from .cn_numerals import small, year_digits
 
-_CN_YEAR_DIGIT = str.maketrans("〇○零OoＯ0一二三四五六七八九", "000000012345678" + "9")
-_CN_SMALL = {"〇": 0, "○": 0, "零": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 
 # A year in Chinese numerals must hold at least one 一..九 (so "0000" is no year); the lookahead
 # stays inside the four numerals, so a run of zeros costs linear time.
@@ -142,7 +141,7 @@ def parse_date(text: str) -> DateText | None:
     chinese = not raw_year.isdigit() or not raw_month.isdigit() or bool(raw_day and not raw_day.isdigit())
     return DateText(
         text=m.group(),
-        year=int(raw_year.translate(_CN_YEAR_DIGIT)),
+        year=year_digits(raw_year),
         month=_small_number(raw_month),
         day=_small_number(raw_day) if raw_day else None,
         chinese=chinese,
@@ -155,13 +154,4 @@ def parse_date(text: str) -> DateText | None:
 
 def _small_number(text: str) -> int | None:
     """1..31 as written: 5, 05, 五, 十二, 二十一, 三十; None for what no clerk writes (一二)."""
-    if text.isdigit():
-        return int(text)
-    if "十" in text:
-        tens, _, units = text.partition("十")
-        if len(tens) > 1 or len(units) > 1:
-            return None
-        return (_CN_SMALL.get(tens, -99) if tens else 1) * 10 + (_CN_SMALL.get(units, -99) if units else 0)
-    if len(text) == 1:
-        return _CN_SMALL.get(text)
-    return None
+    return int(text) if text.isdigit() else small(text)
