@@ -35,7 +35,9 @@ _DATE = re.compile(
     rf"(?:(?P<s4>[月.\-/])(?P<s5>[ \t]*)(?P<d>{_NUM})(?![0-9])(?:(?P<s6>[ \t]*)(?P<r>[日号]))?|(?P<mo>月))"
 )
 
-_YEAR = re.compile(r"((?:19|20)(?<![0-9]..)[0-9]{2})(?=年)")  # the lookbehind after 19|20 keeps scans fast
+# A four-digit year followed by 年 (group 1 the digits): the one definition; the lookbehind
+# after 19|20 keeps scans fast.
+YEAR = re.compile(r"((?:19|20)(?<![0-9]..)[0-9]{2})(?=年)")
 _RANGE_DASH = r"[ \t]*[-－—–~～至到][ \t]*"
 _RANGE_BEFORE = re.compile(rf"(?:19|20)\d{{2}}年?{_RANGE_DASH}$")
 _RANGE_AFTER = re.compile(rf"(?<![ \t])年?{_RANGE_DASH}(?:19|20)\d{{2}}")
@@ -61,7 +63,7 @@ class YearMention:
 
 
 def year_mentions(text: str) -> Iterator[YearMention]:
-    for m in _YEAR.finditer(text):
+    for m in YEAR.finditer(text):
         start, end = m.start(), m.end() + 1
         before = text[max(0, start - 12):start]
         yield YearMention(int(m.group(1)), start, end, _role(text, start, before))
@@ -125,7 +127,13 @@ class DateText:
         """The GB/T 9704 form (2023年12月21日), only when the text names a real, complete date."""
         if not self.real or self.day is None:
             return None
-        return f"{self.year}年{self.month}月{self.day}日"
+        return render_date(self.year, self.month, self.day)
+
+
+def render_date(year: int, month: int | str, day: int | str) -> str:
+    """A date as GB/T 9704-2012 §7.3.5 writes it: 2023年12月21日, Arabic numerals, no zero padding
+    (a part that is not known may be given as ×)."""
+    return f"{year}年{month}月{day}日"
 
 
 def parse_date(text: str) -> DateText | None:
