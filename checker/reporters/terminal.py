@@ -16,7 +16,6 @@ from .places import heading_path, where_exact
 
 SHOWN_PER_RULE = 3
 _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
-_LABEL = {Severity.ERROR: "错误", Severity.WARNING: "警告", Severity.INFO: "提示"}
 _WINDOW = 36  # cells of context either side of a long line's finding
 
 
@@ -129,7 +128,7 @@ def _diagnostic(out: _Out, d, lines: list[str], paragraphs: bool = False) -> Non
     # In a Word file the place is the paragraph as Word counts them (table cells included) and
     # the headings above it, since Word shows no numbers; a text file's is line:column.
     where = where_exact(d.location, "docx") if paragraphs else f"{d.line}:{d.column}"
-    out.line(f"  {where}  ", (_LABEL[d.severity], style), "  ", (d.rule, "dim"), "  ", d.message)
+    out.line(f"  {where}  ", (SEVERITY_LABEL[d.severity], style), "  ", (d.rule, "dim"), "  ", d.message)
     if paragraphs and d.location.headings:
         out.line(("    位置：" + heading_path(d.location), "dim"))
     if 1 <= d.line <= len(lines):
@@ -198,8 +197,8 @@ def _table(run):
                         ("报告主体", {"overflow": "fold", "min_width": 8, "max_width": 16}),
                         ("年度", {"justify": "right", "no_wrap": True}),
                         ("缺少部分", {"overflow": "fold", "min_width": 8, "max_width": 18}),
-                        ("错误", {"justify": "right", "no_wrap": True}), ("警告", {"justify": "right", "no_wrap": True}),
-                        ("提示", {"justify": "right", "no_wrap": True}), ("跨文件", {"justify": "right", "no_wrap": True}),
+                        *((label, {"justify": "right", "no_wrap": True}) for label in SEVERITY_LABEL.values()),
+                        ("跨文件", {"justify": "right", "no_wrap": True}),
                         ("最严重问题", {"overflow": "fold", "min_width": 20})):
         table.add_column(name, **extra)
     rows = worst_first(file_rows(run))
