@@ -16,9 +16,8 @@ from typing import Callable
 from ..document.model import Document, Line, Section
 from ..offsets import Span
 from ..profile.genre import Genre, Part
-from ..text.clauses import in_title
+from ..text.clauses import STATEMENT_ENDS, in_title
 
-_SENTENCE_ENDS = "。；！？"
 _TITLE_MARKS = re.compile(r"《[^《》]*》")
 
 
@@ -80,7 +79,7 @@ def _sentences_of(line: Line) -> list[Span]:
     out, start = [], 0
     text = line.text
     for i, ch in enumerate(text):
-        if ch in _SENTENCE_ENDS:
+        if ch in STATEMENT_ENDS:
             out.append(Span(line.start + start, line.start + i + 1))
             start = i + 1
     if text[start:].strip():

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from ..offsets import Span
+from ..text.clauses import STATEMENT_ENDS
 from ..text.dates import DATE_PATTERN
 from ..text.pagination import PAGE_NUMBER
 from .model import Heading, Line, Signature
@@ -25,7 +26,7 @@ _DATE_IN_LINE = re.compile(DATE_PATTERN)
 _ATTACHMENT = re.compile(r"^\s*(?:附件|附表)\s*[0-9一二三四五六七八九十]*\s*[：:]?\s*$")
 # "现将…报告如下：", "依照…规定，现将…": the opening sentence, never the title
 _NO_TITLE = re.compile(r"如下[：:。]?$|现将|[：:]$")
-_SENTENCE_INSIDE = re.compile(r"[。；！？]|如下|现将|报告")
+_SENTENCE_INSIDE = re.compile(f"[{STATEMENT_ENDS}]|如下|现将|报告")
 _CLOSING = re.compile(r"^\s*特此(?:报告|汇报)[。.！]?\s*$")
 
 
