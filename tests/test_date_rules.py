@@ -98,6 +98,10 @@ CASES = [
     case("numeric/future-year", False, Report(achievements="（一）化解纠纷。2023年共办理行政复议案件12件。"), "report-year"),
     case("numeric/future-year", False, Report(achievements="（一）整改。力争2024年完成全部整改，到2025年实现全覆盖。"), "targets"),
     case("numeric/future-year", False, Report(achievements="（一）述法。2024年1月，我镇召开了年度述法会议。"), "dated-event"),
+    # the statement ends at ！ as at 。: the count after it belongs to the next sentence (the check
+    # once read on to the next 。 or ；)
+    case("numeric/future-year", False, Report(achievements="（一）宣传。2024年组织开展宣传活动！下步将印发12份方案。"),
+         "statement-ends-at-exclamation"),
     case("numeric/future-year", False, Report(achievements="（一）普法。印发《2024年普法工作要点》，开展了宣传12次。"), "cited-title"),
     case("numeric/future-year", False, Report(achievements="（一）普法。落实“八五”普法规划（2021—2025年），共完成宣传12次。"), "period"),
     case("numeric/future-year", False, Report(achievements="（一）规划。2024年将完成行政复议案件办理系统建设。"), "future-tense"),

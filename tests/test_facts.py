@@ -151,7 +151,8 @@ def test_part_at_is_the_innermost_part_section():
 
 def test_a_profile_changes_heads_by_yaml(tmp_path):
     """A profile extends the genre and gives a part its own heads; unknown parts are load errors."""
-    from checker.profile.genre import GenreError, load
+    from checker.profile.genre import GenreError
+    from checker.profile.genre_file import load
 
     (tmp_path / "mine.yaml").write_text(
         "genre: mine\nextends: law-based-government\nparts:\n  - {id: achievements, head: 特色}\n", encoding="utf-8")

@@ -14,7 +14,7 @@ import pytest
 pytest.importorskip("lxml")
 pytest.importorskip("docx")  # python-docx, the fixture generator
 
-from checker.sources import docx as docx_reader  # noqa: E402
+from checker.sources import docx_package  # noqa: E402
 from checker.sources.docx import read_docx  # noqa: E402
 from checker.sources.docx_numbering import format_number  # noqa: E402
 from checker.sources.errors import SourceError  # noqa: E402
@@ -297,13 +297,13 @@ def test_zip_bomb_by_ratio_is_refused_fast():
 
 
 def test_size_cap_holds_whatever_the_ratio(monkeypatch):
-    monkeypatch.setattr(docx_reader, "MAX_PART_BYTES", 4096)
+    monkeypatch.setattr(docx_package, "MAX_PART_BYTES", 4096)
     doc = docx_bytes(["法治政府建设报告正文" * 100])
     _refused(doc, "异常庞大")
 
 
 def test_total_budget_across_parts(monkeypatch):
-    monkeypatch.setattr(docx_reader, "MAX_TOTAL_BYTES", 3000)
+    monkeypatch.setattr(docx_package, "MAX_TOTAL_BYTES", 3000)
     _refused(docx_bytes(["正文"]), "异常庞大")  # styles.xml alone is larger than that
 
 

@@ -16,9 +16,9 @@ from typing import Callable
 from ..document.model import Document, Line, Section
 from ..offsets import Span
 from ..profile.genre import Genre, Part
-from ..text.clauses import in_title
+from ..text.clauses import STATEMENT_ENDS, in_title
 
-_SENTENCE_END = re.compile("[。；！？]")
+_SENTENCE_END = re.compile(f"[{STATEMENT_ENDS}]")
 _TITLE_MARKS = re.compile(r"《[^《》]*》")
 
 

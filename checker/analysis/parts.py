@@ -25,6 +25,7 @@ from typing import Iterable, Mapping
 from ..document.model import Document, Line, Section
 from ..offsets import Span
 from ..profile.genre import Genre, Part
+from ..text.dates import YEAR
 from ..text.segment import is_word
 from .part_sentences import clause_before, sentences_reporting
 
@@ -32,7 +33,6 @@ _PLAN_WORD = re.compile(r"计划|安排|打算|思路|要点")
 _PLAN_REVIEW = re.compile(r"(?:计划|安排|要点)的?(?:完成|执行|落实|实施)情况")
 # A heading that is nothing but a plan title: "2022年工作计划", "2022年法治政府建设工作安排：".
 _PLAN_TITLE = re.compile(r"^(?:19|20)\d{2}年度?[\u4e00-\u9fff“”]{0,14}?(?:计划|安排|打算|思路|要点)[。：]?$")
-_YEAR = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})(?=年)")
 _CLAUSE_MARK = re.compile(r"[，,；;：:]")
 _CONJUNCTION = re.compile(r"以及|和|及|与|、|暨")
 _TRAILING = "。：:；;，, \t　"
@@ -179,7 +179,7 @@ def _looks_back(title: str, year: int | None) -> bool:
         return True
     if not year:
         return False
-    years = {int(y) for y in _YEAR.findall(title)}
+    years = {int(y) for y in YEAR.findall(title)}
     return bool(years) and year + 1 not in years and all(y <= year for y in years) and "下" not in title \
         and not _PLAN_TITLE.search(title)
 

@@ -16,6 +16,7 @@ from .facts import Facts
 from .year import FIRM_SOURCES
 from ..document.model import Document, Line, Section
 from ..offsets import Span
+from ..text.clauses import STATEMENT_ENDS
 
 _OPENING_PHRASE = re.compile(r"^[ \t]*(?:在|于)?((?:19|20)\d{2})年(?:度)?(?![以来起底前末初上下中])")
 _FORWARD = re.compile(
@@ -23,7 +24,7 @@ _FORWARD = re.compile(
     r"|全力|积极|推动|推进|强化|抓好|做好|深化|健全|完善|严格)|计划|力争|争取|打算|拟|是[^。；]{0,30}(?:之年|一年)"
 )
 _PAST = re.compile(r"了(?!解)|已经|业已|已于|已完成|已实现|已取得")
-_SENTENCE_END = re.compile(r"[。；！？]")
+_SENTENCE_END = re.compile(f"[{STATEMENT_ENDS}]")
 
 
 @dataclass(frozen=True)

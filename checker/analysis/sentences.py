@@ -24,9 +24,10 @@ from typing import Iterable, Iterator
 
 from ..document.model import Document, Line
 from ..offsets import Span
+from ..text.clauses import FULL_STOPS
 
 _TERMINAL = "。！？；：…"
-_SENTENCE = re.compile(r"[^。！？]+[。！？]*|[。！？]+")
+_SENTENCE = re.compile(f"[^{FULL_STOPS}]+[{FULL_STOPS}]*|[{FULL_STOPS}]+")
 _UNIT = re.compile(r"[^；]+；?|；")
 # Where a clause (the words a figure belongs to) begins: after a comma, colon, semicolon or 、.
 _CLAUSE_SEP = re.compile(r"[，,；：:、。！？\n]")

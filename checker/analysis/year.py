@@ -15,12 +15,11 @@ from dataclasses import dataclass
 
 from ..document.model import Document
 from ..offsets import Span
-from ..text.dates import plain_years, year_mentions
+from ..text.dates import YEAR, plain_years, year_mentions
 
 # Years a rule may compare against: a report year read from the title, the opening or the user.
 FIRM_SOURCES = ("option", "title", "opening")
 SOURCE_NAMES = {"option": "命令行指定", "title": "标题", "opening": "开头", "dominant": "正文", "plan": "计划部分"}
-_YEAR = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})(?=年)")
 _SPACED_YEAR = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})\s+年")
 _BARE_YEAR = re.compile(r"(?<![0-9〔（(])((?:19|20)[0-9]{2})(?=法治|依法|年度报告)")  # 沅江路街道2024法治政府建设…
 _SINCE_OPENING = re.compile(r"^\s*((?:19|20)[0-9]{2})\s*年(?:度)?以来[，,]")
@@ -111,5 +110,5 @@ def _body_years(doc: Document, plan_headings: set[int]) -> tuple[int | None, int
     counts = Counter(
         m.year for line in doc.body_lines() if line.index not in plan_headings for m in plain_years(line.text)
     )
-    plan_years = [int(y) for i in sorted(plan_headings) for y in _YEAR.findall(doc.lines[i].text)]
+    plan_years = [int(y) for i in sorted(plan_headings) for y in YEAR.findall(doc.lines[i].text)]
     return (counts.most_common(1)[0][0] if counts else None), (plan_years[0] - 1 if plan_years else None)

@@ -12,7 +12,7 @@ import io
 import posixpath
 import zipfile
 
-from ..sources.docx import MAX_TOTAL_BYTES, _parse, _read_member
+from ..sources.docx_package import MAX_TOTAL_BYTES, parse_part, read_member
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 W = "{%s}" % W_NS
@@ -38,13 +38,13 @@ class Package:
         names = set(self._zip.namelist())
         if TYPES not in names:
             raise PackageError("文件缺少 [Content_Types].xml，结构不完整，无法写入批注。请在 Word 中另存为 .docx 再试。")
-        self.types = _parse(self._read(TYPES))
-        self.rels = _parse(self._read(RELS)) if RELS in names else None
+        self.types = parse_part(self._read(TYPES))
+        self.rels = parse_part(self._read(RELS)) if RELS in names else None
         self.comments_name, self._linked = self._comments_target()
-        self.comments = _parse(self._read(self.comments_name)) if self.comments_name in names else None
+        self.comments = parse_part(self._read(self.comments_name)) if self.comments_name in names else None
 
     def _read(self, name: str) -> bytes:
-        return _read_member(self._zip, name, self._budget)
+        return read_member(self._zip, name, self._budget)
 
     def _comments_target(self) -> tuple[str, bool]:
         """Where the comments part is (or will be), and whether the body already points at it."""

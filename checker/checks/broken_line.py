@@ -30,13 +30,13 @@ params:
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 
 from ..diagnostics import Edit, Finding, Fix
 from ..offsets import Span
 from ..analysis import furniture
 from ..analysis import line_breaks as wraps
+from ..text.chars import display_width
 from .base import Check
 
 _LIST_START = re.compile(r"^(?:[一二三四五六七八九十]+是|第[一二三四五六七八九十]+[，、]|[（(]?[0-9一二三四五六七八九十]{1,2}(?:[）)、]|\.(?!\d))|[\u2460-\u2473]|[-•·*|#>])")
@@ -118,7 +118,7 @@ def _chained(broken, line) -> bool:
     copy was wrapped at that width. A shorter or longer line may be a paragraph that lost its 。."""
     if broken is None or broken[1].index != line.index:
         return False
-    return abs(_width(broken[0].content) - _width(line.content)) <= 2
+    return abs(display_width(broken[0].content) - display_width(line.content)) <= 2
 
 
 def _broken(end: str, start: str, wrap) -> bool:
@@ -136,7 +136,7 @@ def _wrap_width(body: list[str], open_lines: list[str], min_run: int):
     the measure that lines up more lines wins.
     """
     best = None
-    for measure, least in ((_width, 40), (len, 20)):  # shorter lines are labels, not a wrap width
+    for measure, least in ((display_width, 40), (len, 20)):  # shorter lines are labels, not a wrap width
         found = _widest_run(body, [measure(text) for text in open_lines], measure, least, min_run)
         if found and (best is None or found[0] > best[0]):
             best = (found[0], measure, found[1])
@@ -153,11 +153,6 @@ def _widest_run(body: list[str], sizes: list[int], measure, least: int, min_run:
         if count >= min_run:
             return count, full
     return None
-
-
-def _width(text: str) -> int:
-    """Display columns: a Chinese character or full-width mark takes two."""
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
 def _finding(first, second, furniture_lines: set[int]) -> Finding:

@@ -12,7 +12,7 @@ check: date_format
 
 from __future__ import annotations
 
-from ..text.dates import DateText
+from ..text.dates import DateText, render_date
 from ..diagnostics import Edit, Finding, Fix
 from .base import Check
 
@@ -52,5 +52,5 @@ def _has(written: DateText, kind: str) -> bool:
 def _pattern(written: DateText) -> str:
     """What to write when the date itself is uncertain: keep what is known, mark the rest ×."""
     if written.real:
-        return f"{written.year}年{written.month}月×日"
+        return render_date(written.year, written.month, "×")
     return "××××年×月×日"

@@ -54,6 +54,7 @@ from ..offsets import Span
 from ..text.regexes import LazyRegex
 from .base import Check, ParamError, entry_mapping
 from ..text.clauses import clause
+from ..text.dates import render_date
 
 _SESSION = re.compile(r"(?<![一二三四五六七八九十])([一二三四五六七八九十]+)届([一二三四五六七八九])中")
 
@@ -138,7 +139,7 @@ class DatedTermCheck(Check):
         if not year:
             return
         written, assumed = written_by(year, facts.signature_date)
-        when = f"落款日期{_cn_date(written)}" if not assumed else f"按{year + 1}年一季度末成文计"
+        when = f"落款日期{render_date(written.year, written.month, written.day)}" if not assumed else f"按{year + 1}年一季度末成文计"
         terms = [t for t in self.params.compiled if t.match.might_match(doc.text)
                  and not (t.unless_document and t.unless_document.search(doc.text))]
         for line in view.lines:
@@ -183,7 +184,7 @@ class DatedTermCheck(Check):
                 if held and written < held:
                     start = m.start(2) + item.start()
                     span = Span(line.start + start, line.start + start + 2)
-                    values = {"match": key + "全会", "term": key + "全会", "fact": f"{key}全会于{_cn_date(held)}召开",
+                    values = {"match": key + "全会", "term": key + "全会", "fact": f"{key}全会于{render_date(held.year, held.month, held.day)}召开",
                               "year": year, "written": when}
                     yield Finding(span, "not_yet", values)
 
@@ -207,8 +208,6 @@ def _finding(line, m, term: Term, kind: str, severity, year: int, when: str) -> 
     return Finding(Span(line.start + m.start(), line.start + m.end()), kind, values, severity=severity)
 
 
-def _cn_date(d: date) -> str:
-    return f"{d.year}年{d.month}月{d.day}日"
 
 
 _KINDS = ("stale", "renamed", "retired")

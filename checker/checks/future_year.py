@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from ..text.dates import plain_years
 from ..diagnostics import Finding
 from ..offsets import Span
+from ..text.clauses import STATEMENT_ENDS
 from ..text.regexes import LazyRegex
 from ..analysis.plan import firm_year
 from ..analysis.year import SOURCE_NAMES
@@ -37,7 +38,7 @@ _COUNT = re.compile(
     r"(?<![0-9])[0-9]+(?:\.[0-9]+)?\s*(?:(?:余|多)\s*)?(?:万|千|百)?(?:人次|件|次|场|个|人|起|宗|份|条|项|名|期|篇|家|户|部|批|类|处|元|万)"
     r"|(?<!为)了(?!解)"
 )
-_CLAUSE_END = re.compile(r"[。；]")
+_CLAUSE_END = re.compile(f"[{STATEMENT_ENDS}]")  # the statement a year mention belongs to
 
 
 @dataclass(frozen=True)

@@ -22,7 +22,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from ..text.dates import DateText
+from ..text.dates import DateText, render_date
 from ..diagnostics import Finding
 from ..analysis.plan import firm_year
 from ..analysis.year import SOURCE_NAMES
@@ -77,12 +77,12 @@ class SigningDateCheck(Check):
         if p.not_before:
             bound = _bound(p.not_before, year)
             if written.latest() < bound:
-                yield Finding(span, "early", {**values, "bound": _show(bound)})
+                yield Finding(span, "early", {**values, "bound": render_date(bound.year, bound.month, bound.day)})
         limit = p.not_after.get(level, p.not_after["default"]) if p.not_after else "none"
         if limit != "none":  # "none": no deadline for this level (a township's disclosure report)
             bound = _bound(limit, year)
             if written.earliest() > bound:
-                yield Finding(span, "late", {**values, "bound": _show(bound)})
+                yield Finding(span, "late", {**values, "bound": render_date(bound.year, bound.month, bound.day)})
 
 
 def _values(written: DateText, facts, year: int | None) -> dict:
@@ -96,7 +96,3 @@ def _values(written: DateText, facts, year: int | None) -> dict:
 def _bound(text: str, year: int) -> date:
     offset, month, day = (int(g) for g in _BOUND.match(text).groups())
     return date(year + offset, month, day)
-
-
-def _show(day: date) -> str:
-    return f"{day.year}年{day.month}月{day.day}日"

@@ -2,26 +2,17 @@
 
 from __future__ import annotations
 
+from ..text.cn_numerals import counting
 from .model import Document, Heading, Section
-
-_CN = "零一二三四五六七八九"
-
-
-def cn_numeral(n: int) -> str:
-    if n < 10:
-        return _CN[n]
-    tens, units = divmod(n, 10)
-    return ("" if tens == 1 else _CN[tens]) + "十" + (_CN[units] if units else "")
-
 
 def canonical_marker(level: int, number: int) -> str:
     """The GB/T 9704-2012 §7.3.3 marker: 一、 （一） 1. （1）, plus ① and 第一部分."""
     if level == 0:
-        return f"第{cn_numeral(number)}部分"
+        return f"第{counting(number)}部分"
     if level == 1:
-        return f"{cn_numeral(number)}、"
+        return f"{counting(number)}、"
     if level == 2:
-        return f"（{cn_numeral(number)}）"
+        return f"（{counting(number)}）"
     if level == 3:
         return f"{number}."
     if level == 4:

@@ -11,6 +11,7 @@ from ..diagnostics import Severity
 from ..results import Verdict
 from .labels import SEVERITY_LABEL
 
+_ERROR, _WARNING, _INFO = (SEVERITY_LABEL[s] for s in (Severity.ERROR, Severity.WARNING, Severity.INFO))
 _ZH = {
     **SEVERITY_LABEL, **{verdict: verdict.label for verdict in Verdict},
     "unreadable": "无法检查", "clean": "未发现问题", "year": "{year}年度", "parts": "部分：{parts}",
@@ -18,11 +19,11 @@ _ZH = {
     "docx_place": "第{paragraph}段第{column}字", "headings": "    位置：{path}",
     "more": "  … {rule} 另有 {count} 处（完整列表见 --format json）", "cross": "跨文件",
     "cross_more": " 等 {count} 处", "places_sep": "；", "skipped": "未检查 {path}：{reason}",
-    "checked": "共检查 {files} 个文件", "errors": "错误 {n}", "warnings": "警告 {n}", "infos": "提示 {n}",
+    "checked": "共检查 {files} 个文件", "errors": _ERROR + " {n}", "warnings": _WARNING + " {n}", "infos": _INFO + " {n}",
     "unreadable_n": "无法读取 {n} 个", "cross_n": "跨文件问题 {n}", "skipped_n": "另有 {n} 个文件不是报送材料，未检查",
     "sep": "，", "stop": "。", "verdict": "结论：{verdict}", "verdicts": "共{files}份：{counts}", "verdict_n": "{verdict}{n}份",
     "table": "批量检查汇总（需退回的在前）", "table_in": "文件均位于 {folder}",
-    "columns": ("文件", "结论", "报告主体", "年度", "缺少部分", "错误", "警告", "提示", "跨文件", "最严重问题"),
+    "columns": ("文件", "结论", "报告主体", "年度", "缺少部分", _ERROR, _WARNING, _INFO, "跨文件", "最严重问题"),
     "stats": "按规则统计", "stats_columns": ("规则", "级别", "次数", "文件数", "说明"),
 }
 

@@ -99,8 +99,9 @@ def _by_file(rows) -> str:
         f"<td>{escape(r.worst_text)}</td></tr>"
         for r in worst_first(rows)
     )
+    severities = "".join(f'<th class="nw">{label}</th>' for label in SEVERITY_LABEL.values())
     head = ('<tr><th>文件</th><th class="nw">结论</th><th class="nw">格式</th><th class="nw">报告主体</th><th class="nw">年度</th>'
-            '<th class="nw">缺少部分</th><th class="nw">错误</th><th class="nw">警告</th><th class="nw">提示</th>'
+            f'<th class="nw">缺少部分</th>{severities}'
             '<th class="nw">跨文件</th><th>最严重问题</th></tr>')
     return _section("by-file", "按文件（需退回的在前）", head, body)
 

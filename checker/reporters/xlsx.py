@@ -49,7 +49,7 @@ def render(run, options=None) -> bytes:
 def _summary(run, rows, first: dict[int, int]):
     totals = run.totals
     lead = [verdict_line(totals), totals_line(totals) + "。"] + [f"未检查 {s.path}：{s.reason}" for s in run.skipped]
-    header = ("文件", "格式", "结论", "报告主体", "年度", "缺少部分", "错误", "警告", "提示", "跨文件", "最严重问题", "问题清单")
+    header = ("文件", "格式", "结论", "报告主体", "年度", "缺少部分", *SEVERITY_LABEL.values(), "跨文件", "最严重问题", "问题清单")
     body = [((r.path, r.kind, r.verdict.label, r.issuer, r.year, r.missing_text, r.errors, r.warnings, r.infos, r.cross,
               r.worst_text if r.error else _short(r.worst_text), "查看问题" if r.index in first else ""),
              _VERDICT_FILL[r.verdict], f"'{FINDINGS}'!A{first[r.index]}" if r.index in first else None)
@@ -137,10 +137,6 @@ def _widths(header: tuple, body: list) -> list[float]:
     """Each column as wide as its widest text (full-width characters count two), within bounds."""
     widths = []
     for c, name in enumerate(header):
-        widest = max([_cells(name)] + [_cells(str(r[0][c])) for r in body[:2000] if r[0][c] is not None])
+        widest = max([cell_width(name)] + [cell_width(str(r[0][c])) for r in body[:2000] if r[0][c] is not None])
         widths.append(min(widest + 2, _MAX_WIDTH.get(name, 40)))
     return widths
-
-
-def _cells(text: str) -> int:
-    return cell_width(text)

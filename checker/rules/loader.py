@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..profile import genre as genres
+from ..profile.genre_file import load as load_genre
 from ..profile.lexicons import LexiconError, bundled
 from ..yamlfile import Mapping, YamlError, display_path, read
 from .ruleset import RulesetError, Ruleset
@@ -189,7 +189,7 @@ def _load(names: tuple[str, ...]) -> Ruleset:
         lexicons = bundled()
         for table, value, where, folder in raw.lexicons:
             lexicons = lexicons.changed(table, value, where, folder)
-        genre = genres.load(*raw.genre) if raw.genre else genres.load(DEFAULT_GENRE)
+        genre = load_genre(*raw.genre) if raw.genre else load_genre(DEFAULT_GENRE)
     except (LexiconError, YamlError) as err:
         raise RulesetError(str(err)) from None
     rules = []

@@ -87,7 +87,7 @@ def bundled_genres() -> list[tuple[str, str]]:
 
 
 def _read_bundled_genres() -> list[tuple[str, str]]:
-    from ..profile.genre import load as load_genre
+    from ..profile.genre_file import load as load_genre
     from ..resources import ruleset_dir
 
     found = []

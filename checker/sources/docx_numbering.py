@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..text.cn_numerals import by_digit, counting
 from .errors import SourceError
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -195,33 +196,11 @@ class Numbering:
         return re.sub(r"%([1-9])", sub, level.text)
 
 
-_CN = "零一二三四五六七八九"
 _LEGAL_SC = "零壹贰叁肆伍陆柒捌玖"
 _LEGAL_TC = "零壹貳參肆伍陸柒捌玖"
 _FULLWIDTH = str.maketrans("0123456789", "０１２３４５６７８９")
 _ROMAN = ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
           (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
-
-
-def _counting(n: int, digits: str, units: str, short_ten: bool) -> str:
-    """Chinese counting numerals: 1→一, 10→十, 11→十一, 20→二十, 101→一百零一."""
-    if not 0 < n < 10000:
-        return str(n)
-    out: list[str] = []
-    zero = False
-    for power in (3, 2, 1, 0):
-        d = n // 10 ** power % 10
-        if d == 0:
-            zero = bool(out)
-            continue
-        if zero:
-            out.append(digits[0])
-            zero = False
-        if not (short_ten and power == 1 and d == 1 and not out):
-            out.append(digits[d])
-        if power:
-            out.append(units[power - 1])
-    return "".join(out)
 
 
 def _enclosed(n: int, first: int) -> str:
@@ -258,15 +237,15 @@ _FORMATS = {
     "lowerLetter": lambda n: _letter(n).lower(),
     "upperRoman": _roman,
     "lowerRoman": lambda n: _roman(n).lower(),
-    "chineseCounting": lambda n: _counting(n, _CN, "十百千", True),
-    "chineseCountingThousand": lambda n: _counting(n, _CN, "十百千", True),
-    "taiwaneseCounting": lambda n: _counting(n, _CN, "十百千", True),
-    "taiwaneseCountingThousand": lambda n: _counting(n, _CN, "十百千", True),
-    "japaneseCounting": lambda n: _counting(n, _CN, "十百千", True),
-    "chineseLegalSimplified": lambda n: _counting(n, _LEGAL_SC, "拾佰仟", False),
-    "ideographLegalTraditional": lambda n: _counting(n, _LEGAL_TC, "拾佰仟", False),
-    "ideographDigital": lambda n: "".join("〇一二三四五六七八九"[int(d)] for d in str(n)),
-    "taiwaneseDigital": lambda n: "".join("〇一二三四五六七八九"[int(d)] for d in str(n)),
+    "chineseCounting": counting,
+    "chineseCountingThousand": counting,
+    "taiwaneseCounting": counting,
+    "taiwaneseCountingThousand": counting,
+    "japaneseCounting": counting,
+    "chineseLegalSimplified": lambda n: counting(n, _LEGAL_SC, "拾佰仟", False),
+    "ideographLegalTraditional": lambda n: counting(n, _LEGAL_TC, "拾佰仟", False),
+    "ideographDigital": by_digit,
+    "taiwaneseDigital": by_digit,
     "ideographTraditional": lambda n: "甲乙丙丁戊己庚辛壬癸"[n - 1] if 1 <= n <= 10 else str(n),
     "ideographZodiac": lambda n: "子丑寅卯辰巳午未申酉戌亥"[n - 1] if 1 <= n <= 12 else str(n),
     "none": lambda n: "",

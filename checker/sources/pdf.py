@@ -36,6 +36,7 @@ import unicodedata
 
 from .errors import SourceError, reading
 from .extracted import Extracted
+from ..text.chars import display_width
 from ..text.pagination import PAGE_NUMBER
 
 MAX_PAGES = 2000
@@ -198,10 +199,6 @@ def _check_content(lines: list[str], pages: int) -> None:
         raise SourceError(_GARBLED)
 
 
-def _width(line: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in line.strip())
-
-
 def _typical(widths: list[int]) -> int:
     ordered = sorted(widths)
     return ordered[int(0.8 * (len(ordered) - 1))] if ordered else 0
@@ -210,10 +207,10 @@ def _typical(widths: list[int]) -> int:
 def _soft_breaks(lines: list[str], page_of: list[int], dropped: set[int]) -> list[int]:
     """Indexes of lines whose following "\\n" is a hard-wrap artifact."""
     kept = [i for i, line in enumerate(lines) if i not in dropped and line.strip()]
-    doc_full = _typical([_width(lines[i]) for i in kept])
+    doc_full = _typical([display_width(lines[i].strip()) for i in kept])
     per_page: dict[int, list[int]] = {}
     for i in kept:
-        per_page.setdefault(page_of[i], []).append(_width(lines[i]))
+        per_page.setdefault(page_of[i], []).append(display_width(lines[i].strip()))
     full = {p: max(_typical(w), doc_full) for p, w in per_page.items()}
     soft = []
     for a, b in zip(kept, kept[1:]):
@@ -226,7 +223,7 @@ def _soft_breaks(lines: list[str], page_of: list[int], dropped: set[int]) -> lis
 
 def _wraps(line: str, following: str, full: int) -> bool:
     stripped = line.strip()
-    if stripped[-1] in _FINAL or _width(line) < FULL_RATIO * full:
+    if stripped[-1] in _FINAL or display_width(line.strip()) < FULL_RATIO * full:
         return False
     if _HEADING.match(stripped) and not _SENTENCE_PUNCT.search(stripped):
         return False  # a long heading line, not a sentence

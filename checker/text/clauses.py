@@ -7,6 +7,11 @@ they need the same notion of a clause; keeping it here keeps the checks short an
 
 from __future__ import annotations
 
+# Where a sentence stops, the one definition: FULL_STOPS end a sentence (the numeric checks split
+# there, then at ；), STATEMENT_ENDS also end one statement of a list (；). SENTENCE_ENDS adds the
+# half-width forms and the line end, for the bounded lookups below.
+FULL_STOPS = "。！？"
+STATEMENT_ENDS = FULL_STOPS + "；"
 CLAUSE_ENDS = "，,。；;！!？?：:\n"
 SENTENCE_ENDS = "。；;！!？?\n"
 # How far a clause or an open mark is looked for on either side of a match. Real clauses run to

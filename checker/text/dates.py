@@ -18,9 +18,8 @@ from datetime import date
 from typing import Iterator
 
 from .clauses import in_title
+from .cn_numerals import small, year_digits
 
-_CN_YEAR_DIGIT = str.maketrans("〇○零OoＯ0一二三四五六七八九", "000000012345678" + "9")
-_CN_SMALL = {"〇": 0, "○": 0, "零": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 
 # A year in Chinese numerals must hold at least one 一..九 (so "0000" is no year); the lookahead
 # stays inside the four numerals, so a run of zeros costs linear time.
@@ -36,7 +35,9 @@ _DATE = re.compile(
     rf"(?:(?P<s4>[月.\-/])(?P<s5>[ \t]*)(?P<d>{_NUM})(?![0-9])(?:(?P<s6>[ \t]*)(?P<r>[日号]))?|(?P<mo>月))"
 )
 
-_YEAR = re.compile(r"((?:19|20)(?<![0-9]..)[0-9]{2})(?=年)")  # the lookbehind after 19|20 keeps scans fast
+# A four-digit year followed by 年 (group 1 the digits): the one definition; the lookbehind
+# after 19|20 keeps scans fast.
+YEAR = re.compile(r"((?:19|20)(?<![0-9]..)[0-9]{2})(?=年)")
 _RANGE_DASH = r"[ \t]*[-－—–~～至到][ \t]*"
 _RANGE_BEFORE = re.compile(rf"(?:19|20)\d{{2}}年?{_RANGE_DASH}$")
 _RANGE_AFTER = re.compile(rf"(?<![ \t])年?{_RANGE_DASH}(?:19|20)\d{{2}}")
@@ -62,7 +63,7 @@ class YearMention:
 
 
 def year_mentions(text: str) -> Iterator[YearMention]:
-    for m in _YEAR.finditer(text):
+    for m in YEAR.finditer(text):
         start, end = m.start(), m.end() + 1
         before = text[max(0, start - 12):start]
         yield YearMention(int(m.group(1)), start, end, _role(text, start, before))
@@ -126,7 +127,13 @@ class DateText:
         """The GB/T 9704 form (2023年12月21日), only when the text names a real, complete date."""
         if not self.real or self.day is None:
             return None
-        return f"{self.year}年{self.month}月{self.day}日"
+        return render_date(self.year, self.month, self.day)
+
+
+def render_date(year: int, month: int | str, day: int | str) -> str:
+    """A date as GB/T 9704-2012 §7.3.5 writes it: 2023年12月21日, Arabic numerals, no zero padding
+    (a part that is not known may be given as ×)."""
+    return f"{year}年{month}月{day}日"
 
 
 def parse_date(text: str) -> DateText | None:
@@ -142,7 +149,7 @@ def parse_date(text: str) -> DateText | None:
     chinese = not raw_year.isdigit() or not raw_month.isdigit() or bool(raw_day and not raw_day.isdigit())
     return DateText(
         text=m.group(),
-        year=int(raw_year.translate(_CN_YEAR_DIGIT)),
+        year=year_digits(raw_year),
         month=_small_number(raw_month),
         day=_small_number(raw_day) if raw_day else None,
         chinese=chinese,
@@ -155,13 +162,4 @@ def parse_date(text: str) -> DateText | None:
 
 def _small_number(text: str) -> int | None:
     """1..31 as written: 5, 05, 五, 十二, 二十一, 三十; None for what no clerk writes (一二)."""
-    if text.isdigit():
-        return int(text)
-    if "十" in text:
-        tens, _, units = text.partition("十")
-        if len(tens) > 1 or len(units) > 1:
-            return None
-        return (_CN_SMALL.get(tens, -99) if tens else 1) * 10 + (_CN_SMALL.get(units, -99) if units else 0)
-    if len(text) == 1:
-        return _CN_SMALL.get(text)
-    return None
+    return int(text) if text.isdigit() else small(text)

@@ -87,37 +87,46 @@ def _required(branch: str) -> tuple[str, ...]:
     best, run, depth, i = "", [], 0, 0
     chars: tuple[str, ...] = ()
     while i < len(branch):
-        ch = branch[i]
-        if depth == 0 and ch not in _META:
-            run.append(ch)
-            i += 1
-            continue
-        if depth == 0 and ch == "\\" and _escaped_literal(branch[i + 1:i + 2]):
-            run.append(branch[i + 1])  # \. \( \" stand for the character itself
-            i += 2
+        literal, width = _literal_at(branch, i) if depth == 0 else (None, 0)
+        if literal is not None:
+            run.append(literal)
+            i += width
             continue
         if depth == 0 and run and _optional(branch, i):
             run.pop()
         best = max(best, "".join(run), key=len)
         run = []
-        if ch == "\\":
-            i += 2
-            continue
-        if ch == "[":
-            end = _class_end(branch, i)
-            if depth == 0 and not chars and not _optional(branch, end):
-                chars = _plain_class(branch[i + 1:end - 1])
-            i = end
-            continue
-        if ch == "{":
-            close = branch.find("}", i)
-            i = close + 1 if close > 0 else len(branch)
-            continue
-        depth += ch == "("
-        depth -= ch == ")"
-        i += 1
+        i, depth, chars = _past_meta(branch, i, depth, chars)
     best = max(best, "".join(run), key=len)
     return (best,) if best else chars
+
+
+def _literal_at(branch: str, i: int) -> tuple[str | None, int]:
+    """The plain character at ``i`` (\\. \\( \\" stand for the character itself) and its width
+    in the pattern; (None, 0) at a metacharacter."""
+    ch = branch[i]
+    if ch not in _META:
+        return ch, 1
+    if ch == "\\" and _escaped_literal(branch[i + 1:i + 2]):
+        return branch[i + 1], 2
+    return None, 0
+
+
+def _past_meta(branch: str, i: int, depth: int, chars: tuple[str, ...]) -> tuple[int, int, tuple[str, ...]]:
+    """Step over the metacharacter at ``i`` (an escape, a class, a {m,n} or a parenthesis): the next
+    index, the group depth after it, and the first small required class seen at the top level."""
+    ch = branch[i]
+    if ch == "\\":
+        return i + 2, depth, chars
+    if ch == "[":
+        end = _class_end(branch, i)
+        if depth == 0 and not chars and not _optional(branch, end):
+            chars = _plain_class(branch[i + 1:end - 1])
+        return end, depth, chars
+    if ch == "{":
+        close = branch.find("}", i)
+        return (close + 1 if close > 0 else len(branch)), depth, chars
+    return i + 1, depth + (ch == "(") - (ch == ")"), chars
 
 
 _REPEAT = re.compile(r"\{(\d*)(?:,\d*)?\}")

@@ -1,0 +1,125 @@
+"""The lines around the body: front matter (header, title, addressee) and back matter (closing
+formula, signature, and the page numbers, attachments or web leftovers that trail it).
+
+Recognised by position and shape only; a line that fits none of them stays body text.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..offsets import Span
+from ..text.clauses import STATEMENT_ENDS
+from ..text.dates import DATE_PATTERN
+from ..text.pagination import PAGE_NUMBER
+from .model import Heading, Line, Signature
+from .web_furniture import WebFurniture, is_paragraph
+
+TITLE_WORDS = re.compile(r"报告|情况|总结|汇报")  # 总结/汇报: a wrong 文种 is still the title
+TITLE_TOPIC = re.compile(r"法治|依法行政|法制")
+_ORG_LINE = re.compile(
+    r"^(?:中共)?[\u4e00-\u9fff（）()·]{2,40}(?:人民政府|政府|委员会|党委|党工委|办事处|局|委|办|办公室|中心|厅|院|所|站|镇|乡|街道|区|县|市|州|旗|公司)$"
+)
+_DATE_LINE = re.compile(rf"^\s*(?:[\u4e00-\u9fff（）()]{{2,40}}\s+)?(?:{DATE_PATTERN})\s*$")
+_DATE_IN_LINE = re.compile(DATE_PATTERN)
+# An attachment block after the signature (GB/T 9704: 附件 follows the document on a new page).
+_ATTACHMENT = re.compile(r"^\s*(?:附件|附表)\s*[0-9一二三四五六七八九十]*\s*[：:]?\s*$")
+# "现将…报告如下：", "依照…规定，现将…": the opening sentence, never the title
+_NO_TITLE = re.compile(r"如下[：:。]?$|现将|[：:]$")
+_SENTENCE_INSIDE = re.compile(f"[{STATEMENT_ENDS}]|如下|现将|报告")
+_CLOSING = re.compile(r"^\s*特此(?:报告|汇报)[。.！]?\s*$")
+
+
+def front_matter(filled: list[Line], headings: dict[int, Heading], topic=TITLE_TOPIC, words=TITLE_WORDS):
+    """Header, title and addressee among the first lines, before any heading or long paragraph."""
+    header = addressee = None
+    title: tuple[Line, ...] = ()
+    first = filled[:6]
+    for pos, line in enumerate(first):
+        if line.index in headings or is_paragraph(line.content):
+            break
+        text = line.content
+        nxt = first[pos + 1] if pos + 1 < len(first) else None
+        wrapped = (
+            nxt is not None and "报告" not in text and "报告" in nxt.content and len(nxt.content) <= 20
+            and bool(topic.search(text) or "关于" in text) and not _ORG_LINE.match(text)
+        ) or (  # a title a PDF wrapped inside its last word (…工作年度报 / 告)
+            nxt is not None and len(nxt.content) <= 4 and not words.search(text) and nxt.index not in headings
+            and bool(words.search(text + nxt.content)) and bool(topic.search(text))
+        )
+        candidate = text + nxt.content if wrapped else text
+        if topic.search(candidate) and words.search(candidate) and not candidate.endswith("。") \
+                and not _NO_TITLE.search(candidate):
+            title = (line, nxt) if wrapped else (line,)
+            if pos > 0 and _ORG_LINE.match(first[pos - 1].content):
+                header = first[pos - 1]
+            break
+    after = title[-1].index if title else (header.index if header else -1)
+    following = [line for line in filled if line.index > after][:2]
+    for line in following[:1]:
+        text = line.content
+        if text.endswith(("：", ":")) and len(text) <= 60 and line.index not in headings \
+                and not _SENTENCE_INSIDE.search(text[:-1]):
+            addressee = line  # "…。现将今年…报告如下：" is the opening sentence, not an addressee
+    start = max([l.index for l in (header, addressee, *title) if l is not None], default=-1) + 1
+    return header, title, addressee, start
+
+
+def _attachments_start(filled: list[Line]) -> int:
+    """Where an attachment block after the signature begins (len(filled) when there is none).
+
+    Only a bare 附件/附表 heading right below a date line counts: an "附件：名称" line above the
+    signature is the attachment note (附件说明), part of the document itself.
+    """
+    for at in range(len(filled) - 1, max(len(filled) - 400, 0), -1):
+        if _ATTACHMENT.match(filled[at].content) and at > 0 and _DATE_LINE.match(filled[at - 1].content):
+            return at
+    return len(filled)
+
+
+def _links_start(filled: list[Line], headings: dict[int, Heading], furniture: WebFurniture | None) -> int:
+    """Where a list of links below the report begins ("- 相关新闻" and its items), or len(filled)."""
+    if not furniture:
+        return len(filled)
+    for at in range(len(filled) - 1, max(len(filled) - 40, 0) - 1, -1):
+        if filled[at].index in headings:
+            break
+        if furniture.starts_list(filled[at].content):
+            above = at - 1
+            while above >= 0 and furniture.what(filled[above].content, after_signature=True):
+                above -= 1
+            # only below a signature date: "相关链接" above report text heads nothing
+            return at if above >= 0 and _DATE_LINE.match(filled[above].content) else len(filled)
+    return len(filled)
+
+
+def back_matter(filled: list[Line], headings: dict[int, Heading], furniture: WebFurniture | None):
+    """Closing formula, signature (issuer lines + date) and trailing page numbers or web leftovers."""
+    end = min(_attachments_start(filled), _links_start(filled, headings, furniture))
+    trailer: list[Line] = list(filled[end:])
+    while end and (PAGE_NUMBER.match(filled[end - 1].content)
+                   or (furniture and furniture.what(filled[end - 1].content, after_signature=True))):
+        end -= 1
+        trailer.insert(0, filled[end])
+    date_line = None
+    if end and filled[end - 1].index not in headings and _DATE_LINE.match(filled[end - 1].content):
+        end -= 1
+        date_line = filled[end]
+    issuers: list[Line] = []
+    while end and len(issuers) < 3 and filled[end - 1].index not in headings:
+        content = filled[end - 1].content
+        if not _ORG_LINE.match(content.replace(" ", "")):
+            break
+        end -= 1
+        issuers.insert(0, filled[end])
+    closing = None
+    if end and _CLOSING.match(filled[end - 1].content):
+        end -= 1
+        closing = filled[end]
+    signature = None
+    if date_line or issuers:
+        date_match = _DATE_IN_LINE.search(date_line.text) if date_line else None
+        span = Span(date_line.start + date_match.start(), date_line.start + date_match.end()) if date_match else None
+        signature = Signature(tuple(issuers), date_line, span)
+    body_to = filled[end].index if end < len(filled) else (filled[-1].index + 1 if filled else 0)
+    return closing, signature, tuple(trailer), body_to
