@@ -31,9 +31,9 @@ class Partition:
     """One entry of the partitions lexicon, compiled."""
 
     name: str
-    parts: tuple[LazyRegex, ...]
-    more: tuple[LazyRegex, ...]
-    whole: LazyRegex | None
+    parts: tuple[LazyRegex | re.Pattern[str], ...]  # lazy from the lexicon; a rule's outcomes come compiled
+    more: tuple[LazyRegex | re.Pattern[str], ...]
+    whole: LazyRegex | re.Pattern[str] | None
     complete: bool
 
     @classmethod
