@@ -353,3 +353,24 @@ def test_find_quantities_never_raises(text: str) -> None:
         assert q.raw == text[q.start:q.end]
         assert q.value.hi is None or q.value.lo <= q.value.hi
         prev_end = q.end
+
+
+@pytest.mark.parametrize("text", ["拨打12345热线反映", "电话0731-12345678", "手机13812345678", "拨打110报警",
+                                  "400-123-4567咨询", "受理95598投诉", "共3件，12·4宣传日", "办理12件"])
+def test_phone_masks_are_skipped_only_without_three_digits(text):
+    # _mask skips the phone and hotline masks when no three digits stand in a row: each of their
+    # matches must hold three, and they must be the masks at _PHONE_MASKS
+    import re
+
+    from checker.text import numbers
+
+    for i in numbers._PHONE_MASKS:
+        for m in numbers._MASKS[i][0].finditer(text):
+            assert re.search(r"\d{3}", m.group())
+    assert any(numbers._MASKS[i][0].search("拨打12345热线") or numbers._MASKS[i][0].search("0731-12345678")
+               for i in numbers._PHONE_MASKS)
+    full = bytearray(len(text))
+    for rx, _ in numbers._MASKS:
+        for m in rx.finditer(text):
+            full[m.start():m.end()] = b"\1" * (m.end() - m.start())
+    assert numbers._mask(text) == full

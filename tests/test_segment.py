@@ -32,3 +32,35 @@ def test_plain_text_does_not_load_jieba():
     code = "from checker.text.segment import is_word; is_word('四、2024年工作安排', 7, 11); import sys; print('jieba' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip()
     assert out == "False"
+
+
+def _sample_texts():
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    for path in sorted((root / "samples").rglob("*.txt")):
+        text = path.read_text(encoding="utf-8", errors="replace")
+        yield path.name, text
+        yield from ((f"{path.name}:{i}", line) for i, line in enumerate(text.split("\n")) if line.strip())
+
+
+def test_rjieba_gives_jiebas_tokens_on_every_sample():
+    # words() uses rjieba when it is installed: it must cut exactly as jieba does (HMM off), whole
+    # reports and every line of them
+    rjieba = pytest.importorskip("rjieba")
+    from checker.text.segment import _full_tokenizer
+
+    tokenizer = _full_tokenizer()
+    differ = [name for name, text in _sample_texts() if tokenizer.lcut(text, HMM=False) != rjieba.cut(text, False)]
+    assert not differ, differ[:10]
+
+
+def test_words_falls_back_to_jieba_without_rjieba(monkeypatch):
+    from checker.text import segment
+
+    monkeypatch.setitem(sys.modules, "rjieba", None)  # import rjieba raises ImportError
+    segment._full_cut.cache_clear()
+    try:
+        assert segment.words("推进法治政府建设") == segment._full_tokenizer().lcut("推进法治政府建设", HMM=False)
+    finally:
+        segment._full_cut.cache_clear()

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 
 from ..text.chars import is_han
+from ..text.regexes import LazyRegex
 
 _ENDS = set("。！？；：…”’）》」』】〕.!?;:)\"'—")
 _TERMINAL = set("。！？!?")
@@ -35,8 +36,8 @@ _PREPOSITION_STARTS = set("经据依按从在对自随就")
 _NOUN_TAGS = ("n", "vn")
 _CLAUSE_FINAL = {"及时", "等等"}  # tagged as conjunctions, yet a clause may end on them (整改不及时)
 # A count that completes a clause: 12件， 95.91%。 6000余份、 (not 2023年， or 12月，, which open one).
-_COUNT_START = re.compile(r"^\d+(?:\.\d+)?[万亿]?[余多]?(?:[%‰]|人次|场次|户次|[件个项次名人家份条场户元卷所批宗起处台辆吨亩])[，。、；）]")
-_LONE_HEAD = re.compile(r"^([\u4e00-\u9fff])，")
+_COUNT_START = LazyRegex(r"^\d+(?:\.\d+)?[万亿]?[余多]?(?:[%‰]|人次|场次|户次|[件个项次名人家份条场户元卷所批宗起处台辆吨亩])[，。、；）]")
+_LONE_HEAD = LazyRegex(r"^([\u4e00-\u9fff])，")
 _LOCATIVE = {"内", "时"}
 # Head nouns that never open a sentence followed by a mark: the tail of a phrase cut at the break.
 _HEAD_NOUN_START = re.compile(r"^(?:工作|建设|问题|情况|方面|机制|制度|体系|能力|水平|意识|任务|职责|责任|活动|领域|事项|环节|格局|氛围|力度|效能|质效|工程|项目)[，、；]")  # tagged as nouns, yet they close 在…内, 在…时 like the f-tagged 中 上 下 以来

@@ -20,11 +20,13 @@ import re
 from functools import lru_cache
 
 from ..offsets import Span
+from ..text.regexes import LazyRegex
 
 _MAYBE = re.compile("[\ufffd锟烫屯锛銆鈥\u0080-\u00ff?\u3100-\u312f\u2500-\u257f\u01cd-\u01dc]")
-_HAN = re.compile(r"[\u4e00-\u9fff]")
-_ODD = re.compile(r"[\u3100-\u312f\u2500-\u257f]|(?<![A-Za-z])[\u01cd-\u01dc](?![A-Za-z])|(?<=[\u4e00-\u9fff])[Ａ-Ｚ](?=[\u4e00-\u9fff?])")
-_QUESTION = re.compile(
+# The rest is read only in a text _MAYBE finds something in (few reports): compiled on first use.
+_HAN = LazyRegex(r"[\u4e00-\u9fff]")
+_ODD = LazyRegex(r"[\u3100-\u312f\u2500-\u257f]|(?<![A-Za-z])[\u01cd-\u01dc](?![A-Za-z])|(?<=[\u4e00-\u9fff])[Ａ-Ｚ](?=[\u4e00-\u9fff?])")
+_QUESTION = LazyRegex(
     r"\?[,!.;:](?:[A-Za-z](?![A-Za-z]))?"  # ?,F  ?!
     r"|(?<=[A-Za-zＡ-Ｚａ-ｚ])\?(?=[\u4e00-\u9fff])"  # Ｈ?年
     r"|(?<=[\u4e00-\u9fff])\?(?=[》）”])"  # 僖?》
@@ -32,7 +34,7 @@ _QUESTION = re.compile(
     r"|\?[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6}\)\|?"  # 推動?xùn)|莞: a character lost with half its reading
 )
 # a lone capital between Chinese characters counts only beside a ? piece (?!毒V要》), never alone (甲A联赛)
-_WEAK = re.compile(r"(?<=[\u4e00-\u9fff])[A-Z](?=[\u4e00-\u9fff])")
+_WEAK = LazyRegex(r"(?<=[\u4e00-\u9fff])[A-Z](?=[\u4e00-\u9fff])")
 _CLUSTER_GAP = 4
 
 

@@ -17,6 +17,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..text.regexes import LazyRegex
+
 _NEGATION = re.compile(r"未|不予|不|没有|非")
 _TAKING_PART = re.compile(r"参加|参与|接受|知晓|了解|享受|获得|具有|拥有|使用|关注|听取|观看|阅读")
 _FILLER = re.compile(r"[的了有已被经依法取得持具备]")
@@ -29,17 +31,18 @@ class Partition:
     """One entry of the partitions lexicon, compiled."""
 
     name: str
-    parts: tuple[re.Pattern[str], ...]
-    more: tuple[re.Pattern[str], ...]
-    whole: re.Pattern[str] | None
+    parts: tuple[LazyRegex | re.Pattern[str], ...]  # lazy from the lexicon; a rule's outcomes come compiled
+    more: tuple[LazyRegex | re.Pattern[str], ...]
+    whole: LazyRegex | re.Pattern[str] | None
     complete: bool
 
     @classmethod
     def of(cls, entry: dict) -> "Partition":
         whole = entry.get("whole")
-        return cls(entry["name"], tuple(map(re.compile, entry["parts"])),
-                   tuple(map(re.compile, entry.get("more", ()))),
-                   re.compile(whole) if whole else None, entry.get("complete", True))
+        # compiled on first use: most breakdowns never reach a partition's patterns
+        return cls(entry["name"], tuple(map(LazyRegex, entry["parts"])),
+                   tuple(map(LazyRegex, entry.get("more", ()))),
+                   LazyRegex(whole) if whole else None, entry.get("complete", True))
 
     def part_of(self, label: str) -> int | None:
         """The one part (index over parts, then more) an item names; None for none or two."""

@@ -27,12 +27,13 @@ from ..offsets import Span
 from ..profile.genre import Genre, Part
 from ..text.dates import YEAR
 from ..text.segment import is_word
+from ..text.regexes import LazyRegex
 from .part_sentences import clause_before, sentences_reporting
 
 _PLAN_WORD = re.compile(r"计划|安排|打算|思路|要点")
 _PLAN_REVIEW = re.compile(r"(?:计划|安排|要点)的?(?:完成|执行|落实|实施)情况")
 # A heading that is nothing but a plan title: "2022年工作计划", "2022年法治政府建设工作安排：".
-_PLAN_TITLE = re.compile(r"^(?:19|20)\d{2}年度?[\u4e00-\u9fff“”]{0,14}?(?:计划|安排|打算|思路|要点)[。：]?$")
+_PLAN_TITLE = LazyRegex(r"^(?:19|20)\d{2}年度?[\u4e00-\u9fff“”]{0,14}?(?:计划|安排|打算|思路|要点)[。：]?$")
 _CLAUSE_MARK = re.compile(r"[，,；;：:]")
 _CONJUNCTION = re.compile(r"以及|和|及|与|、|暨")
 _TRAILING = "。：:；;，, \t　"

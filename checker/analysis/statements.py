@@ -48,7 +48,6 @@ _MIN_KEY, _SHORT_KEY = 4, 6
 _WINDOW = 40  # a label is the phrase before the figure; longer phrases are cut here
 _YEAR = re.compile(r"(20\d\d)年")
 _SPACE = re.compile(r"\s+")
-_HAN = re.compile(r"[\u4e00-\u9fff]")
 
 
 @dataclass(frozen=True)
@@ -98,10 +97,10 @@ def _key(text: str, q: Quantity, qs, year: int | None) -> str | None:
     if year is not None and any(int(y) != year for y in _YEAR.findall(before)):
         return None
     after = ""
-    if before.endswith("的") or len(_han(before)) <= 3:
+    if before.endswith("的") or _han(before) <= 3:
         stop = _NOUN_STOP.search(text, q.end)
         after = text[q.end:stop.start() if stop else len(text)]
-        after = after if len(_han(after)) >= 2 and len(after) <= 10 else ""
+        after = after if _han(after) >= 2 and len(after) <= 10 else ""
     key = _normal(before) + _normal(after)
     return key if len(key) >= _MIN_KEY else None
 
@@ -120,8 +119,9 @@ def _normal(words: str) -> str:
     return _LEAD.sub("", words)
 
 
-def _han(text: str) -> str:
-    return "".join(_HAN.findall(text))
+def _han(text: str) -> int:
+    """How many characters of U+4E00..U+9FFF (a regex of that class costs ~2 ms to compile)."""
+    return sum("\u4e00" <= ch <= "\u9fff" for ch in text)
 
 
 def candidates(found: tuple[Statement, ...]):

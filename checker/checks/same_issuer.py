@@ -19,9 +19,10 @@ from collections import defaultdict
 from typing import Iterable, Sequence
 
 from .base import BatchCheck, BatchFinding, BatchItem, Place
+from ..text.regexes import LazyRegex
 from ..analysis.issuer_groups import issuer_groups
 
-_NON_HAN = re.compile(r"[^\u3400-\u4dbf\u4e00-\u9fff]+")
+_NON_HAN = LazyRegex(r"[^\u3400-\u4dbf\u4e00-\u9fff]+")
 
 
 class SameIssuerCheck(BatchCheck):

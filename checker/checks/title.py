@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from ..diagnostics import Finding
 from ..offsets import Span
+from ..text.regexes import LazyRegex
 from .base import Check, Regex
 
 
@@ -30,7 +31,7 @@ class Params:
 
 
 # A title run into the opening sentence or the first heading on one line.
-_FUSED = re.compile(r"^\s*(?:[0-9]{1,2}、)?([^，。；：:]{4,60}?报告)(?:（[^）]{1,6}）)?\s*(?=[\u4e00-\u9fff0-9（(])(?!如下|如上)")
+_FUSED = LazyRegex(r"^\s*(?:[0-9]{1,2}、)?([^，。；：:]{4,60}?报告)(?:（[^）]{1,6}）)?\s*(?=[\u4e00-\u9fff0-9（(])(?!如下|如上)")
 
 
 class TitleCheck(Check):

@@ -17,10 +17,12 @@ import re
 from dataclasses import dataclass
 from typing import Iterable
 
+from ..text.regexes import LazyRegex
+
 
 @dataclass(frozen=True)
 class _Entry:
-    pattern: re.Pattern[str]
+    pattern: LazyRegex  # compiled on first use, tried only when its anchors occur in the line
     what: str
     short: bool
     trailer: bool
@@ -39,9 +41,15 @@ class WebFurniture:
 
     def __init__(self, entries: Iterable[dict], max_chars: int = 40) -> None:
         self.max_chars = max_chars
-        self.entries = tuple(_Entry(re.compile(e["match"]), str(e["what"]), bool(e.get("short", False)),
+        # Lazy: a report's lines rarely hold an entry's literal (打印, 来源), so most entries are
+        # never compiled (~40 ms at every start) nor searched (one regex per entry per line).
+        self.entries = tuple(_Entry(LazyRegex(e["match"]), str(e["what"]), bool(e.get("short", False)),
                                     bool(e.get("trailer", False)), bool(e.get("inline", False)),
                                     bool(e.get("list", False)), bool(e.get("head", False))) for e in entries)
+        # One scan per line tells whether any entry's literal occurs at all; usually none does, and
+        # then only the entries without a literal are tried.
+        literals = sorted({a for e in self.entries for a in e.pattern.anchors}, key=len, reverse=True)
+        self._literal = LazyRegex("|".join(map(re.escape, literals)) or "(?!)", known_anchors=())
 
     def what(self, text: str, *, after_signature: bool = False, in_head: bool = False) -> str | None:
         """What kind of web furniture the stripped line ``text`` is, or None for report text."""
@@ -56,18 +64,22 @@ class WebFurniture:
     def pieces(self, text: str) -> list[tuple[int, int, str]]:
         """(start, end, what) of furniture inside a line of report text (a fused watermark)."""
         found = []
+        literal = self._literal.compiled.search(text) is not None
         for entry in self.entries:
-            if entry.inline:
-                found.extend((m.start(), m.end(), entry.what) for m in entry.pattern.finditer(text) if m.end() > m.start())
+            rx = entry.pattern
+            if entry.inline and (not rx.anchors or literal and rx.might_match(text)):
+                found.extend((m.start(), m.end(), entry.what) for m in rx.compiled.finditer(text) if m.end() > m.start())
         return sorted(found)
 
     def _line_entry(self, text: str, after_signature: bool, in_head: bool) -> _Entry | None:
         short = len(text) <= self.max_chars and "。" not in text
+        literal = self._literal.compiled.search(text) is not None
         for entry in self.entries:
             if entry.inline or (entry.short and not short) or (entry.trailer and not after_signature) \
                     or (entry.head and not in_head):
                 continue
-            if entry.pattern.search(text):
+            rx = entry.pattern  # tried only when it can match: it has no literal, or one occurs
+            if (not rx.anchors or literal and rx.might_match(text)) and rx.compiled.search(text):
                 return entry
         return None
 

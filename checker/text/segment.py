@@ -1,4 +1,4 @@
-"""Word segmentation: the ONLY module that imports jieba, lazily and quietly.
+"""Word segmentation: the ONLY module that imports jieba (or rjieba), lazily and quietly.
 
 Two tokenizers: a compact one over rulesets/lexicon.txt (domain words and the compounds that
 contain them, such as 计划生育 or 热点难点问题) answers "is this keyword a word here?" in a few
@@ -93,7 +93,20 @@ def _overlapping_compound(text: str, start: int, end: int) -> bool:
 
 def words(text: str) -> list[str]:
     """Full jieba tokens (loads the default dictionary on first use)."""
-    return _full_tokenizer().lcut(text, HMM=False)
+    return _full_cut()(text)
+
+
+@lru_cache(maxsize=1)
+def _full_cut():
+    # rjieba (jieba-rs: the same dictionary, the same tokens without HMM, tested on the samples)
+    # loads its dictionary ~6x faster than jieba's ~0.8 s, which is most of the time a report
+    # with broken lines costs: used when installed (pip install fzlint[fast]), jieba otherwise.
+    try:
+        import rjieba
+    except ImportError:
+        tokenizer = _full_tokenizer()
+        return lambda text: tokenizer.lcut(text, HMM=False)
+    return lambda text: rjieba.cut(text, False)
 
 
 @lru_cache(maxsize=1)
