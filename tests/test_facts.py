@@ -64,10 +64,39 @@ def test_topic_sections_count_as_achievements():
 
 
 def test_inline_first_responsible_but_not_a_citation():
-    cited = facts("一、主要举措和成效\n严格落实《党政主要负责人履行推进法治建设第一责任人职责规定》。")
+    cited = facts("一、主要举措和成效\n依据《党政主要负责人履行推进法治建设第一责任人职责规定》，制定年度责任清单。")
     assert "first_responsible" not in cited.parts
+    studied = facts("一、主要举措和成效\n组织干部学习《党政主要负责人履行推进法治建设第一责任人职责规定》等党内法规。")
+    assert "first_responsible" not in studied.parts
     inline = facts("一、主要举措和成效\n镇党委书记认真履行推进法治建设第一责任人职责，主持会议3次。")
     assert inline.parts["first_responsible"].how == "inline"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # carrying out the duty regulation is reporting the duty (the not-concrete rule asks for facts)
+        "局党组全面贯彻落实《党政主要负责人履行推进法治建设第一责任人职责规定》，年内召开会议5次研究法治工作。",
+        "严格执行《党政主要负责人履行推进法治建设第一责任人职责规定》，把法治建设纳入年度工作计划。",
+        # a common slip: 第一责任职责 for 第一责任人职责
+        "镇党政主要负责人切实履行推进法治建设第一责任职责，统筹谋划全镇法治工作。",
+    ],
+)
+def test_inline_first_responsible_in_real_wordings(sentence):
+    f = facts("一、加强党的领导\n" + sentence + "\n二、深化放管服改革\n正文内容。")
+    assert f.parts["first_responsible"].how == "inline"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "严格落实安全生产第一责任职责，开展隐患排查12次。",
+        "根据《党政主要负责人履行推进法治建设第一责任人职责规定》的要求，现将有关情况报告如下：",
+    ],
+)
+def test_no_first_responsible_in_look_alikes(sentence):
+    f = facts("一、加强党的领导\n" + sentence + "\n二、深化放管服改革\n正文内容。")
+    assert "first_responsible" not in f.parts
 
 
 @pytest.mark.parametrize(
