@@ -192,3 +192,29 @@ def test_a_profile_changes_heads_by_yaml(tmp_path):
         "genre: bad\nextends: law-based-government\nparts:\n  - {id: other, never_inside: [nothing]}\n", encoding="utf-8")
     with pytest.raises(GenreError, match="never_inside"):
         load("bad.yaml", folder=tmp_path)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "领导小组每季度召开会议，确保法治建设中存在的问题和困难得到及时研究解决。",
+        "建立问题清单，推动执法检查中存在的短板逐项整改。",
+        "通过督查，各村存在的问题均得到有效解决。",
+    ],
+)
+def test_problems_being_solved_are_no_shortcomings_part(sentence):
+    f = facts("一、加强组织领导\n" + sentence + "\n二、深化放管服改革\n正文内容。")
+    assert "shortcomings" not in f.parts
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "但也要看到，我镇法治建设仍存在一些不足，基层执法力量薄弱。",
+        "群众反映的部分问题仍未得到解决，执法队伍还存在专业人员不足的问题。",
+        "行政执法中存在的问题仍未得到根本解决。",
+    ],
+)
+def test_a_shortcoming_said_in_passing_is_the_part_inline(sentence):
+    f = facts("一、加强组织领导\n" + sentence + "\n二、深化放管服改革\n正文内容。")
+    assert f.parts["shortcomings"].how == "inline"
