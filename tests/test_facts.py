@@ -218,3 +218,23 @@ def test_problems_being_solved_are_no_shortcomings_part(sentence):
 def test_a_shortcoming_said_in_passing_is_the_part_inline(sentence):
     f = facts("一、加强组织领导\n" + sentence + "\n二、深化放管服改革\n正文内容。")
     assert f.parts["shortcomings"].how == "inline"
+
+
+_NESTED = (
+    "一、加强法治政府建设组织领导\n（一）落实第一责任人职责。{first}\n（二）落实学法制度。全年集中学法5次。\n"
+    "（三）实施领导干部年度述法制度。把推进法治建设情况纳入年度述职内容。\n二、深化放管服改革\n正文内容。"
+)
+
+
+def _not_concrete(lint, first):
+    text = _NESTED.format(first=first).replace("（一）落实第一责任人职责。", "（一）压实领导责任。")
+    return [d for d in lint(text, year=2022).diagnostics if d.rule == "section/first-responsible-not-concrete"]
+
+
+def test_a_nested_leaders_part_reads_what_the_leaders_did_elsewhere(lint):
+    # the part is the 述法 item (三); the duty itself, with a count, is reported in item (一)
+    assert not _not_concrete(lint, "党政主要负责人认真履行第一责任人职责，政府常务会每季度至少听取1次法治建设工作汇报。")
+
+
+def test_a_nested_leaders_part_without_facts_anywhere_is_not_concrete(lint):
+    assert _not_concrete(lint, "党政主要负责人认真履行第一责任人职责，高度重视法治建设工作。")
