@@ -354,3 +354,27 @@ def test_plenum_phrase_message_names_no_other_congress(lint, body, congress):
 
 def test_plenum_phrase_written_right_is_silent(lint):
     assert not found(lint, "term/misuse", report(2023, "全面落实党的二十大和二十届历次全会精神。"), year=2023)
+
+
+@pytest.mark.parametrize(
+    "body, expected",
+    [
+        ("全面贯彻《法治政府建设实施纲要(2021-2025)》。", "法治政府建设实施纲要（2021－2025年）"),
+        ("2020年是落实《法治政府建设实施纲要2015-2020》的最后一年。", "法治政府建设实施纲要（2015－2020年）"),
+    ],
+)
+def test_outline_title_without_its_year_mark_is_misquoted(lint, body, expected):
+    hits = found(lint, "term/misuse", report(2021, body), year=2021)
+    assert len(hits) == 1 and expected in hits[0].message
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "全面贯彻《法治政府建设实施纲要（2021—2025年）》。",
+        "落实《广东省法治政府建设实施纲要（2016—2020年）》。",
+        "制定《青溪县法治政府建设实施方案(2021-2025)》。",
+    ],
+)
+def test_outline_titles_written_right_or_local_are_silent_on_the_year_mark(lint, body):
+    assert not found(lint, "term/misuse", report(2021, body), year=2021)
