@@ -64,10 +64,39 @@ def test_topic_sections_count_as_achievements():
 
 
 def test_inline_first_responsible_but_not_a_citation():
-    cited = facts("一、主要举措和成效\n严格落实《党政主要负责人履行推进法治建设第一责任人职责规定》。")
+    cited = facts("一、主要举措和成效\n依据《党政主要负责人履行推进法治建设第一责任人职责规定》，制定年度责任清单。")
     assert "first_responsible" not in cited.parts
+    studied = facts("一、主要举措和成效\n组织干部学习《党政主要负责人履行推进法治建设第一责任人职责规定》等党内法规。")
+    assert "first_responsible" not in studied.parts
     inline = facts("一、主要举措和成效\n镇党委书记认真履行推进法治建设第一责任人职责，主持会议3次。")
     assert inline.parts["first_responsible"].how == "inline"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # carrying out the duty regulation is reporting the duty (the not-concrete rule asks for facts)
+        "局党组全面贯彻落实《党政主要负责人履行推进法治建设第一责任人职责规定》，年内召开会议5次研究法治工作。",
+        "严格执行《党政主要负责人履行推进法治建设第一责任人职责规定》，把法治建设纳入年度工作计划。",
+        # a common slip: 第一责任职责 for 第一责任人职责
+        "镇党政主要负责人切实履行推进法治建设第一责任职责，统筹谋划全镇法治工作。",
+    ],
+)
+def test_inline_first_responsible_in_real_wordings(sentence):
+    f = facts("一、加强党的领导\n" + sentence + "\n二、深化放管服改革\n正文内容。")
+    assert f.parts["first_responsible"].how == "inline"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "严格落实安全生产第一责任职责，开展隐患排查12次。",
+        "根据《党政主要负责人履行推进法治建设第一责任人职责规定》的要求，现将有关情况报告如下：",
+    ],
+)
+def test_no_first_responsible_in_look_alikes(sentence):
+    f = facts("一、加强党的领导\n" + sentence + "\n二、深化放管服改革\n正文内容。")
+    assert "first_responsible" not in f.parts
 
 
 @pytest.mark.parametrize(
@@ -164,3 +193,49 @@ def test_a_profile_changes_heads_by_yaml(tmp_path):
         "genre: bad\nextends: law-based-government\nparts:\n  - {id: other, never_inside: [nothing]}\n", encoding="utf-8")
     with pytest.raises(GenreError, match="never_inside"):
         load("bad.yaml", folder=tmp_path)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "领导小组每季度召开会议，确保法治建设中存在的问题和困难得到及时研究解决。",
+        "建立问题清单，推动执法检查中存在的短板逐项整改。",
+        "通过督查，各村存在的问题均得到有效解决。",
+    ],
+)
+def test_problems_being_solved_are_no_shortcomings_part(sentence):
+    f = facts("一、加强组织领导\n" + sentence + "\n二、深化放管服改革\n正文内容。")
+    assert "shortcomings" not in f.parts
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "但也要看到，我镇法治建设仍存在一些不足，基层执法力量薄弱。",
+        "群众反映的部分问题仍未得到解决，执法队伍还存在专业人员不足的问题。",
+        "行政执法中存在的问题仍未得到根本解决。",
+    ],
+)
+def test_a_shortcoming_said_in_passing_is_the_part_inline(sentence):
+    f = facts("一、加强组织领导\n" + sentence + "\n二、深化放管服改革\n正文内容。")
+    assert f.parts["shortcomings"].how == "inline"
+
+
+_NESTED = (
+    "一、加强法治政府建设组织领导\n（一）落实第一责任人职责。{first}\n（二）落实学法制度。全年集中学法5次。\n"
+    "（三）实施领导干部年度述法制度。把推进法治建设情况纳入年度述职内容。\n二、深化放管服改革\n正文内容。"
+)
+
+
+def _not_concrete(lint, first):
+    text = _NESTED.format(first=first).replace("（一）落实第一责任人职责。", "（一）压实领导责任。")
+    return [d for d in lint(text, year=2022).diagnostics if d.rule == "section/first-responsible-not-concrete"]
+
+
+def test_a_nested_leaders_part_reads_what_the_leaders_did_elsewhere(lint):
+    # the part is the 述法 item (三); the duty itself, with a count, is reported in item (一)
+    assert not _not_concrete(lint, "党政主要负责人认真履行第一责任人职责，政府常务会每季度至少听取1次法治建设工作汇报。")
+
+
+def test_a_nested_leaders_part_without_facts_anywhere_is_not_concrete(lint):
+    assert _not_concrete(lint, "党政主要负责人认真履行第一责任人职责，高度重视法治建设工作。")

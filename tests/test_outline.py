@@ -77,6 +77,18 @@ def test_front_and_back_matter():
     assert [l.content for l in doc.trailer] == ["- 3 -"]
 
 
+@pytest.mark.parametrize("header", ["中共青溪县委 青溪县人民政府", "中共青溪县委\u3000青溪县人民政府"])
+def test_joint_issuers_above_the_title(header):
+    doc = parse(header + "\n关于2023年度法治政府建设情况的报告\n市委、市政府：\n2023年，我县坚持依法行政。\n一、主要举措和成效\n正文。")
+    assert doc.header.content.replace(" ", "") == "中共青溪县委青溪县人民政府"
+    assert doc.title_text == "关于2023年度法治政府建设情况的报告"
+
+
+def test_a_line_above_the_title_that_names_no_body_is_no_header():
+    doc = parse("发布时间 2024年3月1日\n关于2023年度法治政府建设情况的报告\n2023年，我县坚持依法行政。\n一、主要举措和成效\n正文。")
+    assert doc.header is None
+
+
 def test_wrapped_title_spans_two_lines():
     doc = parse("石门县人民政府关于2022年度法治政府建设\n情况的报告\n2022年，我县坚持依法行政。")
     assert doc.title_text == "石门县人民政府关于2022年度法治政府建设情况的报告"

@@ -56,3 +56,29 @@ def test_signature_date_fact(written, expected):
     assert (got.year, got.month, got.day) == expected if expected else got is None
     assert facts.signature_date_text == written
     assert (parse_date(written) is None) == (expected is None)
+
+
+def _signature_findings(lint, text):
+    return [d for d in lint(text, year=2023).diagnostics if d.rule == "structure/signature-missing"]
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        "2023年，我镇开展法治宣传活动12场，发放宣传材料",   # cut inside a sentence
+        "二是推行“首问负责制”“限时办",                   # cut inside a quoted list
+        "（二）深化普法宣传",                              # a heading with nothing under it
+    ],
+)
+def test_a_text_that_stops_mid_sentence_is_called_cut(lint, tail):
+    hits = _signature_findings(lint, "青溪镇2023年度法治政府建设情况报告\n一、主要举措和成效\n（一）加强组织领导。\n" + tail)
+    assert len(hits) == 1 and "中断" in hits[0].message
+
+
+@pytest.mark.parametrize(
+    "tail",
+    ["2023年，我镇开展法治宣传活动12场。", "特此报告", "三、2024年工作安排\n继续加强学习；"],
+)
+def test_a_text_that_ends_its_sentence_is_only_unsigned(lint, tail):
+    hits = _signature_findings(lint, "青溪镇2023年度法治政府建设情况报告\n一、主要举措和成效\n（一）加强组织领导。\n" + tail)
+    assert len(hits) == 1 and "中断" not in hits[0].message

@@ -340,3 +340,41 @@ def test_foreign_locality_ignores_verbs_before_a_body_name(lint, sentence):
     for issuer, level in (("石门县人民政府", "县"), ("青溪镇人民政府", "镇")):
         text = f"{issuer}关于2023年度法治政府建设情况的报告\n2023年，我{level}坚持依法行政。\n一、主要举措和成效\n{sentence}"
         assert not [d for d in lint(text).diagnostics if d.rule == "term/foreign-locality"], (issuer, sentence)
+
+
+@pytest.mark.parametrize(
+    "body, congress",
+    [("全面落实党的二十大及历次全会精神。", "二十"), ("认真学习党的十九大和历届全会精神。", "十九")],
+)
+def test_plenum_phrase_message_names_no_other_congress(lint, body, congress):
+    other = {"二十": "十九", "十九": "二十"}[congress]
+    hits = found(lint, "term/misuse", report(2023, body), year=2023)
+    assert hits and all(other + "大" not in d.message and other + "届历次" not in d.message for d in hits)
+
+
+def test_plenum_phrase_written_right_is_silent(lint):
+    assert not found(lint, "term/misuse", report(2023, "全面落实党的二十大和二十届历次全会精神。"), year=2023)
+
+
+@pytest.mark.parametrize(
+    "body, expected",
+    [
+        ("全面贯彻《法治政府建设实施纲要(2021-2025)》。", "法治政府建设实施纲要（2021－2025年）"),
+        ("2020年是落实《法治政府建设实施纲要2015-2020》的最后一年。", "法治政府建设实施纲要（2015－2020年）"),
+    ],
+)
+def test_outline_title_without_its_year_mark_is_misquoted(lint, body, expected):
+    hits = found(lint, "term/misuse", report(2021, body), year=2021)
+    assert len(hits) == 1 and expected in hits[0].message
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "全面贯彻《法治政府建设实施纲要（2021—2025年）》。",
+        "落实《广东省法治政府建设实施纲要（2016—2020年）》。",
+        "制定《青溪县法治政府建设实施方案(2021-2025)》。",
+    ],
+)
+def test_outline_titles_written_right_or_local_are_silent_on_the_year_mark(lint, body):
+    assert not found(lint, "term/misuse", report(2021, body), year=2021)

@@ -48,7 +48,9 @@ class PartInfo:
     line: Line  # the heading line, or the line holding the inline sentence
     section: Section | None
     span: Span  # the heading title, or the inline sentence
-    extent: tuple[Span, ...] = ()  # inline: the items (or paragraphs) holding the part's sentences
+    # inline: the items (or paragraphs) holding the part's sentences; nested: those outside its section
+    # (（三）述法 is the part's heading, while （一） says what the leaders did)
+    extent: tuple[Span, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -84,7 +86,8 @@ def find(doc: Document, genre: Genre, year: int | None) -> Parts:
         if group:
             first = group[0]
             how = "topics" if topics is not None and group is topics else ("heading" if id(first) in top_ids else "nested")
-            found[part.id] = PartInfo(part.id, how, doc.lines[first.heading.line], first, first.heading.title)
+            extent = _elsewhere(doc, genre, part, layout, group) if how == "nested" else ()
+            found[part.id] = PartInfo(part.id, how, doc.lines[first.heading.line], first, first.heading.title, extent)
         elif (inline := _inline(doc, genre, part, layout)) is not None:
             found[part.id] = inline
     return Parts(found, frozen, spans, tuple(starts), tuple(labels))
@@ -247,6 +250,16 @@ def _descendants(section: Section, max_level: int) -> Iterable[Section]:
 
 
 # ---- inline --------------------------------------------------------------------------------------
+
+def _elsewhere(doc: Document, genre: Genre, part: Part, layout: Parts, group) -> tuple[Span, ...]:
+    """Items outside a nested part's sections whose sentences also report the part."""
+    if part.inline_re is None and part.content_re is None:
+        return ()
+    found = sentences_reporting(doc, genre, part, layout.at)
+    if found is None:
+        return ()
+    inside = [s.span for s in group]
+    return tuple(e for e in found[2] if not any(i.start <= e.start < i.end for i in inside))
 
 def _inline(doc: Document, genre: Genre, part: Part, layout: Parts) -> PartInfo | None:
     if part.inline_re is None and part.content_re is None:

@@ -62,7 +62,8 @@ def _body_text(doc, facts, part: str, info) -> str:
     """The part's text without its sections' own heading titles (a title may promise what the body lacks).
 
     A part reported only by sentences is read as a whole: every item (up to its next sibling
-    heading) or paragraph that holds one of them, not the first sentence alone.
+    heading) or paragraph that holds one of them, not the first sentence alone. A nested part also
+    reads the items elsewhere that report it.
     """
     if info.section is None:
         extent = info.extent or (info.span,)
@@ -75,4 +76,5 @@ def _body_text(doc, facts, part: str, info) -> str:
             if line.start <= title.start < line.end:
                 text = text[: title.start - line.start] + text[title.end - line.start:]
             pieces.append(text)
+    pieces.extend(doc.text[span.start:span.end] for span in info.extent)  # said elsewhere too (nested)
     return "\n".join(pieces)

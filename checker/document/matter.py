@@ -51,7 +51,8 @@ def front_matter(filled: list[Line], headings: dict[int, Heading], topic=TITLE_T
         if topic.search(candidate) and words.search(candidate) and not candidate.endswith("。") \
                 and not _NO_TITLE.search(candidate):
             title = (line, nxt) if wrapped else (line,)
-            if pos > 0 and _ORG_LINE.match(first[pos - 1].content):
+            # joint issuers stand on one line apart: 中共××区委 ××区人民政府
+            if pos > 0 and _ORG_LINE.match(re.sub(r"[ \u3000]+", "", first[pos - 1].content)):
                 header = first[pos - 1]
             break
     after = title[-1].index if title else (header.index if header else -1)
