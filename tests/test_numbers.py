@@ -6,15 +6,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from checker.text.numbers import (
-    Fit,
-    Interval,
-    fit_rate,
-    parse_number,
-    rate_fit,
-    rate_interval,
-    ratio,
-)
+from checker.text.intervals import Fit, Interval, fit_rate, rate_fit, rate_interval, ratio
+from checker.text.numbers import parse_number
 
 from conftest import find_quantities
 

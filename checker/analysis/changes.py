@@ -23,7 +23,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..text.numbers import Interval, Quantity
+from ..text.intervals import Interval
+from ..text.numbers import Quantity
 
 _YEAR = r"(?:上一?年(?:度)?|去年|前一年|20\d\d年(?:度)?)(?:同期)?"
 _AGAINST = re.compile(rf"(?:较|比|与|同){_YEAR}的?\s*$")

@@ -23,7 +23,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..text.numbers import Interval, Quantity
+from ..text.intervals import Interval
+from ..text.numbers import Quantity
 from .breakdowns import countable
 
 _ASIDE = re.compile(r"[（(](?:其中|含有?|包括|包含)[^（）()]{0,40}[）)]")

@@ -8,7 +8,7 @@ from __future__ import annotations
 from decimal import ROUND_DOWN, Decimal, localcontext
 
 from .pairing import asides
-from ..text.numbers import Fit, rate_fit
+from ..text.intervals import Fit, rate_fit
 from ..text.figures import bare, percent
 
 

@@ -20,7 +20,7 @@ from typing import Iterator
 
 from ..analysis.changes import Change
 from ..diagnostics import Finding
-from ..text.numbers import Interval, rate_interval
+from ..text.intervals import Interval, rate_interval
 from .base import Check
 from ..text.figures import bare, plain
 

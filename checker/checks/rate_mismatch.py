@@ -17,7 +17,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from ..diagnostics import Finding
-from ..text.numbers import Fit
+from ..text.intervals import Fit
 from .base import Check
 from ..analysis.rate_fit import fit_of, values_of
 

@@ -15,7 +15,7 @@ from decimal import ROUND_HALF_UP
 from typing import Iterator
 
 from ..diagnostics import Finding
-from ..text.numbers import Fit
+from ..text.intervals import Fit
 from .base import Check
 from ..text.figures import percent
 from ..analysis.rate_fit import fit_of, values_of

@@ -27,7 +27,7 @@ from typing import Any
 
 from ..diagnostics import Finding
 from ..offsets import Span
-from ..text.numbers import Fit, fit_rate
+from ..text.intervals import Fit, fit_rate
 from .base import Check, ParamError
 
 _SHARE = re.compile(r"(?:[，,、]|(?<!\s))\s*(?:占比?|比例为|占比为)\s*(?P<pct>\d+(?:\.\d+)?)\s*%")

@@ -1,8 +1,9 @@
-"""Chinese numerals both ways, for the small numbers that headings, dates and list markers use.
+"""Chinese numerals both ways: the one reader and writer of them.
 
-Reading: 一..九十九 (五, 十二, 二十一, 三十) and a year written digit by digit (二〇二三). Writing:
-counting numerals as Word and GB/T 9704 headings print them (十一, 二十, 一百零一), and digit by digit. Quantities in
-running text (三千二百万, 两) are numbers.py's, which reads the full range.
+Small numbers for headings, dates and list markers: reading 一..九十九 (五, 十二, 二十一, 三十)
+and a year written digit by digit (二〇二三); writing counting numerals as Word and GB/T 9704
+headings print them (十一, 二十, 一百零一), and digit by digit. The full range that quantities in
+running text use (三千二百万, 两, 二〇二一) is ``read_quantity``, which numbers.py calls.
 """
 
 from __future__ import annotations
@@ -58,3 +59,41 @@ def counting(n: int, digits: str = DIGITS, units: str = "十百千", short_ten: 
         if power:
             out.append(units[power - 1])
     return "".join(out)
+
+
+# ---- the full range, for quantities in running text --------------------------------------
+
+CN_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4,
+             "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_CN_SMALL = {"十": 10, "百": 100, "千": 1000}
+_CN_BIG = {"万": 10**4, "亿": 10**8}
+CN_CHARS = "".join([*CN_DIGITS, *_CN_SMALL, *_CN_BIG])
+
+
+def read_quantity(s: str) -> int | None:
+    """Chinese numerals: 二十三, 一百零五, 三千二百万, 两, 二〇二一; None for 十四五 or 两三."""
+    if all(c in CN_DIGITS for c in s):
+        if len(s) == 1 or any(c in "〇零" for c in s):
+            return int("".join(str(CN_DIGITS[c]) for c in s))
+        return None
+    total = wan = sec = 0
+    num: int | None = None
+    last = 0
+    for prev, c in zip(" " + s, s):
+        if c in CN_DIGITS:
+            if num is not None:
+                return None
+            num = CN_DIGITS[c] if c not in "〇零" else None
+            last = 0 if c in "〇零" else last
+        elif c in _CN_SMALL:
+            if num is None and prev in _CN_SMALL:
+                return None
+            sec, num, last = sec + (1 if num is None else num) * _CN_SMALL[c], None, _CN_SMALL[c]
+        elif c == "万":
+            wan, sec, num, last = (sec + (num or 0) or 1) * 10**4, 0, None, 10**4
+        else:
+            total = (total + wan + sec + (num or 0) or 1) * 10**8
+            wan, sec, num, last = 0, 0, None, 10**8
+    if num is not None and last >= 100:  # colloquial 三千二 = 3200
+        num *= last // 10
+    return total + wan + sec + (num or 0)

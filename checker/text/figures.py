@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from decimal import ROUND_DOWN, Decimal, localcontext
 
-from .numbers import Interval, Quantity
+from .intervals import Interval
+from .numbers import Quantity
 
 
 def bare(raw: str) -> str:

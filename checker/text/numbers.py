@@ -17,16 +17,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from decimal import Decimal, localcontext
-from enum import Enum
+from decimal import Decimal
 
+from .cn_numerals import CN_CHARS, CN_DIGITS, read_quantity
+from .intervals import Interval
 from .regexes import anchors
 
-_CN_DIGIT = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4,
-             "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
-_CN_SMALL = {"十": 10, "百": 100, "千": 1000}
-_CN_BIG = {"万": 10**4, "亿": 10**8}
-_CN_CHARS = "".join([*_CN_DIGIT, *_CN_SMALL, *_CN_BIG])
 _MULT = {"万": Decimal(10**4), "亿": Decimal(10**8)}
 # Same-length folding only, so offsets stay valid in the caller's text.
 _FOLD = str.maketrans("０１２３４５６７８９％", "0123456789%")
@@ -38,13 +34,13 @@ _WIDE = re.compile("[０-９％]")  # the matching view is folded already: trans
 COUNT_GROUPS = frozenset({"case", "person", "event", "copy", "household", "other"})
 _BUILTIN_UNITS = {"%": "percent", "万元": "money", "亿元": "money"}  # written by the reader itself
 _AR = r"[0-9]+(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?"
-_CN = f"[{_CN_CHARS}]+"
+_CN = f"[{CN_CHARS}]+"
 _GAP = r"[ \t\u3000]*(?:\n[ \t\u3000]*)?"  # PDF text breaks lines inside "230\n余人次"
 _PRE = "将近|接近|大约|不足|不到|少于|超过|多于|近|约|逾"
 # Linear on any line: a match starts at a run's first space, never inside it, and no two adjacent
 # runs of spaces can take the same characters (each optional word carries the spaces after it).
 _QTY = (
-    rf"(?:(?P<pre>{_PRE})|(?<![ \t]))[ \t]*(?<![0-9.,A-Za-z{_CN_CHARS}])"
+    rf"(?:(?P<pre>{_PRE})|(?<![ \t]))[ \t]*(?<![0-9.,A-Za-z{CN_CHARS}])"
     rf"(?:(?P<lo>{_AR}|{_CN})[ \t]*[-~～—－–至到][ \t]*)?"
     rf"(?:(?P<ar>{_AR})(?:[ \t]*(?P<mul>[万亿]))?|(?P<cn>{_CN}))"
     rf"{_GAP}(?:(?P<mid>余|多){_GAP})?(?:(?P<unit>{{units}})|(?P<pct>%))"
@@ -53,7 +49,7 @@ _QTY = (
 _AR_FULL = re.compile(rf"({_AR})\s*([万亿])?")
 _CN_FULL = re.compile(_CN)
 _PCT_CN = re.compile(rf"百分之(?P<cn>{_CN})")
-_NUMERAL = re.compile(f"[0-9{_CN_CHARS}]")
+_NUMERAL = re.compile(f"[0-9{CN_CHARS}]")
 # A measure word that is really the first character of a longer word ("人民", "条例", "期间").
 _STOP = re.compile(
     "件事|次性|次日|次要|人民|人员|人大|人口|人才|条例|条件|条款|期间|期限|期末|期满|社会|社保|"
@@ -76,7 +72,7 @@ _MASKS = tuple((re.compile(p), anchors(p)) for p in (
     r"政务|市民|专线|投诉|举报|电话|急救|报警|火警|微信|公众号|接处警))",       # hotlines
     r"(?<!\d)\d{1,2}\s*[·•・]\s*\d{1,2}(?!\d)",                             # 12·4, 4·15 days
     r"(?m)^[ \t\u3000]*(?:\d+[.．、](?!\d)|[（(]\d+[）)]|[一二三四五六七八九十]+[、.．])",  # heading nos.
-    rf"[{_CN_CHARS}](?<![{_CN_CHARS}]{{2}})[{_CN_CHARS}]*个(?:意识|自信|维护|确立|全面|代表|务必|大局|区分|严禁|必须|不准|坚持|没有|“)"
+    rf"[{CN_CHARS}](?<![{CN_CHARS}]{{2}})[{CN_CHARS}]*个(?:意识|自信|维护|确立|全面|代表|务必|大局|区分|严禁|必须|不准|坚持|没有|“)"
     "|八项规定|三项制度|两个责任",                                               # slogans
 ))
 # A change word right before the figure, with only filler between ("同比分别增长了15%"); the
@@ -85,57 +81,6 @@ _CHANGE_WORDS = ("增长", "下降", "提高", "降低", "减少", "增加", "�
                  "同比", "环比", "增幅", "降幅", "涨幅", "减幅")
 _CHANGE_FILLER = "(?:了|为|达|是|分别|均|幅度|比例|率)*$"
 _CLAUSE_END = re.compile("[，。；：、！？\n]")
-
-
-@dataclass(frozen=True)
-class Interval:
-    """A set of values a figure can mean; ``hi=None`` is unbounded above. Closed unless flagged."""
-
-    lo: Decimal
-    hi: Decimal | None
-    lo_open: bool = False
-    hi_open: bool = False
-
-    @classmethod
-    def point(cls, x: Decimal | int | str) -> Interval:
-        """The exact value ``x``; floats are refused: they cannot carry a stated precision."""
-        if isinstance(x, float):
-            raise TypeError("use Decimal or str, not float")
-        return cls(Decimal(x), Decimal(x))
-
-    def __add__(self, other: Interval) -> Interval:
-        if not isinstance(other, Interval):
-            return NotImplemented
-        hi = None if self.hi is None or other.hi is None else self.hi + other.hi
-        return Interval(self.lo + other.lo, hi, self.lo_open or other.lo_open,
-                        self.hi_open or other.hi_open)
-
-    def __radd__(self, other: object) -> Interval:
-        """Lets ``sum(intervals)`` start from 0."""
-        if other == 0:
-            return self
-        return NotImplemented
-
-    def _below(self, other: Interval) -> bool:
-        """True when every value of self lies strictly below every value of other."""
-        if self.hi is None:
-            return False
-        return self.hi < other.lo or (self.hi == other.lo and (self.hi_open or other.lo_open))
-
-    def overlaps(self, other: Interval) -> bool:
-        return not (self._below(other) or other._below(self))
-
-    def contains(self, x: Decimal) -> bool:
-        return self.overlaps(Interval.point(x))
-
-    def __str__(self) -> str:
-        """Plain notation for messages: [11500, 12500], [4000, 5000), (300, +∞)."""
-        hi = "+∞)" if self.hi is None else f"{_plain(self.hi)}{')' if self.hi_open else ']'}"
-        return f"{'(' if self.lo_open else '['}{_plain(self.lo)}, {hi}"
-
-
-def _plain(x: Decimal) -> str:
-    return format(x.normalize(), "f")
 
 
 @dataclass(frozen=True)
@@ -158,43 +103,6 @@ class Quantity:
         return self.unit_group == "percent"
 
 
-class Fit(Enum):
-    """How a stated percentage relates to the ratio of its counts (domain.md §6.2)."""
-
-    ROUNDED = "rounded"
-    TRUNCATED = "truncated"
-    NEITHER = "neither"
-
-
-def _parse_cn(s: str) -> int | None:
-    """Chinese numerals: 二十三, 一百零五, 三千二百万, 两, 二〇二一; None for 十四五 or 两三."""
-    if all(c in _CN_DIGIT for c in s):
-        if len(s) == 1 or any(c in "〇零" for c in s):
-            return int("".join(str(_CN_DIGIT[c]) for c in s))
-        return None
-    total = wan = sec = 0
-    num: int | None = None
-    last = 0
-    for prev, c in zip(" " + s, s):
-        if c in _CN_DIGIT:
-            if num is not None:
-                return None
-            num = _CN_DIGIT[c] if c not in "〇零" else None
-            last = 0 if c in "〇零" else last
-        elif c in _CN_SMALL:
-            if num is None and prev in _CN_SMALL:
-                return None
-            sec, num, last = sec + (1 if num is None else num) * _CN_SMALL[c], None, _CN_SMALL[c]
-        elif c == "万":
-            wan, sec, num, last = (sec + (num or 0) or 1) * 10**4, 0, None, 10**4
-        else:
-            total = (total + wan + sec + (num or 0) or 1) * 10**8
-            wan, sec, num, last = 0, 0, None, 10**8
-    if num is not None and last >= 100:  # colloquial 三千二 = 3200
-        num *= last // 10
-    return total + wan + sec + (num or 0)
-
-
 def _parse_ar(s: str, mul: str | None) -> Decimal:
     n = Decimal(s.replace(",", ""))
     if not mul:
@@ -210,7 +118,7 @@ def parse_number(s: str) -> Decimal | None:
     if m:
         return _parse_ar(m[1], m[2])
     if _CN_FULL.fullmatch(s):
-        n = _parse_cn(s)
+        n = read_quantity(s)
         return None if n is None else Decimal(n)
     return None
 
@@ -275,7 +183,7 @@ def _rejected(m: re.Match[str], text: str, mask: bytearray) -> bool:
     cn = m["cn"]
     if cn and (cn in ("一", "〇", "零") or (cn[0] in "百千万亿" and not m["mid"])):
         return True  # 一批/一项 are articles, 零件 is a part, 千方百计 and 万人 are slogans
-    return bool(cn) and text[m.end():m.end() + 1] in _CN_DIGIT  # 三天两头, 五个一
+    return bool(cn) and text[m.end():m.end() + 1] in CN_DIGITS  # 三天两头, 五个一
 
 
 def _build(m: re.Match[str], text: str, original: str, groups: dict[str, str],
@@ -284,7 +192,7 @@ def _build(m: re.Match[str], text: str, original: str, groups: dict[str, str],
         n, decimals = _parse_ar(m["ar"], m["mul"]), len(m["ar"].partition(".")[2])
         scale = _MULT.get(m["mul"] or "", Decimal(1))
     else:
-        cn = _parse_cn(m["cn"])
+        cn = read_quantity(m["cn"])
         if cn is None:
             return None
         n, decimals, scale = Decimal(cn), 0, Decimal(1)
@@ -351,52 +259,10 @@ class QuantityReader:
             if not _rejected(m, folded, mask) and (q := _build(m, folded, text, self.groups, self.change)) is not None:
                 found.append(q)
         for m in _PCT_CN.finditer(folded) if spelled else ():
-            n = _parse_cn(m["cn"])
+            n = read_quantity(m["cn"])
             if n is not None and mask.find(1, m.start(), m.end()) < 0:
                 found.append(Quantity(m.start(), m.end(), text[m.start():m.end()], Decimal(n),
                                       _band(Decimal(n), 0, Decimal(1)), "%", "percent", None, 0,
                                       _is_change(folded, m.start(), "%", self.change)))
         found.sort(key=lambda q: q.start)
         return [q for i, q in enumerate(found) if i == 0 or q.start >= found[i - 1].end]
-
-
-def rate_interval(stated: Decimal, decimals: int) -> tuple[Interval, Interval]:
-    """(rounded, truncated) bands of a stated rate: 96.7, 1 -> [96.65, 96.75], [96.7, 96.8)."""
-    step = Decimal(1).scaleb(-decimals)
-    return (Interval(stated - step / 2, stated + step / 2),
-            Interval(stated, stated + step, hi_open=True))
-
-
-def ratio(part: Interval | Decimal | int, whole: Interval | Decimal | int) -> Interval | None:
-    """100·part/whole as an interval; None when the whole may be zero."""
-    p, w = (x if isinstance(x, Interval) else Interval.point(x) for x in (part, whole))
-    if w.lo <= 0:
-        return None
-    with localcontext() as ctx:
-        ctx.prec = 50
-        lo = 100 * p.lo / w.hi if w.hi is not None else Decimal(0)
-        hi = None if p.hi is None else 100 * p.hi / w.lo
-    return Interval(lo, hi)
-
-
-def fit_rate(part: Interval | Decimal | int, whole: Interval | Decimal | int,
-             stated: Decimal, decimals: int) -> Fit | None:
-    """Does 100·part/whole give ``stated`` when rounded, only when truncated, or neither?"""
-    r = ratio(part, whole)
-    if r is None:
-        return None
-    rounded, truncated = rate_interval(stated, decimals)
-    if r.overlaps(rounded):
-        return Fit.ROUNDED
-    return Fit.TRUNCATED if r.overlaps(truncated) else Fit.NEITHER
-
-
-def rate_fit(pct: Quantity, part: Interval | Decimal | int,
-             whole: Interval | Decimal | int) -> Fit | None:
-    """``fit_rate`` for a percent Quantity; an approximate one (95%以上) only rounds or fails."""
-    if pct.approx is None:
-        return fit_rate(part, whole, pct.stated, pct.decimals)
-    r = ratio(part, whole)
-    if r is None:
-        return None
-    return Fit.ROUNDED if r.overlaps(pct.value) else Fit.NEITHER
