@@ -35,6 +35,7 @@ class Facts:
     layout: Parts
     signature_date: date | None
     signature_date_text: str | None
+    year_support: tuple[str, ...] = ()  # besides the opening, what names the year the opening wins with: body, plan
 
     @property
     def parts(self) -> Mapping[str, PartInfo]:
@@ -68,6 +69,7 @@ def derive(doc: Document, genre: Genre, year: int | None = None) -> Facts:
         layout=part_finder.find(doc, genre, found_year.value),
         signature_date=signature_date,
         signature_date_text=signature_text,
+        year_support=found_year.support,
     )
 
 

@@ -65,14 +65,16 @@ def judge(partitions: tuple[Partition, ...], labels: list[str], values: list, to
 
     Items that say what people took part in or know (参加线上培训的 / 参加线下培训的) are
     attributes, which one person can have both of: no partition holds for them."""
-    best = Judgement()
+    best, rank = Judgement(), (False, 0, False)
     if any(_TAKING_PART.search(x) for x in labels):
         return Judgement(_complement_pair(labels), False, "互斥") if _complement_pair(labels) else best
     for p in partitions:
         found = _by_partition(p, labels, values, total_label)
-        if found.complete > best.complete or (found.complete == best.complete
-                                               and len(found.disjoint) > len(best.disjoint)):
-            best = found
+        # On a tie, the partition whose whole the total names: 考试合格 / 不合格 of an exam are
+        # exam results, not review grades (评查等次), though both partitions hold them.
+        own = (found.complete, len(found.disjoint), bool(p.whole and p.whole.search(total_label)))
+        if found.disjoint and own > rank:
+            best, rank = found, own
     if best.disjoint:
         return best
     pair = _complement_pair(labels)

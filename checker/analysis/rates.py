@@ -124,6 +124,8 @@ def find_rates(book: RateBook, text: str, qs: list[Quantity]) -> list[RateMentio
             names.append(n.group(1))
             end = n.end()
         mention = _with_percents(book, text, qs, m.start(), end, tuple(names), share=False)
+        if mention is not None and book.rate_rx.search(text, end, mention.percents[0].start):
+            continue  # 满意度测评满意率达到…: the nearer rate word owns the figure
         if mention is not None:
             found.append(mention)
             pos = mention.percents[-1].end

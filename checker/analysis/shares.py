@@ -37,6 +37,7 @@ class ShareGroup:
     labels: tuple[str, ...]
     complete: bool  # they are all of the whole
     start: int = 0  # where the first item's words begin
+    starts: tuple[int, ...] = ()  # where each item's words begin (to quote the items as written)
 
     @property
     def low(self) -> Decimal:
@@ -99,4 +100,5 @@ def _group(words, items, frame: str) -> ShareGroup | None:
     if not (known.disjoint and len(known.disjoint) == len(labels)) and not (
             remainder or kinds or same_head(labels) or _CLASSIFY.search(frame)):
         return None
-    return ShareGroup(tuple(q for q, _, _ in items), tuple(labels), known.complete or remainder, max(items[0][2], 0))
+    return ShareGroup(tuple(q for q, _, _ in items), tuple(labels), known.complete or remainder, max(items[0][2], 0),
+                      tuple(max(at, 0) for _, _, at in items))

@@ -33,6 +33,7 @@ class Year:
     source: str  # option | title | opening | dominant | plan | none
     title: int | None
     opening: int | None
+    support: tuple[str, ...] = ()  # when the opening outvotes the title: body | plan, the evidence besides the opening line
 
 
 def title_year(text: str) -> int | None:
@@ -97,7 +98,7 @@ def report_year(doc: Document, option: int | None, plan_headings: set[int]) -> Y
     if title and opening and title != opening:
         votes = Counter(y for y in (dominant, plan) if y in (title, opening))
         if votes.get(opening, 0) > votes.get(title, 0):
-            return Year(opening, "opening", title, opening)
+            return Year(opening, "opening", title, opening, _support(doc, plan_headings, mention[1], opening, plan))
     for value, source in ((title, "title"), (opening, "opening"), (dominant, "dominant"),
                           (since_opening(doc), "opening"), (plan, "plan")):
         if value:
@@ -105,10 +106,19 @@ def report_year(doc: Document, option: int | None, plan_headings: set[int]) -> Y
     return Year(None, "none", title, opening)
 
 
-def _body_years(doc: Document, plan_headings: set[int]) -> tuple[int | None, int | None]:
-    """The most frequent year outside the plan headings, and the plan heading's year minus one."""
+def _support(doc: Document, plan_headings: set[int], opening_at: Span, year: int, plan: int | None) -> tuple[str, ...]:
+    """What names ``year`` besides the opening sentence itself (the title-year message cites it)."""
+    body, _ = _body_years(doc, plan_headings, skip=opening_at)
+    return tuple(name for name, value in (("body", body), ("plan", plan)) if value == year)
+
+
+def _body_years(doc: Document, plan_headings: set[int], skip: Span | None = None) -> tuple[int | None, int | None]:
+    """The most frequent year outside the plan headings (and outside the line holding ``skip``),
+    and the plan heading's year minus one."""
     counts = Counter(
-        m.year for line in doc.body_lines() if line.index not in plan_headings for m in plain_years(line.text)
+        m.year for line in doc.body_lines()
+        if line.index not in plan_headings and not (skip and line.start <= skip.start < line.end)
+        for m in plain_years(line.text)
     )
     plan_years = [int(y) for i in sorted(plan_headings) for y in YEAR.findall(doc.lines[i].text)]
     return (counts.most_common(1)[0][0] if counts else None), (plan_years[0] - 1 if plan_years else None)

@@ -151,7 +151,7 @@ class ForeignLocalityCheck(BatchCheck):
                 if self.params.relational and self.params.relational.search(text[a:b]):
                     continue
                 start = m.start() - len(place)
-                values = {"match": text[start:m.end()], "place": place + m.group(), "own": shown}
+                values = {"match": text[start:m.end()], "place": place, "own": shown}
                 yield Finding(Span(line.start + start, line.start + m.end()), "body", values)
 
 

@@ -74,8 +74,9 @@ class GarbledCheck(Check):
             reading, _ = _patterns()
             for m in reading.finditer(original):
                 if m.group(1).lower() == m.group(2)[0].lower():
-                    values = {"found": m.group() + original[m.end():m.end() + 1], "letter": m.group(1), "reading": m.group(2)}
+                    values = {"found": m.group(), "letter": m.group(1), "reading": m.group(2)}  # quoted as the span
                     yield Finding(Span(m.start(), m.end()), "letter_reading", values, original=True)
+        if _MAYBE_LETTER.search(doc.text):  # the folded view: a full-width ｚ reads as z
             yield from self._lone_letters(doc, view.analysis.mojibake)
         for span in view.analysis.mojibake:
             shown = original[span.start:span.end][:12].replace("\ufffd", "�")
@@ -95,5 +96,7 @@ class GarbledCheck(Check):
                 if self.params.grade_words.match(text, m.end()):
                     continue
                 severity = Severity.WARNING  # capitals are sometimes names (甲A联赛); lower case never is
-            found = text[max(m.start() - 2, 0):m.end() + 2]
-            yield Finding(Span(m.start(), m.end()), "letter", {"found": found, "letter": letter}, severity=severity)
+            around = doc.norm.map.span(Span(max(m.start() - 2, 0), min(m.end() + 2, len(text))))
+            found = doc.source.text[around.start:around.end]  # the context as written, not as folded
+            shown = doc.source.text[at.start:at.end] if m.group() == letter else letter  # ｚ as written
+            yield Finding(Span(m.start(), m.end()), "letter", {"found": found, "letter": shown}, severity=severity)

@@ -40,7 +40,7 @@ class Params:
 class JunkLineCheck(Check):
     name = "junk_line"
     Params = Params
-    messages = {"default": ("line", "what")}
+    messages = {"default": ("line", "what"), "piece": ("line", "what")}
     fixable = True
 
     @classmethod
@@ -69,8 +69,20 @@ class JunkLineCheck(Check):
             for start, end, kind in furniture.pieces(line.text):
                 span = Span(line.start + start, line.start + end)
                 piece = doc.text[span.start:span.end].strip()
-                yield Finding(span, values={"line": _shown(piece), "what": kind},
-                              fix=Fix("删除", (Edit(span, ""),)))
+                yield Finding(span, "piece", values={"line": _shown(piece), "what": kind},
+                              fix=Fix(f"删除{kind}", (Edit(_with_blanks(line.text, line.start, start, end), ""),)))
+
+
+_BLANKS = " \t\u3000\u00a0"
+
+
+def _with_blanks(text: str, offset: int, start: int, end: int) -> Span:
+    """The piece and the blanks around it: deleting a watermark leaves no trailing space."""
+    while start > 0 and text[start - 1] in _BLANKS:
+        start -= 1
+    while end < len(text) and text[end] in _BLANKS:
+        end += 1
+    return Span(offset + start, offset + end)
 
 
 def front_end(doc) -> int:

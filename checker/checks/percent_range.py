@@ -31,9 +31,17 @@ class PercentRangeCheck(Check):
             rate, text = reading.mention, reading.sentence.text
             if not rate.proportion:
                 continue
-            for pct in rate.percents:
+            for i, pct in enumerate(rate.percents):
                 negative = pct.start > 0 and text[pct.start - 1:pct.start] in ("-", "－", "−", "负")
                 if pct.stated > 100 or (negative and pct.stated > 0):
                     stated = ("-" if negative else "") + bare(pct.raw)
                     yield Finding(reading.sentence.span(rate.start, pct.end), "out_of_range",
-                                  {"rate": rate.name, "stated": stated})
+                                  {"rate": _name_of(rate, i), "stated": stated})
+
+
+def _name_of(rate, index: int) -> str:
+    """The rate a percent belongs to: names and percents listed pairwise (办结率、满意率分别为98%、102%)
+    pair one to one; one percent for several names is shared by them all."""
+    if len(rate.names) > 1 and len(rate.names) == len(rate.percents):
+        return rate.names[index]
+    return rate.name

@@ -18,7 +18,7 @@ from typing import Iterator
 
 from ..diagnostics import Finding
 from .base import Check
-from ..text.figures import bare, plain
+from ..text.figures import plain
 
 _HUNDRED = Decimal(100)
 
@@ -37,6 +37,12 @@ class ShareOverflowCheck(Check):
                 if kind is None:
                     continue
                 stated = sum((p.stated for p in group.percents), Decimal(0))
-                shares = "、".join(f"“{label.strip()}占{bare(p.raw)}”" for p, label in zip(group.percents, group.labels))
+                shares = "、".join(f"“{_as_written(view, sentence, at, p.end)}”" for p, at in zip(group.percents, group.starts))
                 span = sentence.span(group.start, group.percents[-1].end)
                 yield Finding(span, kind, {"shares": shares, "sum": plain(stated) + "%"})
+
+
+def _as_written(view, sentence, start: int, end: int) -> str:
+    """An item quoted as the author wrote it (占比, full-width digits, spaces), not as matched."""
+    span = view.doc.norm.map.span(sentence.span(start, end))
+    return view.doc.source.text[span.start:span.end].strip(" \u3000\n，,、；;").replace("\n", "")

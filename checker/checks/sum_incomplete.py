@@ -11,6 +11,7 @@ scope: body
 
 from __future__ import annotations
 
+import re
 from typing import Iterator
 
 from ..analysis.breakdowns import Breakdown
@@ -18,6 +19,9 @@ from ..diagnostics import Finding
 from .base import Check
 from ..text.figures import bare, below, fmt, joined, plain, total_of
 from .sum_mismatch import selection
+
+
+_REST_NAMED = re.compile(r"[ \u3000]{0,2}[，,；;][ \u3000]{0,2}(?:其余|其他|其它|剩余|余下|另有)")  # bounded: linear
 
 
 class SumIncompleteCheck(Check):
@@ -29,6 +33,8 @@ class SumIncompleteCheck(Check):
 
     def run(self, view) -> Iterator[Finding]:
         for sentence, b in view.analysis.breakdown_readings(view.scope):
+            if _REST_NAMED.match(sentence.text, b.span[1]):
+                continue  # "…，其余为刑事附带民事案件": the reader is told what the rest is
             found = _incomplete(b)
             if found is not None:
                 yield Finding(sentence.span(*b.span), "incomplete", found)

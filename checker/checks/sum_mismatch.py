@@ -27,7 +27,7 @@ from ..analysis.breakdowns import OVERLAP_PRONE, Breakdown
 from ..analysis.partitions import Partition, _by_partition
 from ..diagnostics import Finding
 from .base import Check, ParamError, Regex
-from ..text.figures import bare, below, fmt, joined, total_of
+from ..text.figures import bare, below, fmt_as, joined, total_of
 
 
 @dataclass(frozen=True)
@@ -110,10 +110,10 @@ def _disjoint_of(b: Breakdown, picked: tuple[int, ...], why: str):
     shown = "".join(f"“{b.labels[i].strip()}{bare(b.parts[i].raw)}”" for i in picked)
     span = (min(b.total.start, chosen[0].start), max(b.total.end, chosen[-1].end))
     named = f"，分属“{why}”的不同类别" if why and why not in ("互斥", "同类") else ""
-    return span, "disjoint", {"total": bare(b.total.raw), "parts": shown, "sum": fmt(parts),
+    return span, "disjoint", {"total": bare(b.total.raw), "parts": shown, "sum": fmt_as(parts, b.total),
                               "why": named}
 
 
 def _values(b: Breakdown, parts) -> dict[str, str]:
-    return {"total": bare(b.total.raw), "parts": joined(list(b.parts)), "sum": fmt(parts),
+    return {"total": bare(b.total.raw), "parts": joined(list(b.parts)), "sum": fmt_as(parts, b.total),
             "marker": b.marker}

@@ -16,6 +16,8 @@ check: year_consistency
 
 from __future__ import annotations
 
+import re
+
 from ..diagnostics import Finding
 from ..analysis.year import SOURCE_NAMES, opening_year_mention
 from ..offsets import Span
@@ -60,9 +62,10 @@ def _title_vs_opening(doc, facts):
     if mention is None or not mention[2]:
         return  # a year met in passing is no evidence against the title
     if facts.year == facts.opening_year and doc.title:
-        # The body and the plan side with the opening (facts.derive): the title is the slip.
-        values = {"found": facts.title_year, "expected": facts.opening_year, "year": facts.opening_year, "source": "开头和正文"}
-        yield Finding(Span(doc.title[0].start, doc.title[-1].end), "title", values)
+        # The body or the plan sides with the opening (facts.derive): the title is the slip.
+        values = {"found": facts.title_year, "expected": facts.opening_year, "year": facts.opening_year,
+                  "source": _evidence(facts.year_support)}
+        yield Finding(_title_year_span(doc, facts.title_year), "title", values)
         return
     values = {"found": facts.opening_year, "expected": facts.title_year, "year": facts.title_year, "source": "标题"}
     yield Finding(mention[1], "opening", values)
@@ -91,3 +94,22 @@ def _plan(plan, facts):
 
 def _span(mention) -> Span:
     return Span(mention.start, mention.end)
+
+
+_EVIDENCE = {"body": "正文", "plan": "工作安排部分"}
+
+
+def _evidence(support: tuple[str, ...]) -> str:
+    """"开头", "开头和正文", "开头、正文和工作安排部分": only what names the year does."""
+    names = ["开头", *(_EVIDENCE[s] for s in support if s in _EVIDENCE)]
+    return names[0] if len(names) == 1 else "、".join(names[:-1]) + "和" + names[-1]
+
+
+def _title_year_span(doc, year: int) -> Span:
+    """The title's year as written (2023年度), or the whole title when it cannot be found."""
+    pattern = re.compile(rf"(?<![0-9]){year}\s*(?:年度|年)?")
+    for line in doc.title:
+        m = pattern.search(doc.text, line.start, line.end)
+        if m:
+            return Span(m.start(), m.end())
+    return Span(doc.title[0].start, doc.title[-1].end)

@@ -27,6 +27,8 @@ _ATTACHMENT = re.compile(r"^\s*(?:附件|附表)\s*[0-9一二三四五六七八�
 # "现将…报告如下：", "依照…规定，现将…": the opening sentence, never the title
 _NO_TITLE = re.compile(r"如下[：:。]?$|现将|[：:]$")
 _SENTENCE_INSIDE = re.compile(f"[{STATEMENT_ENDS}]|如下|现将|报告")
+# The 附注 below the date (GB/T 9704 §7.3.6: "（此件公开发布）") belongs after the signature, not before it.
+_NOTE = re.compile(r"^\s*[（(]此件[\u4e00-\u9fff]{2,10}[）)]\s*$")
 _CLOSING = re.compile(r"^\s*特此(?:报告|汇报)[。.！]?\s*$")
 
 
@@ -98,7 +100,7 @@ def back_matter(filled: list[Line], headings: dict[int, Heading], furniture: Web
     """Closing formula, signature (issuer lines + date) and trailing page numbers or web leftovers."""
     end = min(_attachments_start(filled), _links_start(filled, headings, furniture))
     trailer: list[Line] = list(filled[end:])
-    while end and (PAGE_NUMBER.match(filled[end - 1].content)
+    while end and (PAGE_NUMBER.match(filled[end - 1].content) or _NOTE.match(filled[end - 1].content)
                    or (furniture and furniture.what(filled[end - 1].content, after_signature=True))):
         end -= 1
         trailer.insert(0, filled[end])

@@ -6,6 +6,7 @@ they add up to or give, as a point when exact and as an interval when a figure i
 
 from __future__ import annotations
 
+import re
 from decimal import ROUND_DOWN, Decimal, localcontext
 
 from .intervals import Interval
@@ -24,6 +25,33 @@ def fmt(value: Interval) -> str:
     if value.lo == value.hi:
         return plain(value.lo)
     return f"{value}（区间）"
+
+
+_ARABIC = re.compile(r"[0-9][0-9.,]*")
+
+
+def fmt_as(value: Interval, like: Quantity) -> str:
+    """A sum in the unit the author wrote ``like`` in: 500万元 beside 450万元, never 5000000.
+
+    Only a scaled figure (450万元, 2.6万余份) changes how the sum reads; a plain count keeps
+    ``fmt``'s digits.
+    """
+    raw = bare(like.raw)
+    number = _ARABIC.match(raw)
+    if number is None or not Decimal(number.group().replace(",", "") or 0):
+        return fmt(value)
+    scale = like.stated / Decimal(number.group().replace(",", ""))
+    if scale <= 1 or scale != scale.to_integral_value():
+        return fmt(value)
+    unit = like.unit
+
+    def shown(x: Decimal) -> str:
+        return plain(x / scale) + unit
+
+    if value.lo == value.hi:
+        return shown(value.lo)
+    hi = "+∞)" if value.hi is None else f"{shown(value.hi)}{')' if value.hi_open else ']'}"
+    return f"{'(' if value.lo_open else '['}{shown(value.lo)}, {hi}（区间）"
 
 
 def below(a: Interval, b: Interval) -> bool:
