@@ -7,6 +7,7 @@ import codecs
 import pytest
 
 from checker.sources import SourceError, load_bytes
+from checker.sources.text import decode
 
 REPORT = "青溪镇人民政府关于2023年度法治政府建设情况的报告\n2023年，青溪镇坚持依法行政，受理行政复议案件12件。\n"
 
@@ -63,3 +64,17 @@ def test_forced_encoding():
 def test_unreadable_inputs_raise_a_clear_error(data, message):
     with pytest.raises(SourceError, match=message):
         load_bytes(data, "r.txt")
+
+
+@pytest.mark.parametrize("text", ["政府,工作\n", "政府，工作\n", "推进法制政府建设。\n", "二〇二三年\n"])
+def test_a_short_gb18030_file_is_not_taken_for_big5(text):
+    # charset_normalizer alone read the GBK bytes of 政府,工作 as the Big5 淉葬,馱釬.
+    decoded = decode(text.encode("gb18030"))
+    assert (decoded.text, decoded.encoding) == (text, "gb18030")
+
+
+@pytest.mark.parametrize("text", ["政府,工作\n", "依法行政\n", "繁體中文的報告內容，依法行政。\n",
+                                  "一、主要舉措和成效\n本年度共受理行政復議案件十二件。\n"])
+def test_a_big5_file_stays_big5(text):
+    decoded = decode(text.encode("big5"))
+    assert (decoded.text, decoded.encoding) == (text, "big5")
