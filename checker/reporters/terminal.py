@@ -92,8 +92,7 @@ def render(run, options=None) -> str:
 
 def _file(out: _Out, result, chrome: Chrome) -> None:
     if result.error:
-        out.line((result.path, "bold"), "  ", (chrome["unreadable"], "bold red"), "：" if chrome.lang == "zh" else ": ",
-                 result.error)
+        out.line((result.path, "bold"), "  ", (chrome["unreadable"], "bold red"), chrome["colon"], result.error)
         return
     if not result.diagnostics:
         out.line((result.path, "bold"), "  ", (chrome["clean"], "green"), "  ", _facts_line(result, chrome))
@@ -242,7 +241,7 @@ def _summary(out: _Out, run, chrome: Chrome) -> None:
         out.line((chrome.verdicts(totals) + stop, "bold"))
     elif run.files:
         verdict = chrome("verdict", verdict=chrome[run.verdicts[0]])
-        out.line(chrome.totals(totals) + stop + (" " if chrome.lang == "en" else "") + verdict + stop)
+        out.line(chrome.totals(totals) + stop + chrome["space"] + verdict + stop)
     else:
         out.line(chrome.totals(totals) + stop)
 
