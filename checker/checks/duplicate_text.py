@@ -22,7 +22,7 @@ params:
   counted: "^[一二两三四五六七八九十几][个次年月天步项件户家村批级遍回层人位条份名处所场期届轮趟点道座张本部类种样句篇组]"
   tentative: "^(?:一下|一番|看看?)"
   compounds: [学习强国]
-  chains: [组织, 领导, 服务, 管理, 指导]
+  chains: [组织, 领导]
 ```
 """
 
@@ -51,7 +51,7 @@ class Params:
     counted: Regex = re.compile(r"^[一二两三四五六七八九十几][个次年月天步项件户家村批级遍回层人位条份名处所场期届轮趟点道座张本部类种样句篇组]")
     tentative: Regex = re.compile(r"^(?:一下|一番|看看?)")
     compounds: tuple[str, ...] = ("学习强国",)  # names a doubled word's second copy may begin
-    chains: tuple[str, ...] = ("组织", "领导", "服务", "管理", "指导")  # a subject's last word and its verb
+    chains: tuple[str, ...] = ("组织", "领导")  # a subject's last word and its verb
 
 
 class DuplicateTextCheck(Check):
@@ -59,7 +59,7 @@ class DuplicateTextCheck(Check):
     Params = Params
     messages = {"word": ("word", "doubled"), "word_or_stop": ("word", "doubled"), "sentence": ("line", "sentence")}
     fixable = True
-    default_scope = "body"
+    default_scope = "all"  # a doubled word in the title or the signature is a slip too
 
     def run(self, view):
         yield from self._words(view)
