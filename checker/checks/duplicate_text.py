@@ -118,7 +118,7 @@ def _heading_ends(doc) -> list[tuple[int, int]]:
     spans = []
     for heading in doc.headings:
         line = doc.lines[heading.line]
-        spans.append((line.start, heading.title.end + 1 if heading.run_in else line.end))
+        spans.append((line.start, heading.title.end if heading.run_in else line.end))
     return spans
 
 
