@@ -95,9 +95,9 @@ class DuplicateTextCheck(Check):
 
 
 def _units(view, minimum: int):
-    """(view span, comparison key, excerpt) of each long enough sentence or ；-piece outside headings."""
+    """(view span, comparison key, excerpt) of each long enough sentence or ；-piece outside headings and tables."""
     announces = view.facts.genre.announces_re
-    heads = _heading_ends(view.doc)
+    heads = _heading_ends(view.doc) + _table_spans(view.doc)  # a form repeats its cells' wording
     for sentence in view.sentences:
         if announces is not None and announces.search(sentence.text):
             continue
@@ -120,6 +120,11 @@ def _heading_ends(doc) -> list[tuple[int, int]]:
         line = doc.lines[heading.line]
         spans.append((line.start, heading.title.end if heading.run_in else line.end))
     return spans
+
+
+def _table_spans(doc) -> list[tuple[int, int]]:
+    return [(doc.lines[t.first_line].start, doc.lines[t.last_line].end) for t in doc.tables
+            if 0 <= t.first_line <= t.last_line < len(doc.lines)]
 
 
 def _in_heading(at: int, heads: list[tuple[int, int]]) -> bool:
