@@ -16,6 +16,7 @@ from pathlib import Path
 _SYLLABLES = "桑柘乾塘双龙贤庠金龙青石白沙云溪松岭梅林杨柳清河长乐永安太平兴隆福田新塘凤凰仙鹤红岩碧水东湖西山南坪北岗"
 _SUFFIXES = ("镇", "乡", "街道", "镇", "乡")
 _OFFICES = ("", "党委", "人民政府", "司法所", "综合行政执法队", "便民服务中心", "党政办")
+_DOUBLED_OFFICE = re.compile("(" + "|".join(o for o in _OFFICES + ("办公室", "法制股", "执法大队", "政策法规股", "党组") if o) + ")\\1")
 _VERBS = ("组织开展", "扎实推进", "持续深化", "认真落实", "全面梳理", "集中整治", "规范办理", "牵头完成", "统筹推动",
           "逐项清理", "主动公开", "跟踪督办", "分类处置", "专题研究", "联合开展")
 _OBJECTS = ("行政规范性文件备案审查", "重大行政决策合法性审查", "村级法律顾问服务", "涉企行政检查", "矛盾纠纷排查化解",
@@ -173,7 +174,10 @@ def county_report(issuer: str, year: int, rng: random.Random, *, offices=_OFFICE
     """A report written from the county template, in the issuer's own words between its sentences."""
 
     def own(count: int) -> str:
-        return "".join(sentence(issuer, rng).replace(issuer, issuer + rng.choice(offices), 1) for _ in range(count))
+        text = "".join(sentence(issuer, rng).replace(issuer, issuer + rng.choice(offices), 1) for _ in range(count))
+        # the same office drawn twice would write it twice in a row (司法所司法所): a doubled word,
+        # which format/duplicate-text rightly reports; the generator means one office
+        return _DOUBLED_OFFICE.sub(r"\1", text)
 
     who = issuer
     lines = [f"{issuer}{year}年度法治政府建设情况报告", "", OPENING.format(year=year, who=who),

@@ -6,6 +6,7 @@ from .brackets import BracketBalanceCheck
 from .broken_line import BrokenLineCheck
 from .change_mismatch import ChangeMismatchCheck
 from .date_format import DateFormatCheck
+from .duplicate_text import DuplicateTextCheck
 from .dated_term import DatedTermCheck
 from .figure_conflict import FigureConflictCheck
 from .foreign_locality import ForeignLocalityCheck
@@ -53,6 +54,7 @@ REGISTRY = {
     "broken_line": BrokenLineCheck,
     "date_format": DateFormatCheck,
     "dated_term": DatedTermCheck,
+    "duplicate_text": DuplicateTextCheck,
     "foreign_locality": ForeignLocalityCheck,
     "future_year": FutureYearCheck,
     "garbled": GarbledCheck,
