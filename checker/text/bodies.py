@@ -9,6 +9,8 @@ that report on 法治建设 to the body above them. A name that ends in none of 
 
 from __future__ import annotations
 
+import re
+
 # Longer endings first, so an alternation anchored at the end prefers them.
 BODY_ENDINGS = (
     "人民政府", "行政公署", "管理委员会", "办公室", "委员会", "管委会", "党工委", "办事处",
@@ -22,3 +24,13 @@ PLACE_ENDINGS = ("自治区", "自治州", "自治县", "镇", "乡", "县", "�
 def endings(*groups: tuple[str, ...]) -> str:
     """A regex alternation of the given ending groups (no anchor, no group)."""
     return "|".join(sorted({e for g in groups for e in g}, key=len, reverse=True))
+
+
+# A line that is one body's name and nothing else (丰都县双龙镇人民政府, 中共枫林市委).
+BODY_NAME = re.compile(rf"^(?:中共)?[\u4e00-\u9fff（）()·]{{2,40}}(?:{endings(BODY_ENDINGS, PLACE_ENDINGS)})$")
+
+
+def joint_bodies(text: str) -> bool:
+    """"中共梧州市委员会 梧州市人民政府": two or more bodies' names on one line, spaces between."""
+    parts = text.split()
+    return len(parts) >= 2 and all(BODY_NAME.match(part) for part in parts)
