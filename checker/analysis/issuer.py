@@ -12,18 +12,17 @@ from __future__ import annotations
 import re
 
 from ..document.model import Document
+from ..text.bodies import BODY_ENDINGS, PLACE_ENDINGS, endings
 from ..text.regexes import LazyRegex
 
-_ISSUER_SUFFIX = re.compile(
-    r"(?:人民政府|政府|党委|党工委|委员会|办事处|街道|镇|乡|县|区|市|州|省|自治区|局|委|办|办公室|厅|中心|部|署)$"
-)
+_ISSUER_SUFFIX = re.compile(rf"(?:{endings(BODY_ENDINGS, PLACE_ENDINGS)})$")
 # a document number (浙卫〔2024〕3号), 《, a leading year: what the title's lead is not
 _LEADING = re.compile(r"^\s*(?:[\u4e00-\u9fff]{1,8}〔(?:19|20)\d{2}〕\d+号\s*)?[《〈\s]*(?:(?:19|20)\d{2}\s*年度?\s*)?")
 _NEWS_VERB = re.compile(r"(?:发布|印发|公布|公开)$")
 # The subject of an opening sentence: a body's name right before the verb that starts the work.
 _OPENING_SUBJECT = LazyRegex(
     r"^\s*(?:(?:19|20)\d{2}\s*年(?:度|以来)?[，,]\s*)?(?:[^，。；]{0,30}(?:领导|指导|部署|关心)下[，,]\s*)?"
-    r"((?:中共)?[\u4e00-\u9fff]{2,24}?(?:人民政府|政府|党委|党工委|委员会|办事处|街道办|局|委|办|厅|部|署|中心))"
+    rf"((?:中共)?[\u4e00-\u9fff]{{2,24}}?(?:街道办|{endings(BODY_ENDINGS)}))"
     r"(?:坚持|认真|深入|全面|紧紧|始终|扎实|积极|以|紧扣|围绕|聚焦|牢固|持续|不断|切实|按照|立足|着力|高度|强化|大力|把|将|在|进一步|全力|统筹|严格|主动|锚定|坚定|深学)"
 )
 _LOCALITY = re.compile(r"[\u4e00-\u9fff]{1,8}?(?:自治州|自治县|自治区|省|市|州|盟|县|区|旗|镇|乡|街道)")

@@ -7,7 +7,9 @@ the title carries the part's mark (``heading``: 第一责任人, 下一步) anyw
 names the parts it announces, in the genre's match order (several for "存在的问题及下一步打算"); a
 part marked ``only_alone`` is taken only when nothing else matched. A section none of whose
 headings names a part may hold sub-headings that do (``nested``), never under a part listed in
-``never_inside`` (a plan item "压实第一责任人职责" is a plan). Unnamed topic sections before the
+``never_inside`` (a plan item "压实第一责任人职责" is a plan); a part marked ``nested: overview``
+may also be a sub-heading of a heading named only by an ``alone_head`` (一、2019年法治政府建设情况
+（二）存在的不足和原因). Unnamed topic sections before the
 later parts report the year's work (``collects_topics``). A part with no heading may still be
 reported by sentences (part_sentences.py: ``inline`` words, or ``content``: what the leaders did),
 never by a sentence that only announces the parts (本报告包括…四个部分); the part's text is then
@@ -194,14 +196,17 @@ def classify(doc: Document, genre: Genre, year: int | None) -> tuple[dict[str, l
     top = list(doc.root.children)
     if len(top) == 1 and top[0].heading.level == 0:
         top = list(top[0].children) or top
-    unclassified = []
+    unclassified, overviews = [], []
     for section in top:
         named = heading_parts(section.heading.title_text, year, genre)
         for part in named:
             sections.setdefault(part, []).append(section)
         if not named:
             unclassified.append(section)
+        elif _overview(section.heading.title_text, genre):
+            overviews.append(section)
     _nested(sections, unclassified, top, genre, year)
+    _in_overviews(sections, overviews, genre, year)
     return sections, _topics(doc, sections, unclassified, genre)
 
 
@@ -220,6 +225,23 @@ def _nested(sections, unclassified, top, genre: Genre, year: int | None) -> None
             for child in _descendants(section, max_level=3):
                 if part.id in heading_parts(child.heading.title_text, year, genre):
                     sections.setdefault(part.id, []).append(child)
+
+
+def _overview(title: str, genre: Genre) -> bool:
+    """一、2019年法治政府建设情况: a heading that names its part only by an alone_head (情况, 总结)."""
+    heads = title_heads(title)
+    return not any(_marked(title, p) or _headed(heads, p.head_re) for p in genre.parts)
+
+
+def _in_overviews(sections, overviews, genre: Genre, year: int | None) -> None:
+    """A year's overview holds the measures and, as its sub-headings, the shortcomings too
+    (一、2019年法治政府建设情况 （一）主要举措 （二）存在的不足和原因): parts marked ``nested: overview``."""
+    wanted = {p.id for p in genre.parts if p.nested == "overview" and p.id not in sections}
+    for section in overviews:
+        for child in _descendants(section, max_level=3):
+            for part in heading_parts(child.heading.title_text, year, genre):
+                if part in wanted:
+                    sections.setdefault(part, []).append(child)
 
 
 def _topics(doc, sections, unclassified, genre: Genre) -> list[Section] | None:

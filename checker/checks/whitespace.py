@@ -2,9 +2,10 @@
 
 Zero-width characters (recorded by normalize.py as artifacts), no-break spaces from web pages,
 lines holding nothing but spaces, and ASCII spaces between two Chinese characters inside running
-text. Spaces in the title, the signature and the header are layout and stay silent; so do
-indentation at the start of a line and spaces next to Latin letters or digits (2023 年 is
-another rule's business, LED 显示屏 is fine). One finding per line and kind. Lines that format/junk
+text. Spaces in the title, the signature and the header are layout and stay silent, as are those
+between joint issuers' names on a line of their own (a cover letter's signature); so do
+indentation at the start of a line and spaces next to Latin letters or digits (2023 年 is another
+rule's business, LED 显示屏 is fine). One finding per line and kind. Lines that format/junk
 deletes whole (``junk``: the web-furniture lexicon it reads too) are left to it: one
 finding per line, and "[ 大 中 小 ]" is a button bar to delete, not spacing to tidy.
 
@@ -25,6 +26,7 @@ from ..diagnostics import Edit, Finding, Fix
 from ..offsets import Span
 from ..text.regexes import LazyRegex
 from .base import Check
+from ..text.bodies import joint_bodies
 from ..text.chars import HAN
 from .junk_line import furniture_of
 
@@ -84,8 +86,8 @@ def _line(doc, line, base: int, text: str):
         first = Span(base + spaces[0].start(), base + spaces[0].end())
         count = sum(len(m.group()) for m in spaces)
         yield Finding(first, "nbsp", {"count": count}, fix=Fix("改为普通空格", edits), original=True)
-    if doc.line_kinds.get(line.index) in _LAYOUT:
-        return
+    if doc.line_kinds.get(line.index) in _LAYOUT or joint_bodies(text):
+        return  # joint issuers on one line (a cover letter's signature) are spaced as layout
     body = text.lstrip(" \u3000\t\u00a0")
     lead = len(text) - len(body)
     stray = _STRAY.search(body) if _STRAY.might_match(body) else None

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from ..offsets import Span
+from ..text.bodies import BODY_NAME
 from ..text.clauses import STATEMENT_ENDS
 from ..text.dates import DATE_PATTERN
 from ..text.pagination import PAGE_NUMBER
@@ -17,9 +18,7 @@ from .web_furniture import WebFurniture, is_paragraph
 
 TITLE_WORDS = re.compile(r"报告|情况|总结|汇报")  # 总结/汇报: a wrong 文种 is still the title
 TITLE_TOPIC = re.compile(r"法治|依法行政|法制")
-_ORG_LINE = re.compile(
-    r"^(?:中共)?[\u4e00-\u9fff（）()·]{2,40}(?:人民政府|政府|委员会|党委|党工委|办事处|局|委|办|办公室|中心|厅|院|所|站|镇|乡|街道|区|县|市|州|旗|公司)$"
-)
+_ORG_LINE = BODY_NAME
 _DATE_LINE = re.compile(rf"^\s*(?:[\u4e00-\u9fff（）()]{{2,40}}\s+)?(?:{DATE_PATTERN})\s*$")
 _DATE_IN_LINE = re.compile(DATE_PATTERN)
 # An attachment block after the signature (GB/T 9704: 附件 follows the document on a new page).

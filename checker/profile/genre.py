@@ -56,7 +56,9 @@ class Part:
     never_inside: tuple[str, ...] = ()  # parts whose sections never hold this one (a plan item is no report)
     only_alone: bool = False  # named by a heading only when it names no other part
     collects_topics: bool = False  # unnamed topic sections before the later parts belong here
-    nested: str = "unclassified"  # where sub-headings may announce it: unclassified | anywhere | never
+    # where sub-headings may announce it: unclassified | overview (also under a heading named only by
+    # an alone_head: 一、2019年法治政府建设情况) | anywhere | never
+    nested: str = "unclassified"
     plan: bool = False  # speaks of the year after the report year
     paragraph: bool = False  # with no headings at all, a long paragraph counts as this part
 

@@ -114,8 +114,8 @@ def _parts(raw: Any, inherited: tuple[Part, ...], shown: str, line: int) -> tupl
         values.setdefault("tiny", values["short"])
         values.setdefault("required", False)
         values.setdefault("inline", None)
-        if values.get("nested", "unclassified") not in ("unclassified", "anywhere", "never"):
-            raise GenreError(f"{shown}:{at}: 'nested' must be unclassified, anywhere or never")
+        if values.get("nested", "unclassified") not in ("unclassified", "overview", "anywhere", "never"):
+            raise GenreError(f"{shown}:{at}: 'nested' must be unclassified, overview, anywhere or never")
         parts[item["id"]] = Part(**values)
     return tuple(parts.values())
 
