@@ -102,3 +102,18 @@ def pytest_addoption(parser):
 @pytest.fixture(scope="session")
 def update_snapshots(request) -> bool:
     return bool(request.config.getoption("--update-snapshots"))
+
+
+def lint_with_previous(tmp_path, ruleset, rule_id: str, files: list[str]) -> list:
+    """A rule that reads last year's report: the first text judged, the others given as --previous.
+    ``rule_id``'s findings only."""
+    from checker.app.session import Session
+    from checker.config import Config
+
+    paths = []
+    for i, text in enumerate(files):
+        path = tmp_path / f"r{i}.txt"
+        path.write_text(text, encoding="utf-8")
+        paths.append(str(path))
+    result, _ = Session(Config(previous=tuple(paths[1:])), ruleset=ruleset).lint_file(paths[0])
+    return [d for d in result.diagnostics if d.rule == rule_id]

@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 
 from casefiles import CASES_DIR, Case, CaseFileError, case_files, load_all, load_file
-from conftest import lint_texts
+from conftest import lint_texts, lint_with_previous
 
 CASES = load_all()
 
@@ -20,19 +20,6 @@ def _param(case: Case):
     return pytest.param(case, id=case.id, marks=marks)
 
 
-def _previous_year(tmp_path, rules, rule, files):
-    from checker.app.session import Session
-    from checker.config import Config
-
-    paths = []
-    for i, text in enumerate(files):
-        path = tmp_path / f"r{i}.txt"
-        path.write_text(text, encoding="utf-8")
-        paths.append(str(path))
-    result, _ = Session(Config(previous=tuple(paths[1:])), ruleset=rules).lint_file(paths[0])
-    return [d for d in result.diagnostics if d.rule == rule.id]
-
-
 def _fired(case: Case, rules, lint, tmp_path):
     rule = rules.get(case.rule)
     assert rule is not None, f"{case.source}: no rule {case.rule} in the default ruleset"
@@ -40,7 +27,7 @@ def _fired(case: Case, rules, lint, tmp_path):
         _, batch = lint_texts(list(case.files), rules)
         return [f for f in batch if f.rule == case.rule]
     if case.files:
-        return _previous_year(tmp_path, rules, rule, case.files)
+        return lint_with_previous(tmp_path, rules, rule.id, case.files)
     result = lint(case.text, year=case.year, kind=case.kind)
     return sorted((d for d in result.diagnostics if d.rule == case.rule), key=lambda d: d.sort_key)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from checker.api import lint_text
-from conftest import lint_texts
+from conftest import lint_texts, lint_with_previous
 from checker.rules.loader import load
 
 RULES = load()
@@ -20,25 +20,10 @@ CASES = [
 ]
 
 
-def _last_year(tmp_path, ruleset, rule, files):
-    """A rule that reads last year's report: the first file judged, the others as --previous."""
-    from checker.app.session import Session
-    from checker.config import Config
-
-    paths = []
-    for i, text in enumerate(files):
-        path = tmp_path / f"r{i}.txt"
-        path.write_text(text, encoding="utf-8")
-        paths.append(str(path))
-    session = Session(Config(previous=tuple(paths[1:])), ruleset=ruleset.with_rules([rule]))
-    result, _ = session.lint_file(paths[0])
-    return [d for d in result.diagnostics if d.rule == rule.id]
-
-
 @pytest.mark.parametrize("ruleset, rule, kind, index, example", CASES)
 def test_example(ruleset, rule, kind, index, example, tmp_path):
     if "files" in example and not rule.check.batch:  # a per-report rule that reads last year's report
-        fired = _last_year(tmp_path, ruleset, rule, example["files"])
+        fired = lint_with_previous(tmp_path, ruleset.with_rules([rule]), rule.id, example["files"])
     elif "files" in example:  # a cross-report rule: the example is a batch of reports
         _, batch = lint_texts(example["files"], ruleset.with_rules([rule]))
         fired = [f for f in batch if f.rule == rule.id]
