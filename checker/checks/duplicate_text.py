@@ -29,6 +29,7 @@ params:
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from ..diagnostics import Edit, Finding, Fix
@@ -97,7 +98,8 @@ class DuplicateTextCheck(Check):
 def _units(view, minimum: int):
     """(view span, comparison key, excerpt) of each long enough sentence or ；-piece outside headings and tables."""
     announces = view.facts.genre.announces_re
-    heads = _heading_ends(view.doc) + _table_spans(view.doc)  # a form repeats its cells' wording
+    heads = _merged(_heading_ends(view.doc) + _table_spans(view.doc))  # a form repeats its cells' wording
+    starts = [start for start, _ in heads]
     for sentence in view.sentences:
         if announces is not None and announces.search(sentence.text):
             continue
@@ -108,7 +110,7 @@ def _units(view, minimum: int):
             if len(_HAN.findall(body)) < minimum:
                 continue
             span = sentence.span(at + lead, at + lead + len(body))
-            if _in_heading(span.start, heads):
+            if _in_heading(span.start, heads, starts):
                 continue
             yield span, _SPACE.sub("", body), _excerpt(body)
 
@@ -127,8 +129,22 @@ def _table_spans(doc) -> list[tuple[int, int]]:
             if 0 <= t.first_line <= t.last_line < len(doc.lines)]
 
 
-def _in_heading(at: int, heads: list[tuple[int, int]]) -> bool:
-    return any(start <= at < end for start, end in heads)
+def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The spans sorted and joined where they overlap, so one bisection answers "inside?"."""
+    out: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if out and start <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], end))
+        else:
+            out.append((start, end))
+    return out
+
+
+def _in_heading(at: int, heads: list[tuple[int, int]], starts: list[int]) -> bool:
+    """Whether ``at`` lies in one of the merged ``heads`` (``starts`` their starts): a bisection,
+    so a report of many headings and sentences stays linear."""
+    i = bisect_right(starts, at) - 1
+    return i >= 0 and at < heads[i][1]
 
 
 def _excerpt(text: str, size: int = 30) -> str:
