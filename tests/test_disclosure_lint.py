@@ -232,3 +232,18 @@ def test_defective_samples_report_only_their_defects(rendered, name, fmt):
     extra = [(d.rule, d.line) for d in result.diagnostics
              if d.severity >= 2 and d.rule not in planted and d.rule != "numeric/rate-mismatch"]
     assert not extra, (name, fmt, extra)
+
+
+def test_parts_out_of_the_prescribed_order():
+    """Problems moved ahead of the review table: disclosure/part-order on the moved heading; the
+    sample as written keeps the format's order (the clean-sample test asks for no warning at all)."""
+    session = Session(Config())
+    lines = (DIR / "qingxi_county_2023.txt").read_text(encoding="utf-8").split("\n")
+    review = next(i for i, l in enumerate(lines) if l.startswith("四、政府信息公开行政复议"))
+    problems = next(i for i, l in enumerate(lines) if l.startswith("五、存在的主要问题"))
+    other = next(i for i, l in enumerate(lines) if l.startswith("六、"))
+    moved = lines[:review] + lines[problems:other] + lines[review:problems] + lines[other:]
+    result, _ = session.lint_file("moved.txt", "\n".join(moved).encode("utf-8"))
+    found = [d for d in result.diagnostics if d.rule == "disclosure/part-order"]
+    assert len(found) == 1 and "存在的主要问题" in found[0].message and "行政复议" in found[0].message
+    assert not any(d.rule == "section/order" for d in result.diagnostics)

@@ -22,6 +22,7 @@ from .near_duplicate import NearDuplicateCheck
 from .page_number import PageNumberCheck
 from .percent_range import PercentRangeCheck
 from .part_contains import PartContainsCheck
+from .part_order import PartOrderCheck
 from .pattern import PatternCheck
 from .plan_undated import PlanUndatedCheck
 from .previous_report import PreviousReportCheck
@@ -77,6 +78,7 @@ REGISTRY = {
     "numeric_unit_mixed": UnitMixedCheck,
     "page_number": PageNumberCheck,
     "part_contains": PartContainsCheck,
+    "part_order": PartOrderCheck,
     "pattern": PatternCheck,
     "plan_undated": PlanUndatedCheck,
     "previous_report": PreviousReportCheck,
