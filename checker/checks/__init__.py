@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from .addressee import AddresseeCheck
 from .brackets import BracketBalanceCheck
 from .broken_line import BrokenLineCheck
 from .change_mismatch import ChangeMismatchCheck
@@ -51,6 +52,7 @@ from .year_consistency import YearConsistencyCheck
 from .year_range import YearRangeCheck
 
 REGISTRY = {
+    "addressee": AddresseeCheck,
     "bracket_balance": BracketBalanceCheck,
     "broken_line": BrokenLineCheck,
     "date_format": DateFormatCheck,

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from ..offsets import Span
-from ..text.bodies import BODY_NAME
+from ..text.bodies import BODY_ENDINGS, BODY_NAME, endings
 from ..text.clauses import STATEMENT_ENDS
 from ..text.dates import DATE_PATTERN
 from ..text.pagination import PAGE_NUMBER
@@ -27,6 +27,8 @@ _ATTACHMENT = re.compile(r"^\s*(?:附件|附表)\s*[0-9一二三四五六七八�
 _NO_TITLE = re.compile(r"如下[：:。]?$|现将|[：:]$")
 _SENTENCE_INSIDE = re.compile(f"[{STATEMENT_ENDS}]|如下|现将|报告")
 # The 附注 below the date (GB/T 9704 §7.3.6: "（此件公开发布）") belongs after the signature, not before it.
+# One addressee: a body, possibly in its short form (市委, 县政府, 中共云州市委).
+_ADDRESSEE_BODY = re.compile(rf"(?:中共)?[\u4e00-\u9fff（）()·]{{1,30}}(?:{endings(BODY_ENDINGS)})")
 _NOTE = re.compile(r"^\s*[（(]此件[\u4e00-\u9fff]{2,10}[）)]\s*$")
 _CLOSING = re.compile(r"^\s*特此(?:报告|汇报)[。.！]?\s*$")
 
@@ -60,11 +62,31 @@ def front_matter(filled: list[Line], headings: dict[int, Heading], topic=TITLE_T
     following = [line for line in filled if line.index > after][:2]
     for line in following[:1]:
         text = line.content
-        if text.endswith(("：", ":")) and len(text) <= 60 and line.index not in headings \
-                and not _SENTENCE_INSIDE.search(text[:-1]):
+        if line.index in headings or len(text) > 60:
+            break
+        if text.endswith(("：", ":")) and not _SENTENCE_INSIDE.search(text[:-1]):
             addressee = line  # "…。现将今年…报告如下：" is the opening sentence, not an addressee
+        elif title and _lost_colon(text, "".join(l.content for l in title), following[1:]):
+            addressee = line
     start = max([l.index for l in (header, addressee, *title) if l is not None], default=-1) + 1
     return header, title, addressee, start
+
+
+def _lost_colon(text: str, title: str, after: list[Line]) -> bool:
+    """Bodies' names below the title with no colon: the addressee line that lost it (中共云州市委、
+    云州市人民政府), not the author's own name under the title (one in the title, or above a date).
+
+    One lone name is an addressee only when the title names its issuer before 关于 and this is
+    another body; under a title without an issuer it may as well be the author.
+    """
+    if not after or _DATE_LINE.match(after[0].content):
+        return False
+    names = re.split("[、，,]", text)
+    if len(names) > 4 or not all(_ADDRESSEE_BODY.fullmatch(n) for n in names):
+        return False
+    if any(n in title for n in names):
+        return False
+    return len(names) > 1 or title.find("关于") > 1
 
 
 def _attachments_start(filled: list[Line]) -> int:
