@@ -22,6 +22,7 @@ from .junk_line import JunkLineCheck
 from .near_duplicate import NearDuplicateCheck
 from .page_number import PageNumberCheck
 from .percent_range import PercentRangeCheck
+from .plenum_stale import PlenumStaleCheck
 from .part_contains import PartContainsCheck
 from .part_order import PartOrderCheck
 from .pattern import PatternCheck
@@ -81,6 +82,7 @@ REGISTRY = {
     "page_number": PageNumberCheck,
     "part_contains": PartContainsCheck,
     "part_order": PartOrderCheck,
+    "plenum_stale": PlenumStaleCheck,
     "pattern": PatternCheck,
     "plan_undated": PlanUndatedCheck,
     "previous_report": PreviousReportCheck,

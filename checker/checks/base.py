@@ -12,12 +12,14 @@ import dataclasses
 import re
 import types
 import typing
+from datetime import date
 from typing import Any, ClassVar, Iterable, Sequence
 
 from ..analysis.scope import View
 from ..diagnostics import Edit, Finding, Fix
 from ..document.model import Document, Line
 from ..offsets import Span
+from ..text.plenums import SESSION, Plenums
 from ..text.regexes import LazyRegex
 
 Regex = re.Pattern  # a parameter given as a string in YAML and compiled when the ruleset loads
@@ -141,6 +143,23 @@ class BatchCheck(Check):
 
     def run_batch(self, items: Sequence[BatchItem]) -> Iterable[BatchFinding]:
         raise NotImplementedError
+
+
+def plenum_table(entries) -> Plenums:
+    """The plenum table from a ruleset's ``plenums`` entries ({session: 二十届三中, date: 2024-07-15})."""
+    held: dict[str, date] = {}
+    for i, raw in enumerate(entries):
+        raw = entry_mapping(f"plenums[{i}]", raw, {"session", "date"}, required=("session", "date"))
+        if not SESSION.fullmatch(str(raw["session"])):
+            raise ParamError(f"'plenums[{i}].session' must look like 二十届三中, not {raw['session']!r}")
+        when = raw["date"]
+        if not isinstance(when, date):
+            try:
+                when = date.fromisoformat(str(when))
+            except ValueError:
+                raise ParamError(f"'plenums[{i}].date' must be a date YYYY-MM-DD, not {when!r}") from None
+        held[str(raw["session"])] = when
+    return Plenums(held)
 
 
 def entry_mapping(where: str, raw: Any, keys: set[str], required: tuple[str, ...] = ("match",)) -> dict:

@@ -52,23 +52,10 @@ from typing import Any, Iterator
 from ..diagnostics import Finding, Severity
 from ..offsets import Span
 from ..text.regexes import LazyRegex
-from .base import Check, ParamError, entry_mapping
+from .base import Check, ParamError, entry_mapping, plenum_table
 from ..text.clauses import clause
 from ..text.dates import render_date
-
-_SESSION = re.compile(r"(?<![一二三四五六七八九十])([一二三四五六七八九十]+)届([一二三四五六七八九])中")
-
-
-def _plenum_list(dates: dict) -> LazyRegex | None:
-    """十九届四中、五中全会: the congresses are those the plenum table names."""
-    congresses = sorted({_SESSION.fullmatch(k).group(1) for k in dates}, key=len, reverse=True)
-    if not congresses:
-        return None
-    return LazyRegex(rf"({'|'.join(congresses)})届((?:[一二三四五六七八九]中(?:全会)?(?:、|和|及|与|以及)?)+)")
-
-
-_PLENUM_ITEM = re.compile(r"([一二三四五六七八九])中")
-
+from ..text.plenums import Plenums
 
 @dataclass(frozen=True)
 class Term:
@@ -102,8 +89,7 @@ class Params:
     past_re: Any = field(default=None, repr=False)
     plan_past_re: Any = field(default=None, repr=False)
     future_re: Any = field(default=None, repr=False)
-    plenum_dates: dict = field(default_factory=dict, repr=False)
-    plenum_list: Any = field(default=None, repr=False)
+    plenum_table: Any = field(default=None, repr=False)
 
 
 class DatedTermCheck(Check):
@@ -124,14 +110,7 @@ class DatedTermCheck(Check):
         object.__setattr__(params, "past_re", _regex("past", params.past))
         object.__setattr__(params, "plan_past_re", _regex("plan_past", params.plan_past))
         object.__setattr__(params, "future_re", _regex("future", params.future))
-        dates = {}
-        for i, raw in enumerate(params.plenums):
-            raw = entry_mapping(f"plenums[{i}]", raw, {"session", "date"}, required=("session", "date"))
-            if not _SESSION.fullmatch(str(raw["session"])):
-                raise ParamError(f"'plenums[{i}].session' must look like 二十届三中, not {raw['session']!r}")
-            dates[str(raw["session"])] = _date(f"plenums[{i}].date", raw["date"])
-        object.__setattr__(params, "plenum_dates", dates)
-        object.__setattr__(params, "plenum_list", _plenum_list(dates))
+        object.__setattr__(params, "plenum_table", plenum_table(params.plenums))
 
     def run(self, view) -> Iterator[Finding]:
         doc, facts = view.doc, view.facts
@@ -174,17 +153,14 @@ class DatedTermCheck(Check):
         return None
 
     def _plenums(self, line, year: int, written: date, when: str) -> Iterator[Finding]:
-        if self.params.plenum_list is None:
-            return
-        for m in self.params.plenum_list.finditer(line.text):
-            session = m.group(1)
-            for item in _PLENUM_ITEM.finditer(m.group(2)):
-                key = f"{session}届{item.group(1)}中"
-                held = self.params.plenum_dates.get(key)
+        table: Plenums = self.params.plenum_table
+        for _, cited in table.lists(line.text):
+            for plenum in cited:
+                held = table.held.get(plenum.session)
                 if held and written < held:
-                    start = m.start(2) + item.start()
-                    span = Span(line.start + start, line.start + start + 2)
-                    values = {"match": key + "全会", "term": key + "全会", "fact": f"{key}全会于{render_date(held.year, held.month, held.day)}召开",
+                    span = Span(line.start + plenum.start, line.start + plenum.end)
+                    values = {"match": plenum.session + "全会", "term": plenum.session + "全会",
+                              "fact": f"{plenum.session}全会于{render_date(held.year, held.month, held.day)}召开",
                               "year": year, "written": when}
                     yield Finding(span, "not_yet", values)
 

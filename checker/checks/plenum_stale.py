@@ -1,0 +1,75 @@
+"""term/plenum-stale: the guiding sentence stops at a plenum older than the latest one held in the year.
+
+Reports open with a formula ("全面贯彻党的二十大和二十届二中全会精神") that offices copy from the
+year before; a report on 2024 that still stops at 二中 was not brought up to date, since 三中
+met in July 2024. Only that formula is judged: the congress and the plenum list of the same
+congress in one clause with 精神 (a sentence on what one plenum decided is no guidance formula),
+and only with its verb (``guidance``, 贯彻) and none of the words of a reported event (``activity``:
+传达学习…精神 in March 2024 was current then), against the plenums held by the last day of the report year (one that met early in Y+1 may be
+cited, need not be). A list of an earlier congress once a later one has met is term/outdated's
+(十九大 as current guidance).
+
+```yaml
+check: plenum_stale
+params: {plenums: {lexicon: plenums}, guidance: 贯彻, activity: "传达|宣讲|专题|讲座|培训"}
+```
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from ..diagnostics import Finding
+from ..offsets import Span
+from ..text.clauses import clause
+from ..text.dates import render_date
+from ..text.plenums import rank
+from .base import Check, Regex, plenum_table
+
+
+@dataclass(frozen=True)
+class Params:
+    """What a ruleset may set for the ``plenum_stale`` check (validated by Check.compile)."""
+
+    plenums: tuple[Any, ...] = ()
+    guidance: Regex = re.compile("贯彻")  # the formula's verb: the clause must have it
+    activity: Regex | None = None  # words of a reported event (传达学习…精神): not the formula
+    table: Any = field(default=None, repr=False)
+
+
+class PlenumStaleCheck(Check):
+    name = "plenum_stale"
+    default_scope = "body"
+    Params = Params
+    messages = {"default": ("cited", "latest", "held", "year")}
+
+    @classmethod
+    def validate(cls, params: Params) -> None:
+        object.__setattr__(params, "table", plenum_table(params.plenums))
+
+    def run(self, view):
+        year = view.facts.year
+        if not year or "全会" not in view.doc.text:
+            return
+        by, table = date(year, 12, 31), self.params.table
+        for line in view.lines:
+            for m, cited in table.lists(line.text):
+                congress = m.group(1)
+                a, b = clause(line.text, m.start(), m.end())
+                before = line.text[a:m.start()]
+                if "精神" not in line.text[m.end():b] or f"{congress}大" not in before \
+                        or not self.params.guidance.search(before) \
+                        or (self.params.activity and self.params.activity.search(line.text[a:b])):
+                    continue
+                latest = table.latest(congress, by)
+                newest = max((c.session for c in cited), key=rank)
+                if latest is None or rank(latest) <= rank(newest) or table.later_congress_met(congress, by):
+                    continue
+                held = table.held[latest]
+                yield Finding(Span(line.start + m.start(), line.start + m.end()), values={
+                    "cited": f"{newest}全会", "latest": f"{latest}全会",
+                    "held": render_date(held.year, held.month, held.day), "year": year,
+                })
