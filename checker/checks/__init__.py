@@ -15,6 +15,7 @@ from .future_year import FutureYearCheck
 from .garbled import GarbledCheck
 from .half_width import HalfWidthCheck
 from .heading_nesting import HeadingNestingCheck
+from .heading_punctuation import HeadingPunctuationCheck
 from .heading_sequence import HeadingSequenceCheck
 from .heading_style import HeadingStyleCheck
 from .inline_part import InlinePartCheck
@@ -64,6 +65,7 @@ REGISTRY = {
     "garbled": GarbledCheck,
     "half_width": HalfWidthCheck,
     "heading_nesting": HeadingNestingCheck,
+    "heading_punctuation": HeadingPunctuationCheck,
     "heading_sequence": HeadingSequenceCheck,
     "heading_style": HeadingStyleCheck,
     "inline_part": InlinePartCheck,
