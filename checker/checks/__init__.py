@@ -20,6 +20,7 @@ from .heading_sequence import HeadingSequenceCheck
 from .heading_style import HeadingStyleCheck
 from .inline_part import InlinePartCheck
 from .junk_line import JunkLineCheck
+from .missing_terminal import MissingTerminalCheck
 from .near_duplicate import NearDuplicateCheck
 from .page_number import PageNumberCheck
 from .percent_range import PercentRangeCheck
@@ -70,6 +71,7 @@ REGISTRY = {
     "heading_style": HeadingStyleCheck,
     "inline_part": InlinePartCheck,
     "junk_line": JunkLineCheck,
+    "missing_terminal": MissingTerminalCheck,
     "near_duplicate": NearDuplicateCheck,
     "numeric_change": ChangeMismatchCheck,
     "numeric_figure_conflict": FigureConflictCheck,
