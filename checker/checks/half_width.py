@@ -7,7 +7,7 @@ line ("一站式" → “一站式”); < > are the inner title marks 〈〉 whe
 《…》 or around a title); a "." is a full stop only after a Chinese character, a percent sign or a
 closing mark, at the end of the line or before Chinese text (…全部公示. / 达100%.). Brackets of heading markers are left to
 structure/heading-style. Lines that format/junk deletes whole (``junk``: the web-furniture lexicon
-it reads too: "日期 : 2026-01-15  文章来源 : 司法局") are left to it: their marks go with them. When a
+it reads too: "日期 : 2026-02-03  文章来源 : 县政府办") are left to it: their marks go with them. When a
 copy uses half-width marks throughout, the first finding says how many there are, so the terminal
 shows one clear line instead of hundreds.
 
