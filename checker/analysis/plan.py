@@ -2,8 +2,10 @@
 
 It finds the plan part's heading years and the year phrase its opening sentence
 starts with ("2024年，我局将…"), and labels the report year's source in words a clerk knows.
-Only these two places are judged: a plan mentions other years in passing (到2025年底, 十四五,
-2035年远景目标) and those say nothing about which year the plan is for.
+Only these two places are judged for the year itself: a plan mentions other years in passing
+(到2025年底, 十四五, 2035年远景目标) and those say nothing about which year the plan is for. Whether
+the plan is dated at all also reads its sub-parts' headings and opening phrases: "三、下一步工作打算
+（一）深化学习 （二）2024年重点抓好执法规范化" names its year, only not first.
 """
 
 from __future__ import annotations
@@ -37,6 +39,7 @@ class PlanYears:
     opening: YearMention | None  # the year phrase the opening sentence starts with (doc.text offsets)
     opening_forward: bool  # that sentence plans ahead (将继续…, 力争…) and reports nothing done (…了)
     opening_dated: bool  # the opening sentence names some year in plain words
+    parts_dated: bool = False  # a sub-part's heading names a year, or its opening starts with one
 
 
 def firm_year(facts: Facts) -> int | None:
@@ -61,7 +64,25 @@ def plan_years(doc: Document, facts: Facts) -> PlanYears | None:
             opening = YearMention(int(m.group(1)), start + m.start(1), start + m.end(1) + 1, "plain")
             forward = bool(_FORWARD.search(sentence)) and not _PAST.search(sentence)
         opening_dated = opening is not None or bool(plain_years(sentence))
-    return PlanYears(heading.title, years, dated, opening, forward, opening_dated)
+    return PlanYears(heading.title, years, dated, opening, forward, opening_dated, _parts_dated(doc, section, facts.year))
+
+
+def _parts_dated(doc: Document, section: Section, year: int | None) -> bool:
+    """Does a sub-part of the plan name a later year than the report's in its heading or open with
+    one ("2024年，我局将…")? （一）巩固2023年成果 in a plan for 2024 names the year looked back on."""
+    def later(y: int) -> bool:
+        return year is None or y > year
+
+    for child in section.children:
+        if child.heading is None:
+            continue
+        if any(later(m.year) for m in year_mentions(child.heading.title_text)):
+            return True
+        sentence, _ = _opening_sentence(doc, child)
+        m = _OPENING_PHRASE.match(sentence) if sentence is not None else None
+        if m and later(int(m.group(1))):
+            return True
+    return False
 
 
 def _plan_section(doc: Document, facts: Facts) -> Section | None:

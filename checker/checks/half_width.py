@@ -6,13 +6,16 @@ e-mail addresses and English phrases keep their ASCII marks. ASCII double quotes
 line ("一站式" → “一站式”); < > are the inner title marks 〈〉 when they enclose Chinese (inside
 《…》 or around a title); a "." is a full stop only after a Chinese character, a percent sign or a
 closing mark, at the end of the line or before Chinese text (…全部公示. / 达100%.). Brackets of heading markers are left to
-structure/heading-style. When a copy uses half-width marks throughout, the first finding says how
-many there are, so the terminal shows one clear line instead of hundreds.
+structure/heading-style. Lines that format/junk deletes whole (``junk``: the web-furniture lexicon
+it reads too: "日期 : 2026-02-03  文章来源 : 县政府办") are left to it: their marks go with them. When a
+copy uses half-width marks throughout, the first finding says how many there are, so the terminal
+shows one clear line instead of hundreds.
 
 ```yaml
 check: half_width
 params:
   summary_from: 10
+  junk: {lexicon: web-furniture}
 ```
 """
 
@@ -21,12 +24,14 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Any
 
 from ..diagnostics import Edit, Finding, Fix
 from ..offsets import Span
 from .base import Check
 from ..text.chars import is_cjk
+from .junk_line import furniture_of
 
 _MARK = re.compile(r"[,;:?!()]")
 _WIDE = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）", "<": "〈", ">": "〉", ".": "。"}
@@ -45,6 +50,9 @@ class Params:
     """What a ruleset may set for the ``half_width`` check (validated by Check.compile)."""
 
     summary_from: int = 10  # from this many findings on, the first one carries the total
+    junk: tuple[Any, ...] = ()  # format/junk's entries: lines it deletes are not looked at here
+    junk_max_chars: int = 40
+    compiled: Any = field(default=None, repr=False)
 
 
 class HalfWidthCheck(Check):
@@ -53,11 +61,15 @@ class HalfWidthCheck(Check):
     messages = {"default": ("mark", "expected"), "many": ("mark", "expected", "count", "breakdown")}
     fixable = True
 
+    @classmethod
+    def validate(cls, params: Params) -> None:
+        object.__setattr__(params, "compiled", furniture_of(params.junk, params.junk_max_chars, "junk"))
+
     def run(self, view):
         doc, facts = view.doc, view.facts
         text = doc.source.text
         # ?,F将 (view.analysis.mojibake): a lost character, format/garbled's finding
-        skip = _skipped(doc, text, [(s.start, s.end) for s in view.analysis.mojibake])
+        skip = _skipped(doc, text, [(s.start, s.end) for s in view.analysis.mojibake] + self._junk_lines(doc, text))
         hits = [(m.start(), m.group(), _WIDE[m.group()]) for m in _MARK.finditer(text)
                 if m.start() not in skip and _in_chinese(text, m.start())]
         hits += [hit for hit in _others(text) if hit[0] not in skip]
@@ -71,6 +83,21 @@ class HalfWidthCheck(Check):
             values = {"mark": mark, "expected": wide, "count": len(hits), "breakdown": breakdown}
             kind = "many" if summary and i == 0 else "default"
             yield Finding(Span(at, at + 1), kind, values, fix=fix, original=True)
+
+
+    def _junk_lines(self, doc, text: str) -> list[tuple[int, int]]:
+        """Original spans of the lines format/junk deletes whole."""
+        furniture = self.params.compiled
+        if not furniture:
+            return []
+        spans = []
+        for line in doc.lines:
+            if not line.content or not any(ch in line.content for ch in ",;:?!()<>.\"：；，"):
+                continue  # no mark to judge (the matching view folds : to ：)
+            span = doc.norm.map.span(line.span)
+            if furniture.what(text[span.start:span.end].strip()) or furniture.what(line.content):
+                spans.append((span.start, span.end))
+        return spans
 
 
 def _others(text: str) -> list[tuple[int, str, str]]:

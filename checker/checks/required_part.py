@@ -5,7 +5,8 @@ check: required_part
 params: {part: first_responsible, from_year: 2019}   # or parts: [overview, active, …]: one finding per missing part
 ```
 A report whose year is known and earlier than ``from_year`` is not judged (the requirement did
-not exist yet); a report of unknown year is.
+not exist yet); a report of unknown year is. ``until_year`` is the other side: only reports on
+a year before it are judged (a note that a part required later is absent from an older report).
 """
 
 from __future__ import annotations
@@ -23,12 +24,13 @@ class Params:
     part: PartId | None = None
     parts: tuple[PartId, ...] = ()
     from_year: int | None = None  # the first report year the part is required of
+    until_year: int | None = None  # only reports on a known year before this one are judged
 
 
 class RequiredPartCheck(Check):
     name = "required_part"
     Params = Params
-    messages = {"default": ("headings", "part")}
+    messages = {"default": ("headings", "part", "year")}
 
     @classmethod
     def validate(cls, params: Params) -> None:
@@ -46,6 +48,8 @@ class RequiredPartCheck(Check):
             return
         if self.params.from_year and facts.year and facts.year < self.params.from_year:
             return
+        if self.params.until_year and not (facts.year and facts.year < self.params.until_year):
+            return
         top = [s.heading.title_text for s in doc.root.children if s.heading is not None]
         headings = "、".join(f"“{t[:16]}…”" if len(t) > 16 else f"“{t}”" for t in top[:8]) or "（无）"
         anchor = doc.title or next((line for line in doc.lines if line.content), None)
@@ -53,5 +57,9 @@ class RequiredPartCheck(Check):
             span = Span(anchor[0].start, anchor[-1].end)
         else:
             span = anchor.span if anchor else Span(0, 0)
+        if self.params.until_year:  # a note on an older report: one line for all the parts
+            labels = "、".join(facts.genre.label(part) for part in missing)
+            yield Finding(span, values={"headings": headings, "part": labels, "year": facts.year})
+            return
         for part in missing:
-            yield Finding(span, values={"headings": headings, "part": facts.genre.label(part)})
+            yield Finding(span, values={"headings": headings, "part": facts.genre.label(part), "year": facts.year or ""})

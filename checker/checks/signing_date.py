@@ -5,7 +5,9 @@ One type serves several rules, each stating its window relative to Y in YAML:
 provincial, prefecture, county, township, department, unknown) to a bound, ``default`` for the rest.
 A date whose day is missing (2024年3月) fires only when every day of that month is out of the window.
 ``years`` limits a rule to dates in Y+k (so date/late stays silent on a year the out-of-range rule
-reports); ``real`` reports dates that do not exist (2024年2月30日). Y must come from the title,
+reports); ``real`` reports dates that do not exist (2024年2月30日). ``from_year`` / ``until_year``
+limit a rule to reports on Y ≥ from_year / Y < until_year: the 3月1日 and 4月1日 deadlines are the
+2019 regulation's, reports on 2018 and before had the 2015 纲要's 第一季度. Y must come from the title,
 the opening or the command line: a year guessed from the body is too weak to judge a date by.
 
 ```yaml
@@ -40,6 +42,8 @@ class Params:
     not_before: str | None = None
     not_after: dict[str, str] | None = None
     years: tuple[int, ...] | None = (0, 1)
+    from_year: int | None = None  # only reports on this year or later are judged
+    until_year: int | None = None  # only reports on a year before this one are judged
 
 
 class SigningDateCheck(Check):
@@ -69,6 +73,8 @@ class SigningDateCheck(Check):
                 yield Finding(where, "invalid", values)
             return
         if year is None or (self.params.years is not None and written.year - year not in self.params.years):
+            return
+        if (self.params.from_year and year < self.params.from_year) or (self.params.until_year and year >= self.params.until_year):
             return
         yield from self._window(where, written, year, facts.issuer_level, values)
 

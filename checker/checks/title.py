@@ -37,24 +37,26 @@ _FUSED = LazyRegex(r"^\s*(?:[0-9]{1,2}、)?([^，。；：:]{4,60}?报告)(?:（
 class TitleCheck(Check):
     name = "title"
     Params = Params
-    messages = {"missing": ("first_line",), "no_topic": ("title",), "no_year": ("title",), "no_issuer": ("title",)}
+    messages = {"missing": ("first_line", "year"), "no_topic": ("title", "year"), "no_year": ("title", "year"),
+                "no_issuer": ("title",)}
 
     def run(self, view):
         doc, facts = view.doc, view.facts
         p = self.params
+        year = str(facts.year) if facts.year else "20××"  # the example title names the report's own year
         if not doc.title:
             first = next((line for line in doc.lines if line.content and doc.line_kinds.get(line.index) != "furniture"), None)
             fused = _FUSED.match(first.text) if first else None
             if fused and p.topic.search(fused.group(1)) and p.doc_type.search(fused.group(1)):
                 return
             where = first.span if first else Span(0, 0)
-            yield Finding(where, "missing", {"first_line": first.content[:20] if first else ""})
+            yield Finding(where, "missing", {"first_line": first.content[:20] if first else "", "year": year})
             return
         title = doc.title_text
         span = Span(doc.title[0].start, doc.title[-1].end)
         if not p.topic.search(title) or not p.doc_type.search(title):
-            yield Finding(span, "no_topic", {"title": title})
+            yield Finding(span, "no_topic", {"title": title, "year": year})
         elif p.need_year and facts.title_year is None:
-            yield Finding(span, "no_year", {"title": title})
+            yield Finding(span, "no_year", {"title": title, "year": year})
         elif p.need_issuer and not facts.issuer and doc.header is None:
             yield Finding(span, "no_issuer", {"title": title})

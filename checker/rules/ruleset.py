@@ -123,5 +123,7 @@ class Ruleset:
         return replace(self, rules=tuple(rules))
 
     def required_part_rules(self) -> dict[str, str]:
-        """part id → the id of the active rule that reports it missing."""
-        return {part: r.id for r in self.rules if r.check_name == "required_part" for part in r.check.part_ids}
+        """part id → the id of the active rule that reports it missing (a note on older reports,
+        ``until_year``, reports parts not yet required: they are not missing)."""
+        return {part: r.id for r in self.rules if r.check_name == "required_part"
+                and not getattr(r.check.params, "until_year", None) for part in r.check.part_ids}
