@@ -86,6 +86,7 @@ def _required(branch: str) -> tuple[str, ...]:
     """
     best, run, depth, i = "", [], 0, 0
     chars: tuple[str, ...] = ()
+    group: tuple[str, ...] = ()
     while i < len(branch):
         literal, width = _literal_at(branch, i) if depth == 0 else (None, 0)
         if literal is not None:
@@ -96,9 +97,47 @@ def _required(branch: str) -> tuple[str, ...]:
             run.pop()
         best = max(best, "".join(run), key=len)
         run = []
+        if depth == 0 and not group and branch[i] == "(":
+            group = _group_anchors(branch, i)
         i, depth, chars = _past_meta(branch, i, depth, chars)
     best = max(best, "".join(run), key=len)
-    return (best,) if best else chars
+    return (best,) if best else chars or group
+
+
+def _group_anchors(branch: str, start: int) -> tuple[str, ...]:
+    """The anchors of the group that opens at ``start`` when every match of the branch contains
+    one: a plain, non-capturing or named group that is not optional (^(?:转载自|原文链接) gives
+    both names); () for lookarounds, flags, references, conditionals and optional groups."""
+    head = branch[start + 1:start + 4]
+    if head.startswith("?") and not head.startswith(("?:", "?P<")):
+        return ()
+    end = _group_end(branch, start)
+    if end is None or _optional(branch, end):
+        return ()
+    inner = branch[start + 1:end - 1]
+    if inner.startswith("?:"):
+        inner = inner[2:]
+    elif inner.startswith("?P<"):
+        inner = inner[inner.find(">") + 1:] if ">" in inner else ""
+    return anchors(inner) if inner else ()
+
+
+def _group_end(pattern: str, start: int) -> int | None:
+    """Index just past the parenthesis that closes the group opening at ``start``; None when unbalanced."""
+    depth, i = 0, start
+    while i < len(pattern):
+        ch = pattern[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if ch == "[":
+            i = _class_end(pattern, i)
+            continue
+        depth += (ch == "(") - (ch == ")")
+        i += 1
+        if depth == 0:
+            return i
+    return None
 
 
 def _literal_at(branch: str, i: int) -> tuple[str | None, int]:
