@@ -61,6 +61,9 @@ def anchors(pattern: str) -> tuple[str, ...]:
     small required class ([·•・]); a pattern with a global case-insensitive or verbose inline flag
     has none.
     """
+    if not _META_BUT_BAR.search(pattern):  # plain words, one or several: the common lexicon entry
+        branches = pattern.split("|")
+        return () if "" in branches else tuple(dict.fromkeys(branches))
     if _INLINE_FLAGS.match(pattern):
         return ()
     found: list[str] = []
@@ -73,35 +76,59 @@ def anchors(pattern: str) -> tuple[str, ...]:
 
 
 _INLINE_FLAGS = re.compile(r"\(\?[aiLmsux]*[ix]")
+_META_BUT_BAR = re.compile(r"[.^$*+?{}\[\]()\\]")
+_NEXT_META = re.compile(r"[.^$*+?{}\[\]|()\\]")
+_NEXT_INSIDE = re.compile(r"[\\\[(){]")  # what _past_meta acts on inside a group
 _SMALL_CLASS = 8  # a required class of more characters is no cheaper to test than the pattern
 
 
 def _required(branch: str) -> tuple[str, ...]:
     """The longest run of plain characters outside any group or class that a match must contain,
-    or, without one, the characters of the first small required class.
+    or, without one, the characters of the first small required class, or else the anchors of
+    the first required group that has some.
 
     Groups (also lookarounds), classes and escapes such as \\d end a run (\\. is a literal dot);
     a character or class followed by a quantifier that allows zero (? * {0,n}) is not required,
     one followed by + or {2,} is.
     """
-    best, run, depth, i = "", [], 0, 0
+    best, run, depth, i, end = "", [], 0, 0, len(branch)
     chars: tuple[str, ...] = ()
-    group: tuple[str, ...] = ()
-    while i < len(branch):
-        literal, width = _literal_at(branch, i) if depth == 0 else (None, 0)
-        if literal is not None:
-            run.append(literal)
-            i += width
-            continue
-        if depth == 0 and run and _optional(branch, i):
-            run.pop()
-        best = max(best, "".join(run), key=len)
-        run = []
-        if depth == 0 and not group and branch[i] == "(":
-            group = _group_anchors(branch, i)
+    groups: list[int] = []
+    while i < end:
+        if depth == 0:
+            if branch[i] not in _META:  # a stretch of plain characters, in one step
+                meta = _NEXT_META.search(branch, i)
+                stop = meta.start() if meta else end
+                run.extend(branch[i:stop])
+                i = stop
+                continue
+            literal, width = _literal_at(branch, i)
+            if literal is not None:
+                run.append(literal)
+                i += width
+                continue
+            if run and _optional(branch, i):
+                run.pop()
+            best = max(best, "".join(run), key=len)
+            run = []
+            if branch[i] == "(":
+                groups.append(i)
+        else:
+            meta = _NEXT_INSIDE.search(branch, i)  # nothing else inside a group moves the depth
+            if meta is None:
+                break
+            i = meta.start()
         i, depth, chars = _past_meta(branch, i, depth, chars)
     best = max(best, "".join(run), key=len)
-    return (best,) if best else chars or group
+    if best:
+        return (best,)
+    if chars:
+        return chars
+    for start in groups:  # only now: a group's anchors cost a second look at its text
+        found = _group_anchors(branch, start)
+        if found:
+            return found
+    return ()
 
 
 def _group_anchors(branch: str, start: int) -> tuple[str, ...]:
