@@ -12,6 +12,7 @@ anchors to skip a scan that cannot match (numbers.py).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Any
 
 _META = set(".^$*+?{}[]|()\\")
@@ -54,6 +55,7 @@ class LazyRegex:
         return f"LazyRegex({self.pattern!r})"
 
 
+@lru_cache(maxsize=4096)  # a pure function of the text; a cache miss builds each genre's copy of a rule
 def anchors(pattern: str) -> tuple[str, ...]:
     """Texts of which every match contains at least one; () when unsure (then always try the pattern).
 
