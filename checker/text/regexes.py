@@ -237,7 +237,11 @@ def _class_end(pattern: str, start: int) -> int:
 
 def _top_level_branches(pattern: str) -> list[str]:
     branches, depth, start, i, in_class = [], 0, 0, 0, False
-    while i < len(pattern):
+    while True:
+        meta = _BRANCH_META.search(pattern, i)  # plain characters change nothing: skip them at once
+        if meta is None:
+            break
+        i = meta.start()
         ch = pattern[i]
         if ch == "\\":
             i += 2
@@ -256,3 +260,6 @@ def _top_level_branches(pattern: str) -> list[str]:
         i += 1
     branches.append(pattern[start:])
     return branches
+
+
+_BRANCH_META = re.compile(r"[\\\[\]()|]")
