@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterable
 
 
 class YamlError(Exception):
@@ -41,6 +41,20 @@ def display_path(path: Path | str) -> str:
     except ValueError:
         return str(path)
     return relative if len(relative) < len(str(path)) else str(path)
+
+
+def stamps(paths: Iterable[Path]) -> tuple[tuple[str, int, int], ...]:
+    """(path, size, mtime) of each file, (path, -1, -1) for a missing one: the key of a memo of
+    what was read from them, so an edited file is read again."""
+    found = []
+    for path in paths:
+        try:
+            stat = os.stat(path)
+        except OSError:
+            found.append((str(path), -1, -1))
+        else:
+            found.append((str(path), stat.st_size, stat.st_mtime_ns))
+    return tuple(found)
 
 
 class _Duplicate(Exception):

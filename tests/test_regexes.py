@@ -66,7 +66,7 @@ def test_anchors_anywhere_never_hide_a_match(pattern, text):
     "pattern, expected",
     [("[·•・]", ("·", "•", "・")), (r"\d{1,2}\s*[·•・]\s*\d{1,2}", ("·", "•", "・")), ("[xy]+z?", ("x", "y")),
      ("abc|[xy]", ("abc", "x", "y")), ("[xy]?", ()), ("[xy]*z", ("z",)), ("[^xy]", ()),
-     ("[a-z]", ()), (r"[\d.]", ()), ("[一二三四五六七八九]", ()), ("(?i)abc", ()), ("(?x)a b", ()), ("(?:[xy])", ()),
+     ("[a-z]", ()), (r"[\d.]", ()), ("[一二三四五六七八九]", ()), ("(?i)abc", ()), ("(?x)a b", ()), ("(?:[xy])", ("x", "y")),
      ("某{2,}", ("某",)), ("[Xx]{2}(?=年)", ("X", "x")), (r"\*{2,}", ("*",)), ("a{0,2}b", ("b",)), ("a{,2}", ()),
      ("a{x}", ()), ("[xy]{1,3}", ("x", "y")),
      (r"www\.", ("www.",)), (r'"[^"]{1,15}"', ('"',)), (r"a\.?b", ("a",)), (r"\d+件", ("件",))],
@@ -87,5 +87,24 @@ CLASS_PATTERNS = ["[xy]z", "[xy]+", "a[xy]?b", "[xy]|ab", r"\d[xy]\d", "[xy]{2}"
 
 @given(st.sampled_from(CLASS_PATTERNS), st.text(alphabet="xyzabAB12].() ", max_size=20))
 def test_class_anchors_never_hide_a_match(pattern, text):
+    if not LazyRegex(pattern).might_match(text):
+        assert re.search(pattern, text) is None
+
+
+@pytest.mark.parametrize(
+    "pattern, expected",
+    [("^(?:转载自|原文链接)\\s*[：:]?", ("转载自", "原文链接")), ("(?P<w>甲|乙)丙?", ("甲", "乙")),
+     ("((?:a|b)c|d)", ("c", "d")), ("(?:a|b)?", ()), ("(?:a|b)*x?", ()), ("(?:a|b){0,2}", ()),
+     ("(?=ab)c?", ()), ("(?!a)b?", ()), ("(?<=a)b?", ()), ("(?i:ab)", ()), ("(a|[^b])", ()), ("(?:a|)", ())],
+)
+def test_anchors_of_a_required_group(pattern, expected):
+    """A branch with no literal of its own is anchored by its first required group's anchors."""
+    assert anchors(pattern) == expected
+
+
+@given(st.sampled_from(["^(?:转载|原文)\\s*[：:]?", "(?:a|b)(?:c|x)", "(?P<w>甲|乙)丙?", "((?:a|b)c|d)",
+                        "(?:ab|[xy]+)?c?(?:d|a)", "[^a]*(?:xy|b)"]),
+       st.text(alphabet="转载原文：:abcdxy甲乙丙 ", max_size=30))
+def test_group_anchors_never_hide_a_match(pattern, text):
     if not LazyRegex(pattern).might_match(text):
         assert re.search(pattern, text) is None

@@ -47,10 +47,22 @@ def _debris() -> re.Pattern:
     )
 
 
+@lru_cache(maxsize=1)
+def _only_latin_probes() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    """What must occur besides Latin-1 characters for any piece to be found: a mark of the strong
+    kinds, two Latin-1 letters (debris is two or more), or a full-width capital (the only odd piece
+    without one of the marks)."""
+    return (re.compile("[\ufffd锟烫屯锛銆鈥?\u3100-\u312f\u2500-\u257f\u01cd-\u01dc]"),
+            re.compile("[\u0080-\u009f\u00c0-\u00ff]"), re.compile("[Ａ-Ｚ]"))
+
+
 def find(text: str) -> tuple[Span, ...]:
     """Mojibake spans of the original text, in order, not overlapping."""
     if not _MAYBE.search(text):
         return ()
+    strong, latin, capital = _only_latin_probes()
+    if not strong.search(text) and len(latin.findall(text)) < 2 and not capital.search(text):
+        return ()  # a lone · or ×: nothing below can match, so nothing below is compiled
     spans = [Span(m.start(), m.end()) for m in _debris().finditer(text)]
     odd = [Span(m.start(), m.end()) for pattern in (_QUESTION, _ODD) for m in pattern.finditer(text)
            if _near_han(text, m.start(), m.end())]

@@ -46,8 +46,16 @@ class Partition:
 
     def part_of(self, label: str) -> int | None:
         """The one part (index over parts, then more) an item names; None for none or two."""
-        hits = [i for i, rx in enumerate(self.parts + self.more) if rx.search(label)]
+        hits = [i for i, rx in enumerate(self.parts + self.more) if _names(rx, label)]
         return hits[0] if len(hits) == 1 else None
+
+
+def _names(rx: LazyRegex | re.Pattern[str], text: str) -> bool:
+    """Whether ``text`` names what ``rx`` matches; a lazy pattern whose literals do not occur in
+    ``text`` is neither searched nor compiled (most of the lexicon's never are in a run)."""
+    if isinstance(rx, LazyRegex) and not rx.might_match(text):
+        return False
+    return rx.search(text) is not None
 
 
 @dataclass(frozen=True)
@@ -72,7 +80,7 @@ def judge(partitions: tuple[Partition, ...], labels: list[str], values: list, to
         found = _by_partition(p, labels, values, total_label)
         # On a tie, the partition whose whole the total names: 考试合格 / 不合格 of an exam are
         # exam results, not review grades (评查等次), though both partitions hold them.
-        own = (found.complete, len(found.disjoint), bool(p.whole and p.whole.search(total_label)))
+        own = (found.complete, len(found.disjoint), bool(p.whole and _names(p.whole, total_label)))
         if found.disjoint and own > rank:
             best, rank = found, own
     if best.disjoint:
@@ -93,7 +101,7 @@ def _by_partition(p: Partition, labels, values, total_label: str) -> Judgement:
         return Judgement()
     complete = (p.complete and None not in named and len(set(named)) == len(named)
                 and all(k in best for k in range(len(p.parts)))
-                and (p.whole is None or bool(p.whole.search(total_label))))
+                and (p.whole is None or _names(p.whole, total_label)))
     return Judgement(tuple(sorted(best.values())), complete, p.name)
 
 

@@ -19,6 +19,7 @@ from ..rules.cross import collect, cross_check
 from ..rules.loader import load
 from ..rules.rulebook import Rulebook
 from ..rules.rulebook import build as build_rulebook
+from ..rules.rulebook import load_all
 from ..rules.ruleset import Ruleset
 from ..rules.selection import matches
 from ..sources import Source
@@ -43,7 +44,14 @@ class Session:
         """A ruleset per genre, configured (raises RulesetError for a bad ruleset, an unknown
         --genre or a selector that matches no rule of any genre)."""
         c = self.config
-        return build_rulebook(c.rulesets, c.genre, lambda rs, ids: rs.configured(c.select, c.ignore, c.severity, known=ids))
+        return build_rulebook(c.rulesets, c.genre, lambda rs, ids: rs.configured(c.select, c.ignore, c.severity, known=ids),
+                              loaded=self._loaded)
+
+    @cached_property
+    def _loaded(self) -> dict[str, Ruleset]:
+        """Every genre's ruleset as loaded, before selection: read (or unpickled) once for both
+        the run's rulebook and the catalogue."""
+        return load_all(self.config.rulesets)
 
     @cached_property
     def ruleset(self) -> Ruleset:
@@ -59,7 +67,7 @@ class Session:
     def catalogue(self) -> Ruleset:
         """Every rule of every genre, severities applied, none deselected (explain)."""
         c = self.config
-        book = build_rulebook(c.rulesets, c.genre, lambda rs, ids: rs.configured(severity=c.severity))
+        book = build_rulebook(c.rulesets, c.genre, lambda rs, ids: rs.configured(severity=c.severity), loaded=self._loaded)
         return book.main.with_rules(book.all_rules)
 
     @cached_property

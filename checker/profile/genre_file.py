@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import fields
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from ..yamlfile import Mapping, display_path, read
+from ..yamlfile import Mapping, display_path, read, stamps
 from .genre import Genre, GenreError, Level, Part
 
 _PART_KEYS = {"id", "label", "short", "tiny", "required", "heading", "head", "alone_head", "inline", "inline_not", "content",
@@ -44,6 +45,8 @@ def load(spec: Any, where: str = "", folder: Path | None = None, seen: tuple[Pat
         path = resolve(spec, folder)
         if path in seen:
             raise GenreError(f"{display_path(path)}:1: genre extends itself")
+        if not seen and _is_bundled(path):
+            return _bundled(path, stamps(sorted(path.parent.glob("*.yaml"))))
         data = read(path, "genre")
         if not isinstance(data, Mapping):
             raise GenreError(f"{display_path(path)}:1: a genre profile is a mapping")
@@ -51,6 +54,22 @@ def load(spec: Any, where: str = "", folder: Path | None = None, seen: tuple[Pat
     if isinstance(spec, Mapping):
         return _build(spec, where.rsplit(":", 1)[0] if where else "<genre>", folder or Path.cwd(), seen)
     raise GenreError(f"{where}: 'genre' is a bundled genre name, a file, or a mapping")
+
+
+def _is_bundled(path: Path) -> bool:
+    from ..resources import ruleset_dir
+
+    return path.parent == ruleset_dir() / "genres"
+
+
+@lru_cache(maxsize=8)
+def _bundled(path: Path, stamps: tuple) -> Genre:
+    """A bundled genre, read and validated once per process while the genre files are unchanged
+    (``stamps`` covers them all: one may extend another); a cache miss loads it for each ruleset."""
+    data = read(path, "genre")
+    if not isinstance(data, Mapping):
+        raise GenreError(f"{display_path(path)}:1: a genre profile is a mapping")
+    return _build(data, display_path(path), path.parent, (path,))
 
 
 def _build(data: Mapping, shown: str, folder: Path, seen: tuple[Path, ...]) -> Genre:

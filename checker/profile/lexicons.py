@@ -21,10 +21,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, Callable, Iterator
 
-from ..yamlfile import Mapping, YamlError, display_path, read
+from ..yamlfile import Mapping, YamlError, display_path, read, stamps
 
 # table → (key field, schema of its entries or None when the check that reads it validates them)
 # A schema maps a field to (type, required).
@@ -115,10 +116,18 @@ class Lexicons:
 
 
 def bundled() -> Lexicons:
-    """The tables shipped in rulesets/lexicons/, every one of TABLES."""
+    """The tables shipped in rulesets/lexicons/, every one of TABLES.
+
+    Read and validated once per process while the files are unchanged: a cache miss loads every
+    genre's ruleset, and each starts from these tables (a Lexicons is a value, shared safely)."""
     from ..resources import ruleset_dir
 
     folder = ruleset_dir() / "lexicons"
+    return _bundled(folder, stamps(folder / f"{name}.yaml" for name in TABLES))
+
+
+@lru_cache(maxsize=4)
+def _bundled(folder: Path, stamps: tuple) -> Lexicons:
     tables = {}
     for name in TABLES:
         path = folder / f"{name}.yaml"

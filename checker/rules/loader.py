@@ -17,12 +17,13 @@ Bundled rulesets are compiled once and cached (cache.py).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from ..profile.genre_file import load as load_genre
 from ..profile.lexicons import LexiconError, bundled
-from ..yamlfile import Mapping, YamlError, display_path, read
+from ..yamlfile import Mapping, YamlError, display_path, read, stamps
 from .ruleset import RulesetError, Ruleset
 from .schema import compile_rule
 
@@ -117,6 +118,22 @@ def resolve(name: str) -> Path:
 
 
 def _read(path: Path) -> Mapping:
+    from ..resources import ruleset_dir
+
+    if ruleset_dir() in path.parents:  # a bundled file: information-disclosure extends default
+        return _read_bundled(path, stamps((path,)))
+    return _read_file(path)
+
+
+@lru_cache(maxsize=64)
+def _read_bundled(path: Path, stamp: tuple) -> Mapping:
+    """A bundled ruleset file, parsed once per process while it is unchanged: a cache miss loads
+    every genre's ruleset, and one extends another. The loader never changes what it read (merges
+    make new mappings), so sharing the parsed file is safe."""
+    return _read_file(path)
+
+
+def _read_file(path: Path) -> Mapping:
     try:
         data = read(path)
     except YamlError as err:

@@ -62,10 +62,19 @@ class Rulebook:
         return tuple(seen.values())
 
 
-def build(names: tuple[str, ...], forced: str | None, configure) -> Rulebook:
+def build(names: tuple[str, ...], forced: str | None, configure, loaded: dict[str, Ruleset] | None = None) -> Rulebook:
     """The configured rulesets for their genre plus each other bundled genre's own ruleset;
     ``configure`` applies selection and severities to one ruleset (lenient: a selector need only
-    match in one of them)."""
+    match in one of them). ``loaded`` is what ``load_all(names)`` returned, when the caller has it
+    already (a session configures the same rulesets twice: for the run and for the catalogue)."""
+    rulesets = load_all(names) if loaded is None else loaded
+    ids = {rule.id for ruleset in rulesets.values() for rule in ruleset}
+    configured = {gid: configure(rs, ids) for gid, rs in rulesets.items()}
+    return Rulebook(configured, next(iter(rulesets)), forced)
+
+
+def load_all(names: tuple[str, ...]) -> dict[str, Ruleset]:
+    """Genre id → its ruleset as loaded, unconfigured: the configured rulesets' genre first."""
     from .loader import load
 
     primary = load(names)
@@ -73,9 +82,7 @@ def build(names: tuple[str, ...], forced: str | None, configure) -> Rulebook:
     for genre_id, ruleset_name in bundled_genres():
         if genre_id not in rulesets:
             rulesets[genre_id] = load((ruleset_name,))
-    ids = {rule.id for ruleset in rulesets.values() for rule in ruleset}
-    configured = {gid: configure(rs, ids) for gid, rs in rulesets.items()}
-    return Rulebook(configured, primary.genre.id, forced)
+    return rulesets
 
 
 def bundled_genres() -> list[tuple[str, str]]:

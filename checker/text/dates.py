@@ -11,7 +11,6 @@ Pure text functions: no Document, no Facts, so outline.py and facts.py can both 
 
 from __future__ import annotations
 
-import calendar
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -109,7 +108,7 @@ class DateText:
             return False
         if self.day is None:
             return True
-        return 1 <= self.day <= calendar.monthrange(self.year, self.month)[1]
+        return 1 <= self.day <= _days_in(self.year, self.month)
 
     def as_date(self) -> date | None:
         return date(self.year, self.month, self.day) if self.real and self.day is not None else None
@@ -121,7 +120,7 @@ class DateText:
     def latest(self) -> date | None:
         if not self.real:
             return None
-        return date(self.year, self.month, self.day or calendar.monthrange(self.year, self.month)[1])
+        return date(self.year, self.month, self.day or _days_in(self.year, self.month))
 
     def canonical(self) -> str | None:
         """The GB/T 9704 form (2023年12月21日), only when the text names a real, complete date."""
@@ -163,3 +162,13 @@ def parse_date(text: str) -> DateText | None:
 def _small_number(text: str) -> int | None:
     """1..31 as written: 5, 05, 五, 十二, 二十一, 三十; None for what no clerk writes (一二)."""
     return int(text) if text.isdigit() else small(text)
+
+
+_MONTH_DAYS = (0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
+def _days_in(year: int, month: int) -> int:
+    """calendar.monthrange(year, month)[1] for a month 1..12, without importing calendar (and
+    locale) at every start."""
+    leap = year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
+    return 29 if month == 2 and leap else _MONTH_DAYS[month]

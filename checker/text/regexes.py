@@ -12,6 +12,7 @@ anchors to skip a scan that cannot match (numbers.py).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Any
 
 _META = set(".^$*+?{}[]|()\\")
@@ -54,6 +55,7 @@ class LazyRegex:
         return f"LazyRegex({self.pattern!r})"
 
 
+@lru_cache(maxsize=4096)  # a pure function of the text; a cache miss builds each genre's copy of a rule
 def anchors(pattern: str) -> tuple[str, ...]:
     """Texts of which every match contains at least one; () when unsure (then always try the pattern).
 
@@ -61,6 +63,9 @@ def anchors(pattern: str) -> tuple[str, ...]:
     small required class ([·•・]); a pattern with a global case-insensitive or verbose inline flag
     has none.
     """
+    if not _META_BUT_BAR.search(pattern):  # plain words, one or several: the common lexicon entry
+        branches = pattern.split("|")
+        return () if "" in branches else tuple(dict.fromkeys(branches))
     if _INLINE_FLAGS.match(pattern):
         return ()
     found: list[str] = []
@@ -73,32 +78,95 @@ def anchors(pattern: str) -> tuple[str, ...]:
 
 
 _INLINE_FLAGS = re.compile(r"\(\?[aiLmsux]*[ix]")
+_META_BUT_BAR = re.compile(r"[.^$*+?{}\[\]()\\]")
+_NEXT_META = re.compile(r"[.^$*+?{}\[\]|()\\]")
+_NEXT_INSIDE = re.compile(r"[\\\[(){]")  # what _past_meta acts on inside a group
 _SMALL_CLASS = 8  # a required class of more characters is no cheaper to test than the pattern
 
 
 def _required(branch: str) -> tuple[str, ...]:
     """The longest run of plain characters outside any group or class that a match must contain,
-    or, without one, the characters of the first small required class.
+    or, without one, the characters of the first small required class, or else the anchors of
+    the first required group that has some.
 
     Groups (also lookarounds), classes and escapes such as \\d end a run (\\. is a literal dot);
     a character or class followed by a quantifier that allows zero (? * {0,n}) is not required,
     one followed by + or {2,} is.
     """
-    best, run, depth, i = "", [], 0, 0
+    best, run, depth, i, end = "", [], 0, 0, len(branch)
     chars: tuple[str, ...] = ()
-    while i < len(branch):
-        literal, width = _literal_at(branch, i) if depth == 0 else (None, 0)
-        if literal is not None:
-            run.append(literal)
-            i += width
-            continue
-        if depth == 0 and run and _optional(branch, i):
-            run.pop()
-        best = max(best, "".join(run), key=len)
-        run = []
+    groups: list[int] = []
+    while i < end:
+        if depth == 0:
+            if branch[i] not in _META:  # a stretch of plain characters, in one step
+                meta = _NEXT_META.search(branch, i)
+                stop = meta.start() if meta else end
+                run.extend(branch[i:stop])
+                i = stop
+                continue
+            literal, width = _literal_at(branch, i)
+            if literal is not None:
+                run.append(literal)
+                i += width
+                continue
+            if run and _optional(branch, i):
+                run.pop()
+            best = max(best, "".join(run), key=len)
+            run = []
+            if branch[i] == "(":
+                groups.append(i)
+        else:
+            meta = _NEXT_INSIDE.search(branch, i)  # nothing else inside a group moves the depth
+            if meta is None:
+                break
+            i = meta.start()
         i, depth, chars = _past_meta(branch, i, depth, chars)
     best = max(best, "".join(run), key=len)
-    return (best,) if best else chars
+    if best:
+        return (best,)
+    if chars:
+        return chars
+    for start in groups:  # only now: a group's anchors cost a second look at its text
+        found = _group_anchors(branch, start)
+        if found:
+            return found
+    return ()
+
+
+def _group_anchors(branch: str, start: int) -> tuple[str, ...]:
+    """The anchors of the group that opens at ``start`` when every match of the branch contains
+    one: a plain, non-capturing or named group that is not optional (^(?:转载自|原文链接) gives
+    both names); () for lookarounds, flags, references, conditionals and optional groups."""
+    head = branch[start + 1:start + 4]
+    if head.startswith("?") and not head.startswith(("?:", "?P<")):
+        return ()
+    end = _group_end(branch, start)
+    if end is None or _optional(branch, end):
+        return ()
+    inner = branch[start + 1:end - 1]
+    if inner.startswith("?:"):
+        inner = inner[2:]
+    elif inner.startswith("?P<"):
+        inner = inner[inner.find(">") + 1:] if ">" in inner else ""
+    return anchors(inner) if inner else ()
+
+
+def _group_end(pattern: str, start: int) -> int | None:
+    """Index just past the parenthesis that closes the group opening at ``start``; None when unbalanced."""
+    depth, i = 0, start
+    while i < len(pattern):
+        ch = pattern[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if ch == "[":
+            i = _class_end(pattern, i)
+            continue
+        depth += (ch == "(") - (ch == ")")
+        i += 1
+        if depth == 0:
+            return i
+    return None
 
 
 def _literal_at(branch: str, i: int) -> tuple[str | None, int]:
@@ -169,7 +237,11 @@ def _class_end(pattern: str, start: int) -> int:
 
 def _top_level_branches(pattern: str) -> list[str]:
     branches, depth, start, i, in_class = [], 0, 0, 0, False
-    while i < len(pattern):
+    while True:
+        meta = _BRANCH_META.search(pattern, i)  # plain characters change nothing: skip them at once
+        if meta is None:
+            break
+        i = meta.start()
         ch = pattern[i]
         if ch == "\\":
             i += 2
@@ -188,3 +260,6 @@ def _top_level_branches(pattern: str) -> list[str]:
         i += 1
     branches.append(pattern[start:])
     return branches
+
+
+_BRANCH_META = re.compile(r"[\\\[\]()|]")
