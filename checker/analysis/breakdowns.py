@@ -25,7 +25,9 @@ A list ends where its items end: after a 、-list, a clause after a comma is som
 The total is the last figure before the marker in the parts' measure-word group; figures of other
 groups between them (罚没款320万元, 覆盖群众1.2万人次) stand in clauses of their own. 其中 may also
 follow a short clause without figures ("案件5件，均由负责人出庭应诉，其中…6件"): such a ``distant``
-list is checked only for a part larger than the total (分别为 lists excepted).
+list is checked only for a part larger than the total and for parts of a known partition that
+add up to more (分别为 lists excepted). "在审结的41件复议案件中，维持…" is a total and its parts too:
+``中，`` after the figure's noun is a marker (rulesets/lexicons/list-markers.yaml).
 """
 
 from __future__ import annotations
@@ -76,7 +78,7 @@ class Breakdown:
     coordinated: bool
     hedged: bool
     categories: bool = False  # disjoint categories of one kind: 其他 item, one head, …类 / …件
-    distant: bool = False  # a clause stands between the total and 其中: only a part may be checked
+    distant: bool = False  # a clause stands between the total and 其中: only a part (or a partition) may be checked
     disjoint: tuple[int, ...] = ()  # parts naming different parts of a partition (or complements)
     why: str = ""  # what makes them disjoint: a partition's name, 互斥 or 同类
     at: int = -1  # where the marker (其中…) or the total word after the parts stands
@@ -261,7 +263,9 @@ def judge_list(words, text, qs, head, parts, labels, end, distant, *, after=Fals
             remainder or known.complete or (ends and covered and not described))))
     kinds = not described and len(parts) >= 2 and (same_head(labels) or _one_kind(labels))
     categories = not (hedged or distant) and (remainder and len(parts) >= 2 or kinds)
-    disjoint = () if hedged or distant else known.disjoint
+    # After an aside ("…178件，已全部按期答复，其中予以公开…") the items still cannot overlap when
+    # they name parts of a known partition: their sum may not pass the total.
+    disjoint = () if hedged or (distant and known.why in ("", "互斥")) else known.disjoint
     return Breakdown(total, label, marker, tuple(parts), tuple(labels), exhaustive,
                      ends and not described, hedged, categories, distant, disjoint, known.why,
                      at, marker in words.exhaustive_markers, after, superset)
