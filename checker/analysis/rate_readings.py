@@ -2,8 +2,9 @@
 
 A mention is paired (pairing.py) when it names one registered rate and states one level; a share
 (占比 P%, 所占比重为, 比例为) is the count just before it over the whole that count is a part of:
-the total of its breakdown ("抽查企业240家，其中联合抽查88家，占比36.7%") or a figure it is said
-to be among ("318件中，适用简易程序的126件，比例为39.6%").
+the total of its breakdown ("抽查企业240家，其中联合抽查88家，占比36.7%"), a figure it is said
+to be among ("318件中，适用简易程序的126件，比例为39.6%"), or the whole the share names itself
+("适用从轻处罚的43件，占全部320件的13.4%").
 """
 
 from __future__ import annotations
@@ -101,6 +102,13 @@ def _share(analysis, sentence: Sentence, stretch: Stretch, mention: RateMention)
     if not before or not re.fullmatch(r"[，,\s]?", text[before[-1].end:mention.start]):
         return None
     part = before[-1]
+    inside = [q for q in qs if mention.start < q.start and q.end <= mention.percents[0].start]
+    if inside:  # 有43件，占全部320件的16.4%: the whole is said in the share itself
+        if len(inside) != 1 or inside[0].unit_group != part.unit_group:
+            return None
+        whole = inside[0]
+        return Pair(part.value, whole.value, _bare(part.raw), _bare(whole.raw), part.start + stretch.cut,
+                    part.value.lo == part.value.hi and whole.value.lo == whole.value.hi)
     whole = next((b.total for b in analysis.breakdowns(text) if part in b.parts and not b.after), None)
     if whole is None:
         whole = next((q for q in reversed(before[:-1]) if q.unit_group == part.unit_group
