@@ -20,6 +20,7 @@ from .rates import RateMention
 from .sentences import Sentence
 
 _AMONG = re.compile(r"[^，,；。！？0-9]{0,10}?中[，,]?")
+_EACH_GAP = re.compile(r"[，,\s]*(?:分别)?")
 
 
 @dataclass(frozen=True)
@@ -60,6 +61,9 @@ def _read(analysis, sentence: Sentence, previous: Sentence | None, mentions) -> 
     out = []
     for m in mentions:
         paired = None
+        if m.share and len(m.percents) > 1 and not m.names:
+            out.extend(_each_share(analysis, sentence, m))
+            continue
         if len(m.percents) == 1 and len(m.names) <= 1 and m.known:
             stretch = stretch or _stretch(analysis, sentence, previous, mentions)
             start, end = m.start + stretch.cut, m.percents[0].end + stretch.cut
@@ -118,6 +122,21 @@ def _share(analysis, sentence: Sentence, stretch: Stretch, mention: RateMention)
     cut = stretch.cut
     return Pair(part.value, whole.value, _bare(part.raw), _bare(whole.raw), whole.start + cut,
                 part.value.lo == part.value.hi and whole.value.lo == whole.value.hi)
+
+
+def _each_share(analysis, sentence: Sentence, mention: RateMention) -> list[RateReading]:
+    """"其中维持30件、撤销12件、驳回8件，分别占60%、24%、18%": each part over the breakdown's total,
+    one to one; unpaired when the shares are not as many as the parts right before them."""
+    text = sentence.text
+    whole = next((b for b in analysis.breakdowns(text) if not b.after and b.parts[-1].end <= mention.start
+                  and _EACH_GAP.fullmatch(text, b.parts[-1].end, mention.start)), None)
+    if whole is None or len(whole.parts) != len(mention.percents):
+        return [RateReading(sentence, None, mention, None, 0)]
+    total = whole.total
+    return [RateReading(sentence, None, replace(mention, percents=(pct,)),
+                        Pair(part.value, total.value, _bare(part.raw), _bare(total.raw), part.start,
+                             part.value.lo == part.value.hi and total.value.lo == total.value.hi), 0)
+            for part, pct in zip(whole.parts, mention.percents)]
 
 
 def _bare(raw: str) -> str:
