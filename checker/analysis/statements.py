@@ -15,6 +15,8 @@ little. In the plan part only figures said of the past count (在…的基础上
 before them): the others are next year's targets. Left out: figures of another year (上年为28件, 2022年…), targets (计划开展…150场),
 cumulative stocks against yearly figures (累计聘请 and 新聘 differ by their words), parts of a
 breakdown, a leader's own share (亲自出庭应诉2件), approximations, and keys of fewer than four characters.
+A rate's level is a statement too, keyed by the rate's name (行政机关负责人出庭应诉率达95.2% … 为100%);
+other percentages (占比, changes) are not.
 """
 
 from __future__ import annotations
@@ -44,6 +46,8 @@ _TARGET = re.compile(r"计划|力争|确保|争取|目标|预计|拟|将要|要�
 _ACTOR = re.compile(r"(?:[\u4e00-\u9fff]{2,8}?(?:镇|乡|街道|县|区|市))?(?:人民政府|党委|党工委|办事处|司法所|派出所|"
                     r"综合行政执法队|执法大队|党政办|便民服务中心|[\u4e00-\u9fff]{1,6}?(?:局|中心|委员会))")
 _GENERIC_SUBJECT = re.compile(r"^(?:县|镇|区|市|乡)政府$|^我(?:县|镇|区|市|乡|局|委)$|^全(?:县|镇|区|市|乡)$|^本单位$")
+_LEVEL_VERB = re.compile(r"(?:达到了?|达|为|是|保持在?|保持|稳定在|实现)+$")
+_RATE_NAME = re.compile(r"(?:率|满意度|知晓度)$")
 _MIN_KEY, _SHORT_KEY = 4, 6
 _WINDOW = 40  # a label is the phrase before the figure; longer phrases are cut here
 _YEAR = re.compile(r"(20\d\d)年")
@@ -82,6 +86,8 @@ def statements(analysis, sentences, year: int | None, in_plan=lambda offset: Fal
 
 
 def _candidate(q: Quantity) -> bool:
+    if q.is_percent:
+        return not q.change and q.approx is None  # a rate's level: 出庭应诉率达95.2% … 出庭应诉率为100%
     return countable(q) and q.approx is None and q.unit_group in COUNT_GROUPS and q.value.lo == q.value.hi
 
 
@@ -96,6 +102,9 @@ def _key(text: str, q: Quantity, qs, year: int | None) -> str | None:
         return None  # 截至11月底…, 上半年…: a part of the year
     if year is not None and any(int(y) != year for y in _YEAR.findall(before)):
         return None
+    if q.is_percent:  # only a named rate's level: its key is the rate's name (…出庭应诉率)
+        key = _LEVEL_VERB.sub("", _normal(before))
+        return key if len(key) >= _MIN_KEY and _RATE_NAME.search(key) else None
     after = ""
     if before.endswith("的") or _han(before) <= 3:
         stop = _NOUN_STOP.search(text, q.end)
