@@ -35,7 +35,7 @@ _SUB_UNIT = re.compile(r"(?:局|委|办|所|站|中心|队|院|庭|科|股|室|�
 _PERIOD = re.compile(r"截至\d{1,2}月|\d{1,2}月(?:底|末|份)|[一二三四1-4]季度|上半年|下半年|前三季度|1-\d{1,2}月")
 _PART_OF_YEAR = re.compile(r"季度|上半年|下半年|半年|月份?|前三季度|年初")
 _TOTAL = re.compile(r"共有|共计|合计|总计|一共|总共|共")
-_FILLER = re.compile(r"[的了已均都将]|依法|先后|累计共")
+_FILLER = re.compile(r"[的了已均都将]|依法|先后|累计共|现有")
 _LEAD = re.compile(r"^(?:在|并|还|同时|另|此外|另外|其中|分别|带领|带头|带动|推动|组织|指导)+")
 _NOUN_STOP = re.compile(r"全年|全部|均|已|都|共|中|在|于|参加|列席|开展|办理|[，,；：:。！？、]")
 _OTHER_TIME = re.compile(r"上年|去年|上一年|前年|同期|同比|较|比上年|分别为|以来|历年|近[三五两]年")
@@ -46,7 +46,7 @@ _TARGET = re.compile(r"计划|力争|确保|争取|目标|预计|拟|将要|要�
 _ACTOR = re.compile(r"(?:[\u4e00-\u9fff]{2,8}?(?:镇|乡|街道|县|区|市))?(?:人民政府|党委|党工委|办事处|司法所|派出所|"
                     r"综合行政执法队|执法大队|党政办|便民服务中心|[\u4e00-\u9fff]{1,6}?(?:局|中心|委员会))")
 _GENERIC_SUBJECT = re.compile(r"^(?:县|镇|区|市|乡)政府$|^我(?:县|镇|区|市|乡|局|委)$|^全(?:县|镇|区|市|乡)$|^本单位$")
-_LEVEL_VERB = re.compile(r"(?:达到了?|达|为|是|保持在?|保持|稳定在|实现)+$")
+_LEVEL_VERB = re.compile(r"(?:总数|总量)?(?:达到了?|(?<![送下传到抵])达|为|是|保持在?|保持|稳定在|实现)*$")
 _RATE_NAME = re.compile(r"(?:率|满意度|知晓度)$")
 _MIN_KEY, _SHORT_KEY = 4, 6
 _WINDOW = 40  # a label is the phrase before the figure; longer phrases are cut here
@@ -110,7 +110,7 @@ def _key(text: str, q: Quantity, qs, year: int | None) -> str | None:
         stop = _NOUN_STOP.search(text, q.end)
         after = text[q.end:stop.start() if stop else len(text)]
         after = after if _han(after) >= 2 and len(after) <= 10 else ""
-    key = _normal(before) + _normal(after)
+    key = _LEVEL_VERB.sub("", _normal(before)) + _normal(after)  # 执业律师总数达到131名 is 执业律师131名
     return key if len(key) >= _MIN_KEY else None
 
 
