@@ -44,7 +44,7 @@ REMAINDER = re.compile(r"其余(?!.{0,6}中)|其他|其它|剩余|余下|剩下"
 HEDGE = re.compile(r"^等|在内|主要|部分|为主|之一|以上")
 _LABEL_HEDGE = re.compile(r"在内|主要|为主|之一|以上")  # 部分公开 is a category, not a hedge
 STATUS = re.compile(r"已|均|全部|办结|结案|审结|化解|成功|完成|整改|答复|回复|纠正|纠错|撤销|维持|驳回|确认违法|终止|"
-                    r"处理|查处|移送|涉及|正在|在办|未|不予|不合格|同比|比上年|较")
+                    r"处理|查处|移送|涉及|正在|在办|未|不予|不合格|同比|比上年|较|胜诉|败诉|撤诉")
 # Attributes of people or things cut across each other (女党员, 35岁以下, 本科以上): no partition.
 ATTRIBUTE = re.compile(r"女|男|少数民族|岁|学历|本科|大专|研究生|硕士|博士|专业(?!性)|职称|党员|退役|"
                        r"以上|以下|示范|先进|星级")
