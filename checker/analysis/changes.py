@@ -35,7 +35,7 @@ _FROM = re.compile(rf"由{_YEAR}?的?\s*$")
 _TO = re.compile(rf"^\s*(?:[降增升减](?:至|到|为)|(?:提高|提升|下降|减少|增加|上升|回落|降低|增长)(?:至|到|为)|至|到)(?:{_YEAR}的?)?\s*$")
 _WAS = re.compile(rf"{_YEAR}(分别)?(?:为|是|有)\s*$")
 _CLAUSE = re.compile(r"[，,；：:。！？]")
-_REACHED = re.compile(r"[，,]?\s*(?:达到|达|增至|降至|升至|减至|为)\s*")
+_REACHED = re.compile(r"[，,]?(?:达到|达|增至|降至|升至|减至|为)")  # matched on the gap without spaces
 
 
 @dataclass(frozen=True)
@@ -154,7 +154,7 @@ def _reached(text: str, levels: list[Quantity], c: Quantity, y: Quantity) -> Qua
     if any(q.end <= c.start and q is not y for q in levels):
         return None
     after = [q for q in levels if q.start >= c.end and q is not y]
-    if after and _REACHED.fullmatch(text, c.end, after[0].start):
+    if after and _REACHED.fullmatch("".join(text[c.end:after[0].start].split())):
         return after[0]
     return None
 

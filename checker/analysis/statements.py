@@ -46,7 +46,7 @@ _TARGET = re.compile(r"计划|力争|确保|争取|目标|预计|拟|将要|要�
 _ACTOR = re.compile(r"(?:[\u4e00-\u9fff]{2,8}?(?:镇|乡|街道|县|区|市))?(?:人民政府|党委|党工委|办事处|司法所|派出所|"
                     r"综合行政执法队|执法大队|党政办|便民服务中心|[\u4e00-\u9fff]{1,6}?(?:局|中心|委员会))")
 _GENERIC_SUBJECT = re.compile(r"^(?:县|镇|区|市|乡)政府$|^我(?:县|镇|区|市|乡|局|委)$|^全(?:县|镇|区|市|乡)$|^本单位$")
-_LEVEL_VERB = re.compile(r"(?:总数|总量)?(?:达到了?|(?<![送下传到抵])达|为|是|保持在?|保持|稳定在|实现)*$")
+_LEVEL_VERB = re.compile(r"(?:总数|总量)?(?:达到了?|(?<![送下传到抵])达|为|是|保持在?|稳定在|实现)$|(?:总数|总量)$")
 _RATE_NAME = re.compile(r"(?:率|满意度|知晓度)$")
 _MIN_KEY, _SHORT_KEY = 4, 6
 _WINDOW = 40  # a label is the phrase before the figure; longer phrases are cut here
