@@ -25,7 +25,9 @@ A list ends where its items end: after a 、-list, a clause after a comma is som
 The total is the last figure before the marker in the parts' measure-word group; figures of other
 groups between them (罚没款320万元, 覆盖群众1.2万人次) stand in clauses of their own. 其中 may also
 follow a short clause without figures ("案件5件，均由负责人出庭应诉，其中…6件"): such a ``distant``
-list is checked only for a part larger than the total (分别为 lists excepted).
+list is checked only for a part larger than the total and for parts of a known partition that
+add up to more (分别为 lists excepted). "在审结的41件复议案件中，维持…" is a total and its parts too:
+``中，`` after the figure's noun is a marker (rulesets/lexicons/list-markers.yaml).
 """
 
 from __future__ import annotations
@@ -42,7 +44,7 @@ REMAINDER = re.compile(r"其余(?!.{0,6}中)|其他|其它|剩余|余下|剩下"
 HEDGE = re.compile(r"^等|在内|主要|部分|为主|之一|以上")
 _LABEL_HEDGE = re.compile(r"在内|主要|为主|之一|以上")  # 部分公开 is a category, not a hedge
 STATUS = re.compile(r"已|均|全部|办结|结案|审结|化解|成功|完成|整改|答复|回复|纠正|纠错|撤销|维持|驳回|确认违法|终止|"
-                    r"处理|查处|移送|涉及|正在|在办|未|不予|不合格|同比|比上年|较")
+                    r"处理|查处|移送|涉及|正在|在办|未|不予|不合格|同比|比上年|较|胜诉|败诉|撤诉")
 # Attributes of people or things cut across each other (女党员, 35岁以下, 本科以上): no partition.
 ATTRIBUTE = re.compile(r"女|男|少数民族|岁|学历|本科|大专|研究生|硕士|博士|专业(?!性)|职称|党员|退役|"
                        r"以上|以下|示范|先进|星级")
@@ -76,7 +78,7 @@ class Breakdown:
     coordinated: bool
     hedged: bool
     categories: bool = False  # disjoint categories of one kind: 其他 item, one head, …类 / …件
-    distant: bool = False  # a clause stands between the total and 其中: only a part may be checked
+    distant: bool = False  # a clause stands between the total and 其中: only a part (or a partition) may be checked
     disjoint: tuple[int, ...] = ()  # parts naming different parts of a partition (or complements)
     why: str = ""  # what makes them disjoint: a partition's name, 互斥 or 同类
     at: int = -1  # where the marker (其中…) or the total word after the parts stands
@@ -261,7 +263,9 @@ def judge_list(words, text, qs, head, parts, labels, end, distant, *, after=Fals
             remainder or known.complete or (ends and covered and not described))))
     kinds = not described and len(parts) >= 2 and (same_head(labels) or _one_kind(labels))
     categories = not (hedged or distant) and (remainder and len(parts) >= 2 or kinds)
-    disjoint = () if hedged or distant else known.disjoint
+    # After an aside ("…178件，已全部按期答复，其中予以公开…") the items still cannot overlap when
+    # they name parts of a known partition: their sum may not pass the total.
+    disjoint = () if hedged or (distant and known.why in ("", "互斥")) else known.disjoint
     return Breakdown(total, label, marker, tuple(parts), tuple(labels), exhaustive,
                      ends and not described, hedged, categories, distant, disjoint, known.why,
                      at, marker in words.exhaustive_markers, after, superset)

@@ -3,10 +3,11 @@
 A change can be checked only when both figures are given (domain.md §6.3): this year's (X) and
 the earlier one (Y). Y is read from the wording that marks it:
 
-- "X件，较上年的Y件增长P%" / "比2022年的Y件" / "与上年同期的Y件相比": Y right after the cue, X the
-  last figure of its kind before the cue;
+- "X件，较上年的Y件增长P%" / "比2022年的Y件" / "与上年同期的Y件相比" (or 较三季度的, 比上月的): Y
+  right after the cue, X the last figure of its kind before the cue;
 - "由上年的Y提高到X" / "由2022年的Y件降至2023年的X件": Y after 由, X after 至/到;
-- "（上年为Y）", "，上年为Y件", "上年分别为Y1、Y2": Y anywhere in the unit, X before the change;
+- "（上年为Y）", "，上年为Y件", "上年分别为Y1、Y2": Y anywhere in the unit, X before the change (or,
+  with none before it, the level it reached right after it: "增长12.5%，达到135件");
 - "X人，比上年增加D人，增长P%": Y is X − D (X + D for 减少).
 
 X must be the only figure of its kind before the change in its unit: with two (受理182件，办结176件，
@@ -26,12 +27,15 @@ from dataclasses import dataclass
 from ..text.intervals import Interval
 from ..text.numbers import Quantity
 
-_YEAR = r"(?:上一?年(?:度)?|去年|前一年|20\d\d年(?:度)?)(?:同期)?"
+# The earlier period: a year, or a quarter, half or month compared with another (较三季度的Y件).
+_YEAR = (r"(?:上一?年(?:度)?|去年|前一年|20\d\d年(?:度)?|上一?(?:个)?季度|[一二三四1-4]季度|上半年|"
+         r"上一?(?:个)?月|\d{1,2}月份?)(?:同期)?")
 _AGAINST = re.compile(rf"(?:较|比|与|同){_YEAR}的?\s*$")
 _FROM = re.compile(rf"由{_YEAR}?的?\s*$")
 _TO = re.compile(rf"^\s*(?:[降增升减](?:至|到|为)|(?:提高|提升|下降|减少|增加|上升|回落|降低|增长)(?:至|到|为)|至|到)(?:{_YEAR}的?)?\s*$")
 _WAS = re.compile(rf"{_YEAR}(分别)?(?:为|是|有)\s*$")
 _CLAUSE = re.compile(r"[，,；：:。！？]")
+_REACHED = re.compile(r"[，,]?(?:达到|达|增至|降至|升至|减至|为)")  # matched on the gap without spaces
 
 
 @dataclass(frozen=True)
@@ -138,9 +142,20 @@ def _marked(text: str, levels: list[Quantity], c: Quantity):
                 return x, y.value, _bare(y.raw), x.start, y
         if _WAS.search(lead) and not _WAS.search(lead).group(1):
             x = _only([q for q in levels if q.end <= c.start and q is not y
-                       and not _WAS.search(text[max(0, q.start - 12):q.start])])
+                       and not _WAS.search(text[max(0, q.start - 12):q.start])]) or _reached(text, levels, c, y)
             if x is not None:
                 return x, y.value, _bare(y.raw), min(x.start, y.start), y
+    return None
+
+
+def _reached(text: str, levels: list[Quantity], c: Quantity, y: Quantity) -> Quantity | None:
+    """"比上年增长12.5%，达到135件，上年为112件": with no figure before the change, the level it
+    reached right after it."""
+    if any(q.end <= c.start and q is not y for q in levels):
+        return None
+    after = [q for q in levels if q.start >= c.end and q is not y]
+    if after and _REACHED.fullmatch("".join(text[c.end:after[0].start].split())):
+        return after[0]
     return None
 
 

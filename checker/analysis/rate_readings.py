@@ -2,8 +2,9 @@
 
 A mention is paired (pairing.py) when it names one registered rate and states one level; a share
 (占比 P%, 所占比重为, 比例为) is the count just before it over the whole that count is a part of:
-the total of its breakdown ("抽查企业240家，其中联合抽查88家，占比36.7%") or a figure it is said
-to be among ("318件中，适用简易程序的126件，比例为39.6%").
+the total of its breakdown ("抽查企业240家，其中联合抽查88家，占比36.7%"), a figure it is said
+to be among ("318件中，适用简易程序的126件，比例为39.6%"), or the whole the share names itself
+("适用从轻处罚的43件，占全部320件的13.4%").
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from .rates import RateMention
 from .sentences import Sentence
 
 _AMONG = re.compile(r"[^，,；。！？0-9]{0,10}?中[，,]?")
+_EACH_GAP = re.compile(r"[，,\s]*(?:分别)?")
 
 
 @dataclass(frozen=True)
@@ -59,6 +61,9 @@ def _read(analysis, sentence: Sentence, previous: Sentence | None, mentions) -> 
     out = []
     for m in mentions:
         paired = None
+        if m.share and len(m.percents) > 1 and not m.names:
+            out.extend(_each_share(analysis, sentence, m))
+            continue
         if len(m.percents) == 1 and len(m.names) <= 1 and m.known:
             stretch = stretch or _stretch(analysis, sentence, previous, mentions)
             start, end = m.start + stretch.cut, m.percents[0].end + stretch.cut
@@ -101,6 +106,13 @@ def _share(analysis, sentence: Sentence, stretch: Stretch, mention: RateMention)
     if not before or not re.fullmatch(r"[，,\s]?", text[before[-1].end:mention.start]):
         return None
     part = before[-1]
+    inside = [q for q in qs if mention.start < q.start and q.end <= mention.percents[0].start]
+    if inside:  # 有43件，占全部320件的16.4%: the whole is said in the share itself
+        if len(inside) != 1 or inside[0].unit_group != part.unit_group:
+            return None
+        whole = inside[0]
+        return Pair(part.value, whole.value, _bare(part.raw), _bare(whole.raw), part.start + stretch.cut,
+                    part.value.lo == part.value.hi and whole.value.lo == whole.value.hi)
     whole = next((b.total for b in analysis.breakdowns(text) if part in b.parts and not b.after), None)
     if whole is None:
         whole = next((q for q in reversed(before[:-1]) if q.unit_group == part.unit_group
@@ -110,6 +122,21 @@ def _share(analysis, sentence: Sentence, stretch: Stretch, mention: RateMention)
     cut = stretch.cut
     return Pair(part.value, whole.value, _bare(part.raw), _bare(whole.raw), whole.start + cut,
                 part.value.lo == part.value.hi and whole.value.lo == whole.value.hi)
+
+
+def _each_share(analysis, sentence: Sentence, mention: RateMention) -> list[RateReading]:
+    """"其中维持30件、撤销12件、驳回8件，分别占60%、24%、18%": each part over the breakdown's total,
+    one to one; unpaired when the shares are not as many as the parts right before them."""
+    text = sentence.text
+    whole = next((b for b in analysis.breakdowns(text) if not b.after and b.parts[-1].end <= mention.start
+                  and _EACH_GAP.fullmatch(text, b.parts[-1].end, mention.start)), None)
+    if whole is None or len(whole.parts) != len(mention.percents):
+        return [RateReading(sentence, None, mention, None, 0)]
+    total = whole.total
+    return [RateReading(sentence, None, replace(mention, percents=(pct,)),
+                        Pair(part.value, total.value, _bare(part.raw), _bare(total.raw), part.start,
+                             part.value.lo == part.value.hi and total.value.lo == total.value.hi), 0)
+            for part, pct in zip(whole.parts, mention.percents)]
 
 
 def _bare(raw: str) -> str:

@@ -69,8 +69,10 @@ _HAN = "[\u4e00-\u9fff]"
 _GENERAL = (f"(?!{_NOT_PROPORTION})(?![的和及与或其为是对在将]){_HAN}(?![{_WITH_RATE}]){_HAN}"
             "率(?![先领队众部])|满意度|知晓度")
 _FILLER = re.compile(r"[^，,。；、%0-9]{0,10}")
-_SHARE_RX = re.compile(r"占(?:比|[^，,。；、%0-9]{0,10}?(?:总数|总量|总额|全部|总)[^，,。；、%0-9]{0,4}?)"
-                       r"|所占比[例重]|比[例重]")
+# 占全部320件的16.4%: the whole stated inside the share (rate_readings.py takes it as the base).
+_SHARE_RX = re.compile(r"占(?:[^，,。；、%0-9]{0,8}?[0-9][0-9,.]*[万亿]?[\u4e00-\u9fff]{1,3}?的"
+                       r"|比|[^，,。；、%0-9]{0,10}?(?:总数|总量|总额|全部|总)[^，,。；、%0-9]{0,4}?)"
+                       r"|(?<=分别)占|所占比[例重]|比[例重]")
 _LIST_SEP = re.compile(r"[\s、，,和及]*")
 
 

@@ -15,6 +15,8 @@ little. In the plan part only figures said of the past count (在…的基础上
 before them): the others are next year's targets. Left out: figures of another year (上年为28件, 2022年…), targets (计划开展…150场),
 cumulative stocks against yearly figures (累计聘请 and 新聘 differ by their words), parts of a
 breakdown, a leader's own share (亲自出庭应诉2件), approximations, and keys of fewer than four characters.
+A rate's level is a statement too, keyed by the rate's name (行政机关负责人出庭应诉率达95.2% … 为100%);
+other percentages (占比, changes) are not.
 """
 
 from __future__ import annotations
@@ -33,7 +35,7 @@ _SUB_UNIT = re.compile(r"(?:局|委|办|所|站|中心|队|院|庭|科|股|室|�
 _PERIOD = re.compile(r"截至\d{1,2}月|\d{1,2}月(?:底|末|份)|[一二三四1-4]季度|上半年|下半年|前三季度|1-\d{1,2}月")
 _PART_OF_YEAR = re.compile(r"季度|上半年|下半年|半年|月份?|前三季度|年初")
 _TOTAL = re.compile(r"共有|共计|合计|总计|一共|总共|共")
-_FILLER = re.compile(r"[的了已均都将]|依法|先后|累计共")
+_FILLER = re.compile(r"[的了已均都将]|依法|先后|累计共|现有")
 _LEAD = re.compile(r"^(?:在|并|还|同时|另|此外|另外|其中|分别|带领|带头|带动|推动|组织|指导)+")
 _NOUN_STOP = re.compile(r"全年|全部|均|已|都|共|中|在|于|参加|列席|开展|办理|[，,；：:。！？、]")
 _OTHER_TIME = re.compile(r"上年|去年|上一年|前年|同期|同比|较|比上年|分别为|以来|历年|近[三五两]年")
@@ -44,6 +46,8 @@ _TARGET = re.compile(r"计划|力争|确保|争取|目标|预计|拟|将要|要�
 _ACTOR = re.compile(r"(?:[\u4e00-\u9fff]{2,8}?(?:镇|乡|街道|县|区|市))?(?:人民政府|党委|党工委|办事处|司法所|派出所|"
                     r"综合行政执法队|执法大队|党政办|便民服务中心|[\u4e00-\u9fff]{1,6}?(?:局|中心|委员会))")
 _GENERIC_SUBJECT = re.compile(r"^(?:县|镇|区|市|乡)政府$|^我(?:县|镇|区|市|乡|局|委)$|^全(?:县|镇|区|市|乡)$|^本单位$")
+_LEVEL_VERB = re.compile(r"(?:总数|总量)?(?:达到了?|(?<![送下传到抵])达|为|是|保持在?|稳定在|实现)$|(?:总数|总量)$")
+_RATE_NAME = re.compile(r"(?:率|满意度|知晓度)$")
 _MIN_KEY, _SHORT_KEY = 4, 6
 _WINDOW = 40  # a label is the phrase before the figure; longer phrases are cut here
 _YEAR = re.compile(r"(20\d\d)年")
@@ -82,6 +86,8 @@ def statements(analysis, sentences, year: int | None, in_plan=lambda offset: Fal
 
 
 def _candidate(q: Quantity) -> bool:
+    if q.is_percent:
+        return not q.change and q.approx is None  # a rate's level: 出庭应诉率达95.2% … 出庭应诉率为100%
     return countable(q) and q.approx is None and q.unit_group in COUNT_GROUPS and q.value.lo == q.value.hi
 
 
@@ -96,12 +102,15 @@ def _key(text: str, q: Quantity, qs, year: int | None) -> str | None:
         return None  # 截至11月底…, 上半年…: a part of the year
     if year is not None and any(int(y) != year for y in _YEAR.findall(before)):
         return None
+    if q.is_percent:  # only a named rate's level: its key is the rate's name (…出庭应诉率)
+        key = _LEVEL_VERB.sub("", _normal(before))
+        return key if len(key) >= _MIN_KEY and _RATE_NAME.search(key) else None
     after = ""
     if before.endswith("的") or _han(before) <= 3:
         stop = _NOUN_STOP.search(text, q.end)
         after = text[q.end:stop.start() if stop else len(text)]
         after = after if _han(after) >= 2 and len(after) <= 10 else ""
-    key = _normal(before) + _normal(after)
+    key = _LEVEL_VERB.sub("", _normal(before)) + _normal(after)  # 执业律师总数达到131名 is 执业律师131名
     return key if len(key) >= _MIN_KEY else None
 
 

@@ -8,7 +8,8 @@ and the figure say what is summed:
 - none, or the list's own verb or noun (累计审核 after 审核…, 共处理 after …处理, 共计调解纠纷 after
   调解…纠纷): the sum itself, so Σparts must be able to equal it;
 - another verb (累计办结 after 办理…, 共发现问题企业 after 检查…): a count of what happened to
-  them (``superset``), which can exceed the parts only if they are all of it (其他…);
+  them (``superset``), which can exceed the parts only if they are all of it (其他…); not when
+  it only restates their object (共讲授法治课 after …讲法治课2次);
 - 等 before it (…14场等普法活动共36场) hedges the list; 累计 after figures of the year (当年新建…)
   is a cumulative stock, not their sum: neither is read.
 
@@ -70,8 +71,19 @@ def _read(words, text: str, qs: list[Quantity], m: re.Match[str]):
     if word == "累计" and (_YEARLY.search(scope) or _STOCK.search(middle)):
         return None  # 当年新建12个…，累计建成85个: a stock, not the sum of the year's figures
     verb = _FILLER.sub("", middle)
-    superset = bool(verb) and verb[:2] not in scope
-    return total, word, middle, run, _labels(text, run, clause_start, clause_end), superset
+    labels = _labels(text, run, clause_start, clause_end)
+    superset = bool(verb) and verb[:2] not in scope and not _restates(verb, labels)
+    return total, word, middle, run, labels, superset
+
+
+def _restates(verb: str, labels: list[str]) -> bool:
+    """"县委书记讲法治课2次、县长讲法治课3次，共讲授法治课6次": another verb (讲授 for 讲) before the
+    object every item names (three characters or more) counts the same things, unless it says what
+    happened to them (共办结…)."""
+    from .breakdowns import STATUS
+
+    obj = verb[2:]
+    return len(obj) >= 3 and all(obj in x for x in labels) and not STATUS.search(verb)
 
 
 def _run(text: str, clause: list[Quantity], group: str) -> list[Quantity]:

@@ -76,7 +76,7 @@ def mismatch(b: Breakdown):
                 return (min(b.total.start, part.start), max(b.total.end, part.end)), "part_exceeds", {
                     "total": bare(b.total.raw), "part": bare(part.raw)}
     if b.distant and not b.listed:
-        return None  # 其中 after an aside: no sum to compare
+        return _disjoint_of(b, b.disjoint, b.why)  # 其中 after an aside: only a known partition's parts
     parts = total_of(b.parts)
     kind = "sum_after" if b.after else "sum" if b.marker else "sum_list"
     if b.superset:

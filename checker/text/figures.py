@@ -44,6 +44,11 @@ def fmt_as(value: Interval, like: Quantity) -> str:
     if scale <= 1 or scale != scale.to_integral_value():
         return fmt(value)
     unit = like.unit
+    if not unit.startswith(("万", "亿")):  # 3.5万人次: the unit is 人次, 万 is the figure's scale
+        word = {Decimal(10000): "万", Decimal(100000000): "亿"}.get(scale)
+        if word is None:
+            return fmt(value)
+        unit = word + unit
 
     def shown(x: Decimal) -> str:
         return plain(x / scale) + unit
