@@ -4,10 +4,12 @@ Reports open with a formula ("全面贯彻党的二十大和二十届二中全�
 year before; a report on 2024 that still stops at 二中 was not brought up to date, since 三中
 met in July 2024. Only that formula is judged: the congress and the plenum list of the same
 congress in one clause with 精神 (a sentence on what one plenum decided is no guidance formula),
-and only with its verb (``guidance``, 贯彻) and none of the words of a reported event (``activity``:
-传达学习…精神 in March 2024 was current then), against the plenums held by the last day of the report year (one that met early in Y+1 may be
-cited, need not be). A list of an earlier congress once a later one has met is term/outdated's
-(十九大 as current guidance).
+and only with its verb (``guidance``, 贯彻) and none of the words of a reported event
+(``activity``: 传达学习…精神 in March 2024 was current then). It is judged against the plenums
+held by 31 December of the report year, or by the signing date when the report was signed
+inside the year (one that met early in Y+1 may be cited, need not be). A plenum list inside 《》
+is a title, and a report on part of the year (上半年, 前三季度) is not judged. A list of an
+earlier congress once a later one has met is term/outdated's (十九大 as current guidance).
 
 ```yaml
 check: plenum_stale
@@ -51,13 +53,18 @@ class PlenumStaleCheck(Check):
         object.__setattr__(params, "table", plenum_table(params.plenums))
 
     def run(self, view):
-        year = view.facts.year
-        if not year or "全会" not in view.doc.text:
+        doc, facts = view.doc, view.facts
+        year = facts.year
+        if not year or "全会" not in doc.text or _part_year(doc):
             return
         by, table = date(year, 12, 31), self.params.table
+        if facts.signature_date and facts.signature_date < by:
+            by = facts.signature_date  # a report signed in July cannot cite an October plenum
         for line in view.lines:
             for m, cited in table.lists(line.text):
                 congress = m.group(1)
+                if line.text.count("《", 0, m.start()) > line.text.count("》", 0, m.start()):
+                    continue  # a cited title (《关于学习贯彻…二中全会精神的实施方案》) is a name, not the formula
                 a, b = clause(line.text, m.start(), m.end())
                 before = line.text[a:m.start()]
                 if "精神" not in line.text[m.end():b] or f"{congress}大" not in before \
@@ -73,3 +80,12 @@ class PlenumStaleCheck(Check):
                     "cited": f"{newest}全会", "latest": f"{latest}全会",
                     "held": render_date(held.year, held.month, held.day), "year": year,
                 })
+
+
+def _part_year(doc) -> bool:
+    """A report on part of the year (上半年, 前三季度): its formula is dated by that period, not by 31 December."""
+    title = "".join(line.content for line in doc.title) if doc.title else ""
+    return any(word in title for word in _PART_YEAR)
+
+
+_PART_YEAR = ("上半年", "半年", "季度", "1—6月", "1-6月", "前三")
