@@ -3,7 +3,7 @@
 A line that ends open and is followed by running text is either wrapped or a paragraph that lost
 its 。 — format/broken-line tells those apart, and reports only the wraps. Before a heading, or
 right above the signature, a sentence cannot run on: a body paragraph that ends there without
-。！？；：or a closing mark lost its final punctuation. Only sentence-like text is judged (a pause
+。！？；： (inside or after its closing quotes and brackets) lost its final punctuation. Only sentence-like text is judged (a pause
 mark inside, or long enough to be prose): a label, a table caption or a list of short items may
 stand without a mark. The line above the body's first heading that announces it (…报告如下)
 wants a colon; any other a full stop. The end of a text without a signature is
@@ -30,6 +30,8 @@ _ENDS_BEFORE = ("closing", "signature")
 _TABLE_ROW = re.compile(r"\S(?:\t|[ \u3000]{2,})\S")
 _PAUSE = re.compile(r"[，、；,;]")
 _ANNOUNCES = re.compile(r"(?:如下|以下)$")
+_CLOSERS = "）》”’」』】〕)\"'"
+_MARKS = set("。！？；：…!?;:")
 
 
 @dataclass(frozen=True)
@@ -64,7 +66,7 @@ class MissingTerminalCheck(Check):
             if heading is not None and not heading.run_in:
                 continue  # a standalone heading carries no final mark
             text = line.content
-            if not self._prose(text) or wraps.closed(text) or wraps.sentence_ended(text):
+            if not self._prose(text) or _ended(text):
                 continue
             mark = "：" if _ANNOUNCES.search(text) else "。"
             end = line.start + len(line.text.rstrip())
@@ -75,3 +77,10 @@ class MissingTerminalCheck(Check):
         if len(text) < self.params.min_chars or _TABLE_ROW.search(text):
             return False
         return len(text) >= self.params.prose_chars or _PAUSE.search(text) is not None
+
+
+def _ended(text: str) -> bool:
+    """The text ends its sentence: a mark last, or inside the closing quotes and brackets
+    (…“满堂红”。 and …“满堂红。” both end; …“满堂红” and …（详见附件1） do not)."""
+    core = text.rstrip(_CLOSERS)
+    return not core or core[-1] in _MARKS or wraps.sentence_ended(core)
