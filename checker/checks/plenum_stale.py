@@ -6,8 +6,8 @@ met in July 2024. Only that formula is judged: the congress and the plenum list 
 congress in one clause with 精神 (a sentence on what one plenum decided is no guidance formula),
 and only with its verb (``guidance``, 贯彻) and none of the words of a reported event
 (``activity``: 传达学习…精神 in March 2024 was current then). It is judged against the plenums
-held by 31 December of the report year, or by the signing date when the report was signed
-inside the year (one that met early in Y+1 may be cited, need not be). A plenum list inside 《》
+held by 31 December of the report year, or by the date the text was written when it says one
+inside the year (its signing date, or a date on a line of its own) (one that met early in Y+1 may be cited, need not be). A plenum list inside 《》
 is a title, and a report on part of the year (上半年, 前三季度) is not judged. A list of an
 earlier congress once a later one has met is term/outdated's (十九大 as current guidance).
 
@@ -27,7 +27,7 @@ from typing import Any
 from ..diagnostics import Finding
 from ..offsets import Span
 from ..text.clauses import clause
-from ..text.dates import render_date
+from ..text.dates import parse_date, render_date
 from ..text.plenums import rank
 from .base import Check, Regex, plenum_table
 
@@ -57,9 +57,7 @@ class PlenumStaleCheck(Check):
         year = facts.year
         if not year or "全会" not in doc.text or _part_year(doc):
             return
-        by, table = date(year, 12, 31), self.params.table
-        if facts.signature_date and facts.signature_date < by:
-            by = facts.signature_date  # a report signed in July cannot cite an October plenum
+        by, table = _written_by(doc, year, facts.signature_date), self.params.table
         for line in view.lines:
             for m, cited in table.lists(line.text):
                 congress = m.group(1)
@@ -80,6 +78,19 @@ class PlenumStaleCheck(Check):
                     "cited": f"{newest}全会", "latest": f"{latest}全会",
                     "held": render_date(held.year, held.month, held.day), "year": year,
                 })
+
+
+def _written_by(doc, year: int, signed: date | None) -> date:
+    """31 December of the report year, or an earlier date the text was written by: its signing
+    date, or a date standing on a line of its own (a notice dated 2020年7月8日 under its title)."""
+    dated = [signed] if signed else []
+    for line in doc.lines:
+        text = line.content
+        if 8 <= len(text) <= 12 and text[0].isdigit() and (written := parse_date(text)) is not None \
+                and written.text == text and written.year == year and (day := written.as_date()):
+            dated.append(day)
+    inside = [d for d in dated if d.year == year]
+    return max(inside) if inside else date(year, 12, 31)
 
 
 def _part_year(doc) -> bool:
