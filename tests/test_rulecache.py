@@ -86,3 +86,36 @@ def test_a_file_built_from_another_key_is_not_used(bundled, tmp_path):
     assert load()  # the empty rule list of the other key was not taken
     stored_key, rules = pickle.loads(cached.read_bytes())
     assert stored_key == rulecache._key(("default",)) and rules
+
+
+def test_a_cache_miss_trusts_the_bundled_patterns_and_the_suite_validates_them(tmp_path):
+    """A miss loads bundled files without compiling every pattern (text/regexes.trusted); so this
+    test loads every bundled ruleset with the cache off, in a fresh process (the profile is read
+    once per process), where each pattern is compiled and a broken one is a load error."""
+    import subprocess
+    import sys
+
+    from checker.text import regexes
+
+    script = ("from checker.rules.loader import load\n"
+              "for name in ('default', 'information-disclosure'):\n"
+              "    assert len(load([name])) > 50, name\n")
+    env = {**os.environ, "FZLINT_NO_CACHE": "1", "FZLINT_CACHE_DIR": str(tmp_path)}
+    done = subprocess.run([sys.executable, "-c", script], cwd=ROOT, env=env, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    with regexes.trusted():
+        regexes.validate("(unclosed")  # not compiled inside a trusted load
+        assert not regexes.validating()
+    assert regexes.validating()
+    with pytest.raises(Exception):
+        regexes.validate("(unclosed")
+
+
+def test_a_broken_pattern_in_a_copied_bundled_file_fails_when_validating(bundled, monkeypatch):
+    path = bundled / "lexicons" / "misuses.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert '- match: "法制建设"' in text
+    path.write_text(text.replace('- match: "法制建设"', '- match: "法制建设("', 1), encoding="utf-8")
+    monkeypatch.setenv("FZLINT_NO_CACHE", "1")
+    with pytest.raises(Exception, match="regular expression"):
+        load()

@@ -20,7 +20,7 @@ from ..diagnostics import Edit, Finding, Fix
 from ..document.model import Document, Line
 from ..offsets import Span
 from ..text.plenums import SESSION, Plenums
-from ..text.regexes import LazyRegex
+from ..text.regexes import LazyRegex, validate
 
 Regex = re.Pattern  # a parameter given as a string in YAML and compiled when the ruleset loads
 
@@ -218,7 +218,7 @@ def _regex(name: str, value: Any) -> LazyRegex:
     if not isinstance(value, str):
         raise ParamError(f"'{name}' must be a regular expression string")
     try:
-        re.compile(value)
+        validate(value)
     except re.error as err:
         raise ParamError(f"'{name}' is not a valid regular expression: {err}") from None
     return LazyRegex(value)

@@ -51,7 +51,7 @@ from typing import Any, Iterator
 
 from ..diagnostics import Finding, Severity
 from ..offsets import Span
-from ..text.regexes import LazyRegex
+from ..text.regexes import LazyRegex, validate
 from .base import Check, ParamError, entry_mapping, plenum_table
 from ..text.clauses import clause
 from ..text.dates import render_date
@@ -224,7 +224,7 @@ def _regex(where: str, value: Any) -> LazyRegex | None:
     if not value:
         return None
     try:
-        re.compile(str(value))
+        validate(str(value))
     except re.error as err:
         raise ParamError(f"'{where}' is not a valid regular expression: {err}") from None
     return LazyRegex(str(value))

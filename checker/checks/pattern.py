@@ -27,7 +27,7 @@ from typing import Any, Iterator
 
 from ..diagnostics import Edit, Finding, Fix, Severity
 from ..document.normalize import simplify
-from ..text.regexes import LazyRegex
+from ..text.regexes import LazyRegex, validating
 from ..offsets import Span
 from .base import Check, ParamError, entry_mapping
 
@@ -125,13 +125,14 @@ def _entry(index: int, raw: Any, shared_unless: str | None) -> Entry:
     except KeyError:
         raise ParamError(f"'{where}.severity' must be error, warning or info") from None
     try:
-        match = re.compile(raw["match"])
-        compiled_unless = re.compile(unless) if unless else None
-        if raw.get("replace") is not None:
-            match.sub(raw["replace"], "")  # reject bad group references now, not mid-report
+        if validating():  # compiled again lazily where it is needed
+            match = re.compile(raw["match"])
+            if unless:
+                re.compile(unless)
+            if raw.get("replace") is not None:
+                match.sub(raw["replace"], "")  # reject bad group references now, not mid-report
     except (re.error, TypeError) as err:
         raise ParamError(f"'{where}' is not a valid regular expression or replacement: {err}") from None
-    del match, compiled_unless  # validated; compiled again lazily where it is needed
     return Entry(
         match=LazyRegex(raw["match"]),
         replace=raw.get("replace"),

@@ -13,6 +13,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from ..text.regexes import validate
 from ..yamlfile import Mapping, display_path, read, stamps
 from .genre import Genre, GenreError, Level, Part
 
@@ -185,6 +186,6 @@ def _compile_all(genre: Genre, shown: str, line: int) -> None:
             [(lv.match, f"level '{lv.id}'") for lv in genre.levels] + \
             [(genre.title_topic, "title topic"), (genre.title_words, "title words"), (genre.detect, "detect")]:
         try:
-            re.compile(pattern)
+            validate(pattern)
         except re.error as err:
             raise GenreError(f"{shown}:{line}: {what} is not a valid regular expression: {err}") from None

@@ -217,6 +217,8 @@ def _entries(name: str, raw: Any, shown: str, line: int) -> tuple[tuple[dict, ..
 def _validate(item: dict, schema: dict[str, tuple[str, bool]], where: str, name: str) -> None:
     import re
 
+    from ..text.regexes import validate
+
     unknown = sorted(set(item) - set(schema))
     if unknown:
         raise LexiconError(f"{where}: unknown key(s) {', '.join(unknown)} in lexicon '{name}' (known: {', '.join(schema)})")
@@ -243,7 +245,7 @@ def _validate(item: dict, schema: dict[str, tuple[str, bool]], where: str, name:
             raise LexiconError(f"{where}: '{key}' in lexicon '{name}' must be {_KIND_WORDS[kind]}, not {value!r}")
         for pattern in (value if kind == _REGEXES else [value] if kind == _REGEX else []):
             try:
-                re.compile(pattern)
+                validate(pattern)
             except re.error as err:
                 raise LexiconError(f"{where}: '{key}' is not a valid regular expression: {err}") from None
 

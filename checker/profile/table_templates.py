@@ -19,6 +19,8 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
 
+from ..text.regexes import validate
+
 _KEYS = {"id", "label", "match", "columns", "rows", "context"}
 _COLUMN_KEYS = {"key", "header", "label", "count"}
 _ROW_KEYS = {"key", "match", "label"}
@@ -92,7 +94,7 @@ def _template(item: Any) -> TableTemplate:
                              str(item.get("context") or ""))
     for pattern in [template.match, template.context] + [c.header for c in columns] + [r.match for r in rows]:
         try:
-            re.compile(pattern)
+            validate(pattern)
         except re.error as err:
             raise TemplateError(f"table '{template.id}': {pattern!r} is not a valid regular expression: {err}") from None
     return template
