@@ -13,6 +13,7 @@ from ..text.bodies import BODY_ENDINGS, BODY_NAME, endings
 from ..text.clauses import STATEMENT_ENDS
 from ..text.dates import DATE_PATTERN
 from ..text.pagination import PAGE_NUMBER
+from ..text.regexes import LazyRegex
 from .model import Heading, Line, Signature
 from .web_furniture import WebFurniture, is_paragraph
 
@@ -27,8 +28,9 @@ _ATTACHMENT = re.compile(r"^\s*(?:附件|附表)\s*[0-9一二三四五六七八�
 _NO_TITLE = re.compile(r"如下[：:。]?$|现将|[：:]$")
 _SENTENCE_INSIDE = re.compile(f"[{STATEMENT_ENDS}]|如下|现将|报告")
 # The 附注 below the date (GB/T 9704 §7.3.6: "（此件公开发布）") belongs after the signature, not before it.
-# One addressee: a body, possibly in its short form (市委, 县政府, 中共云州市委).
-_ADDRESSEE_BODY = re.compile(rf"(?:中共)?[\u4e00-\u9fff（）()·]{{1,30}}(?:{endings(BODY_ENDINGS)})")
+# One addressee: a body, possibly in its short form (市委, 县政府, 中共云州市委); compiled only
+# for a line below the title that lacks its colon.
+_ADDRESSEE_BODY = LazyRegex(rf"(?:中共)?[\u4e00-\u9fff（）()·]{{1,30}}(?:{endings(BODY_ENDINGS)})")
 _NOTE = re.compile(r"^\s*[（(]此件[\u4e00-\u9fff]{2,10}[）)]\s*$")
 _CLOSING = re.compile(r"^\s*特此(?:报告|汇报)[。.！]?\s*$")
 
