@@ -81,6 +81,15 @@ _CHANGE_WORDS = ("增长", "下降", "提高", "降低", "减少", "增加", "�
                  "同比", "环比", "增幅", "降幅", "涨幅", "减幅")
 _CHANGE_FILLER = "(?:了|为|达|是|分别|均|幅度|比例|率)*$"
 _CLAUSE_END = re.compile("[，。；：、！？\n]")
+# Where a match of _QTY can begin: a word of _PRE, the first of a run of spaces, or a numeral that
+# follows no numeral, digit or letter (the pattern's own lookbehinds). Trying the pattern only
+# there finds what finditer finds, without an attempt at each of a sentence's characters.
+_QTY_START = (
+    rf"[{''.join(dict.fromkeys(w[0] for w in _PRE.split('|')))}]|(?<![ \t])[ \t]"
+    rf"|(?<![0-9.,A-Za-z{CN_CHARS}])[0-9{CN_CHARS}]")
+# Masks whose anchors regexes.anchors cannot tell (a class with an escape, a (?m) line start, a
+# class of numerals first): the characters every match of them holds.
+_MASK_NEEDS = {2: ("号",), 7: (".", "．", "、", ")", "）"), 8: ("个", "项")}
 
 
 @dataclass(frozen=True)
@@ -218,6 +227,7 @@ def _mask(text: str) -> bytearray:
     mask = bytearray(len(text))
     digits = _THREE_DIGITS.search(text) is not None
     for i, (rx, needs) in enumerate(_MASKS):
+        needs = needs or _MASK_NEEDS.get(i)
         if needs and not any(map(text.__contains__, needs)):
             continue  # e.g. no 《 in the sentence: no title to mask
         if i in _PHONE_MASKS and not digits:
@@ -225,6 +235,20 @@ def _mask(text: str) -> bytearray:
         for m in rx.finditer(text):
             mask[m.start():m.end()] = b"\1" * (m.end() - m.start())
     return mask
+
+
+def _matches(pattern: re.Pattern[str], starts: re.Pattern[str], text: str) -> list[re.Match[str]]:
+    """``list(pattern.finditer(text))``, trying ``pattern`` only where ``starts`` finds a possible beginning."""
+    found: list[re.Match[str]] = []
+    pos, start, match = 0, starts.search, pattern.match
+    while (at := start(text, pos)) is not None:
+        m = match(text, at.start())
+        if m is None:
+            pos = at.start() + 1
+        else:
+            found.append(m)
+            pos = m.end()  # never empty: a match holds a numeral and a measure word
+    return found
 
 
 class QuantityReader:
@@ -236,6 +260,7 @@ class QuantityReader:
     def __init__(self, units: dict[str, str], change_words: tuple[str, ...] = _CHANGE_WORDS) -> None:
         self.groups = {**units, **_BUILTIN_UNITS}  # measure word → group
         self._pattern: re.Pattern[str] | None = None
+        self._starts: re.Pattern[str] | None = None  # compiled with the pattern
         words = "|".join(sorted(map(re.escape, change_words), key=len, reverse=True)) or "(?!)"
         self.change = re.compile(f"(?:{words}){_CHANGE_FILLER}")
 
@@ -244,12 +269,13 @@ class QuantityReader:
         if self._pattern is None:
             words = sorted((u for u in self.groups if u not in _BUILTIN_UNITS), key=len, reverse=True)
             self._pattern = re.compile(_QTY.replace("{units}", "|".join(map(re.escape, words))))
+            self._starts = re.compile(_QTY_START)
         return self._pattern
 
     def find(self, text: str) -> list[Quantity]:
         """Every quantity in ``text`` in order of appearance; never raises on odd input."""
         folded = text.translate(_FOLD) if _WIDE.search(text) else text
-        matches = list(self.pattern.finditer(folded)) if _NUMERAL.search(folded) else []
+        matches = _matches(self.pattern, self._starts, folded) if _NUMERAL.search(folded) else []
         spelled = "百分之" in folded
         if not matches and not spelled:
             return []  # most sentences of a report: no masking needed
