@@ -97,11 +97,11 @@ def _key(text: str, q: Quantity, qs, year: int | None) -> str | None:
     if year is not None and any(int(y) != year for y in _YEAR.findall(before)):
         return None
     after = ""
-    if before.endswith("的") or _han(before) <= 3:
+    if before.endswith("的") or not _more_han(before, 3):
         stop = _NOUN_STOP.search(text, q.end)
         after = text[q.end:stop.start() if stop else len(text)]
-        after = after if _han(after) >= 2 and len(after) <= 10 else ""
-    key = _normal(before) + _normal(after)
+        after = after if len(after) <= 10 and _more_han(after, 1) else ""
+    key = _normal(before) + (_normal(after) if after else "")
     return key if len(key) >= _MIN_KEY else None
 
 
@@ -112,16 +112,26 @@ def _past(text: str, q: Quantity, year: int | None) -> bool:
 
 
 def _normal(words: str) -> str:
-    words = _TIME.sub("", words)
-    words = _TOTAL.sub("", words)
+    if "年" in words or "截至" in words:  # every time word holds one, every total word 共 or 计
+        words = _TIME.sub("", words)
+    if "共" in words or "计" in words:
+        words = _TOTAL.sub("", words)
     words = _FILLER.sub("", words)
     words = _SPACE.sub("", words)
     return _LEAD.sub("", words)
 
 
-def _han(text: str) -> int:
-    """How many characters of U+4E00..U+9FFF (a regex of that class costs ~2 ms to compile)."""
-    return sum("\u4e00" <= ch <= "\u9fff" for ch in text)
+def _more_han(text: str, n: int) -> bool:
+    """Whether ``text`` holds more than ``n`` characters of U+4E00..U+9FFF, counting only as far
+    as it takes (a regex of that class costs ~2 ms to compile)."""
+    if len(text) <= n:
+        return False
+    for ch in text:
+        if "\u4e00" <= ch <= "\u9fff":
+            n -= 1
+            if n < 0:
+                return True
+    return False
 
 
 def candidates(found: tuple[Statement, ...]):
