@@ -65,6 +65,10 @@ class Sentence:
 
     def units(self) -> Iterator[tuple[int, str]]:
         """(offset in the sentence, text) of each ；-separated piece."""
+        if "；" not in self.text:  # most sentences: one piece, the whole of it
+            if self.text:
+                yield 0, self.text
+            return
         for m in _UNIT.finditer(self.text):
             yield m.start(), m.group()
 

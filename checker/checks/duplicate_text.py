@@ -107,7 +107,7 @@ def _units(view, minimum: int):
             body = unit.rstrip(_END + " \t\u3000")
             lead = len(body) - len(body.lstrip())
             body = body.strip()
-            if len(_HAN.findall(body)) < minimum:
+            if len(body) < minimum or len(_HAN.findall(body)) < minimum:
                 continue
             span = sentence.span(at + lead, at + lead + len(body))
             if _in_heading(span.start, heads, starts):
