@@ -159,7 +159,7 @@ def _blocks(doc: Document, lines: list[Line], skip, width: int | None) -> Iterat
     headings = {h.line: h.run_in for h in doc.headings}
     run: list[Line] = []
     for line in lines:
-        if _TABLE_ROW.search(line.text):
+        if _table_row(line.text):
             if run:
                 yield run
                 run = []
@@ -170,6 +170,11 @@ def _blocks(doc: Document, lines: list[Line], skip, width: int | None) -> Iterat
         run.append(line)
     if run:
         yield run
+
+
+def _table_row(text: str) -> bool:
+    """``_TABLE_ROW.search(text)``, skipped on a line without a tab, a space or a ｜: every cell gap has one."""
+    return ("\t" in text or " " in text or "\u3000" in text or "｜" in text) and _TABLE_ROW.search(text) is not None
 
 
 def _continues(prev: Line, line: Line, headings: dict[int, bool], skip, width: int | None) -> bool:
