@@ -91,10 +91,16 @@ def split(doc: Document, lines: Iterable[Line], skip: frozenset[int] | set[int] 
     for block, run in enumerate(_blocks(doc, lines, skip, width)):
         text, joins = _joined(run)
         keys = [k for k, _ in joins]
+        single = len(joins) == 1  # a paragraph of one line: a sentence's offsets are its start's
         for m in _SENTENCE.finditer(text):
-            if m.group().strip():
-                for at, piece in _pieces(m.group()):
-                    yield _sentence(m.start() + at, piece, block, joins, keys)
+            found = m.group()
+            if not found.strip():
+                continue
+            if single and len(found) <= MAX_SENTENCE:
+                yield Sentence(joins[0][1] + m.start(), found, block)
+                continue
+            for at, piece in _pieces(found):
+                yield _sentence(m.start() + at, piece, block, joins, keys)
 
 
 # A sentence of a report runs to a few hundred characters. The numeric checks relate every figure

@@ -40,7 +40,7 @@ from .base import Check, Regex
 # Quoted text and titles, each bounded: a slogan or a title keeps its own repetition.
 _QUOTED = re.compile(r"“[^“”\n]{1,200}”|‘[^‘’\n]{1,100}’|《[^《》\n]{1,150}》|「[^「」\n]{1,200}」|\"[^\"\n]{1,200}\"")
 _SPACE = re.compile(r"\s+")
-_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
+_NON_HAN = re.compile(r"[^\u3400-\u4dbf\u4e00-\u9fff]+")
 _END = "。！？；!?;"
 
 
@@ -107,7 +107,7 @@ def _units(view, minimum: int):
             body = unit.rstrip(_END + " \t\u3000")
             lead = len(body) - len(body.lstrip())
             body = body.strip()
-            if len(body) < minimum or len(_HAN.findall(body)) < minimum:
+            if len(body) < minimum or len(_NON_HAN.sub("", body)) < minimum:  # its ideographs, in one string
                 continue
             span = sentence.span(at + lead, at + lead + len(body))
             if _in_heading(span.start, heads, starts):

@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
 
 from .cn_numerals import CN_CHARS, CN_DIGITS, read_quantity
 from .intervals import Interval
@@ -225,16 +226,28 @@ def _build(m: re.Match[str], text: str, original: str, groups: dict[str, str],
 
 def _mask(text: str) -> bytearray:
     mask = bytearray(len(text))
-    digits = _THREE_DIGITS.search(text) is not None
-    for i, (rx, needs) in enumerate(_MASKS):
-        needs = needs or _MASK_NEEDS.get(i)
-        if needs and not any(map(text.__contains__, needs)):
-            continue  # e.g. no 《 in the sentence: no title to mask
-        if i in _PHONE_MASKS and not digits:
-            continue
+    digits = None
+    for rx, needs, phone in _mask_plan():
+        if needs:
+            for need in needs:
+                if need in text:
+                    break
+            else:
+                continue  # e.g. no 《 in the sentence: no title to mask
+        if phone:
+            if digits is None:
+                digits = _THREE_DIGITS.search(text) is not None
+            if not digits:
+                continue
         for m in rx.finditer(text):
             mask[m.start():m.end()] = b"\1" * (m.end() - m.start())
     return mask
+
+
+@lru_cache(maxsize=1)
+def _mask_plan() -> tuple[tuple[re.Pattern[str], tuple[str, ...], bool], ...]:
+    """(pattern, texts one of which each match holds, whether it needs three digits) of each mask."""
+    return tuple((rx, needs or _MASK_NEEDS.get(i, ()), i in _PHONE_MASKS) for i, (rx, needs) in enumerate(_MASKS))
 
 
 def _matches(pattern: re.Pattern[str], starts: re.Pattern[str], text: str) -> list[re.Match[str]]:
