@@ -43,6 +43,9 @@ _TARGET = re.compile(r"计划|力争|确保|争取|目标|预计|拟|将要|要�
 # is the justice office's count, not the one "鹤松街道人民政府…化解10件" gives for the town.
 _ACTOR = re.compile(r"(?:[\u4e00-\u9fff]{2,8}?(?:镇|乡|街道|县|区|市))?(?:人民政府|党委|党工委|办事处|司法所|派出所|"
                     r"综合行政执法队|执法大队|党政办|便民服务中心|[\u4e00-\u9fff]{1,6}?(?:局|中心|委员会))")
+# Every match of _ACTOR holds one of these, and is at most _ACTOR_SPAN characters long.
+_ACTOR_MARKS = ("政府", "党", "办事处", "所", "执法", "中心", "局", "委员会")
+_ACTOR_SPAN = 19
 _GENERIC_SUBJECT = re.compile(r"^(?:县|镇|区|市|乡)政府$|^我(?:县|镇|区|市|乡|局|委)$|^全(?:县|镇|区|市|乡)$|^本单位$")
 _MIN_KEY, _SHORT_KEY = 4, 6
 _WINDOW = 40  # a label is the phrase before the figure; longer phrases are cut here
@@ -73,9 +76,9 @@ def statements(analysis, sentences, year: int | None, in_plan=lambda offset: Fal
         for q in qs:
             if id(q) in parts or not _candidate(q):
                 continue
-            key = _key(s.text, q, qs, year)
             if plan and not _past(s.text, q, year):
                 continue
+            key = _key(s.text, q, qs, year)
             if key is not None:
                 found.append(Statement(key, q, i, _actor(s.text, q.start)))
     return tuple(found)
@@ -164,11 +167,20 @@ def _first_of_each(group: list[Statement], keep: int = 3) -> list[Statement]:
 
 
 def _actor(text: str, at: int) -> str | None:
-    """The last body named in the sentence before offset ``at`` (None when the sentence names none)."""
-    found = None
-    for m in _ACTOR.finditer(text, 0, at):
-        found = m.group()
-    return found
+    """The last body named in the sentence before offset ``at`` (None when the sentence names none).
+
+    The matches of ``_ACTOR.finditer(text, 0, at)``, each searched for from just before the next
+    word a body's name ends in: no match starts farther than _ACTOR_SPAN before it, so the lazy
+    pattern is not tried at every character of the sentence."""
+    found, pos = None, 0
+    while True:
+        marks = [i for i in (text.find(a, pos, at) for a in _ACTOR_MARKS) if i >= 0]
+        if not marks:
+            return found
+        m = _ACTOR.search(text, max(pos, min(marks) - _ACTOR_SPAN), at)
+        if m is None:
+            return found
+        found, pos = m.group(), m.end()
 
 
 def same_thing(a: Statement, b: Statement, sentences) -> bool:

@@ -1,0 +1,71 @@
+"""Scans that skip what cannot match find exactly what the plain scan finds.
+
+Speed work (issue 15) replaced a few whole-text scans with cheaper ones: a regex tried only where
+a match can begin, a test for a character every match holds. Each is compared here with the scan
+it replaces, on texts built from the characters those shortcuts look for.
+"""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings, strategies as st
+
+from checker.analysis import sentences, statements
+from checker.analysis.vocabulary import numeric_words
+from checker.rules.loader import load
+from checker.text import numbers
+
+_BODIES = ["人民政府", "党委", "党工委", "办事处", "司法所", "派出所", "综合行政执法队", "执法大队", "党政办",
+           "便民服务中心", "局", "中心", "委员会", "镇", "乡", "街道", "县", "区", "市", "某", "河", "，", "1",
+           "政", "府", "所", "委", "会", "执法"]
+
+
+@settings(max_examples=400)
+@given(st.lists(st.sampled_from(_BODIES), max_size=14), st.integers(0, 60))
+def test_actor_is_the_last_match_before_the_figure(words, at):
+    text = "".join(words)
+    at = min(at, len(text))
+    last = None
+    for m in statements._ACTOR.finditer(text, 0, at):
+        last = m.group()
+    assert statements._actor(text, at) == last
+
+
+_QUANTITY_BITS = ["约", "近", "将近", "超过", "不足", " ", "\t", "\u3000", "3", "12", "1,200", "0.5", "一", "三十",
+                  "两", "百", "万", "件", "人", "次", "%", "余", "多", "以上", "-", "至", "第", "年", "，", "人民",
+                  "《办法》", "“12·4”", "12345热线", "二、", "（1）", "五个一", "百分之九十"]
+
+
+@settings(max_examples=400)
+@given(st.lists(st.sampled_from(_QUANTITY_BITS), max_size=16))
+def test_quantity_matches_are_finditers(bits):
+    reader = numeric_words(load().lexicons).reader
+    text = "".join(bits)
+    expected = [(m.span(), m.groupdict()) for m in reader.pattern.finditer(text)]
+    assert [(m.span(), m.groupdict()) for m in numbers._matches(reader.pattern, reader._starts, text)] == expected
+
+
+@settings(max_examples=300)
+@given(st.lists(st.sampled_from(["“", "”", "《", "》", "号", "第", "〔2021〕", "3", "12", ".", "．", "、", ")", "）",
+                                 "（", "个", "项", "意识", "八项规定", "两个责任", "四", "\n", "0571-88886666"]), max_size=14))
+def test_masks_skipped_by_their_characters_mask_nothing(bits):
+    text = "".join(bits)
+    plain = bytearray(len(text))
+    for rx, _ in numbers._MASKS:
+        for m in rx.finditer(text):
+            plain[m.start():m.end()] = b"\1" * (m.end() - m.start())
+    assert numbers._mask(text) == plain
+
+
+@given(st.text(alphabet="ab 　\t|｜x", max_size=20))
+def test_table_rows_need_a_gap_character(text):
+    assert sentences._table_row(text) == (sentences._TABLE_ROW.search(text) is not None)
+
+
+def test_every_time_and_total_word_holds_what_normal_tests_for():
+    # _normal substitutes only when 年/截至 (time words) or 共/计 (total words) occur
+    for word in ["全年", "本年度", "截至底", "截至2023年底", "2023年度以来", "年底前", "年初以来", "一年来"]:
+        assert statements._TIME.fullmatch(word) and ("年" in word or "截至" in word)
+    for word in re.findall(r"[^|]+", statements._TOTAL.pattern):
+        assert "共" in word or "计" in word
