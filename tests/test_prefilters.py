@@ -69,3 +69,14 @@ def test_every_time_and_total_word_holds_what_normal_tests_for():
         assert statements._TIME.fullmatch(word) and ("年" in word or "截至" in word)
     for word in re.findall(r"[^|]+", statements._TOTAL.pattern):
         assert "共" in word or "计" in word
+
+
+@given(st.text(alphabet="政府(（)）zhèng15,:09 \u200b\ufeff\u00ad\n", max_size=30))
+def test_normalize_patterns_match_what_their_lookbehind_first_forms_match(text):
+    from checker.document import normalize
+
+    pinyin = re.compile(r"(?<=[\u4e00-\u9fff])[(（]([a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ]{1,7}[1-5]?)[)）]")
+    comma = re.compile(r"(?<![0-9])[,:]|[,:](?![0-9])")
+    assert [m.span(1) for m in normalize._PINYIN.finditer(text)] == [m.span(1) for m in pinyin.finditer(text)]
+    assert [m.span() for m in normalize._COMMA_COLON.finditer(text)] == [m.span() for m in comma.finditer(text)]
+    assert any(ch in text for ch in normalize._ZERO_WIDTH_CHARS) == bool(normalize._ZERO_WIDTH.search(text))

@@ -37,17 +37,21 @@ class Normalized:
     traditional_count: int
 
 
+# The paren first, then the ideograph before it: a pattern that opens with a character (not a
+# lookbehind) is scanned for that character in C instead of being tried at every position.
 _PINYIN = re.compile(
-    r"(?<=[\u4e00-\u9fff])[(（]([a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ]{1,7}[1-5]?)[)）]"
+    r"[(（](?<=[\u4e00-\u9fff][(（])([a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ]{1,7}[1-5]?)[)）]"
 )
-_ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]+")
+_ZERO_WIDTH_CHARS = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
+_ZERO_WIDTH = re.compile(f"[{_ZERO_WIDTH_CHARS}]+")
 _CR = re.compile(r"\r(?=\n)")
 # fzlint's own comments (suppress.py); masked so that no rule, nor the outline, sees them
 FZLINT_COMMENT = re.compile(r"<!--[ \t]*fzlint(?P<body>[^\r\n]*?)-->")
 _COMMENT_LINE = re.compile(r"^[ \t]*<!--[ \t]*fzlint[^\r\n]*?-->[ \t]*(?:\r\n|\r|\n|$)", re.M)
 _MD_MARKUP = re.compile(r"^(?:#{1,6}[ \t]+|>[ \t]?|[-*+][ \t]+(?=\S))|\*\*|__", re.M)
 # ASCII punctuation inside Chinese text: folded to the full-width form, except between digits (1,234 10:30).
-_COMMA_COLON = re.compile(r"(?<![0-9])[,:]|[,:](?![0-9])")
+# (?<![0-9][,:]) after the mark is (?<![0-9]) before it, and lets the scan look for the mark in C.
+_COMMA_COLON = re.compile(r"[,:](?:(?<![0-9][,:])|(?![0-9]))")
 _ASCII_TO_WIDE = str.maketrans({";": "；", "?": "？", "!": "！", "(": "（", ")": "）"})
 _ASCII_RUNS = re.compile(r"[;?!()]+")
 _COMMA_COLON_WIDE = {",": "，", ":": "："}
@@ -126,7 +130,8 @@ def normalize(source: Source) -> Normalized:
     script = _script(folded, count)
     folded = simplify(folded, script)
     folded = _translate(folded, _ASCII_TO_WIDE, _ASCII_RUNS)
-    folded = _COMMA_COLON.sub(lambda m: _COMMA_COLON_WIDE[m.group()], folded)
+    if "," in folded or ":" in folded:
+        folded = _COMMA_COLON.sub(lambda m: _COMMA_COLON_WIDE[m.group()], folded)
     edits, artifacts = _deletions(source, folded)
     view, offset_map = OffsetMap.from_edits(folded, edits)
     return Normalized(view, offset_map, tuple(artifacts), script, count)
@@ -138,7 +143,7 @@ def _deletions(source: Source, folded: str) -> tuple[list[tuple[int, int, str]],
     for m in _PINYIN.finditer(folded):
         edits.append((m.start(), m.end(), ""))
         artifacts.append(Artifact("pinyin", Span(m.start(), m.end()), source.text[m.start():m.end()]))
-    for m in _ZERO_WIDTH.finditer(folded):
+    for m in _ZERO_WIDTH.finditer(folded) if any(ch in folded for ch in _ZERO_WIDTH_CHARS) else ():
         edits.append((m.start(), m.end(), ""))
         if m.start() > 0:  # a BOM at the very start is not worth a finding
             artifacts.append(Artifact("zero-width", Span(m.start(), m.end()), m.group()))
