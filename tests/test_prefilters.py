@@ -80,3 +80,10 @@ def test_normalize_patterns_match_what_their_lookbehind_first_forms_match(text):
     assert [m.span(1) for m in normalize._PINYIN.finditer(text)] == [m.span(1) for m in pinyin.finditer(text)]
     assert [m.span() for m in normalize._COMMA_COLON.finditer(text)] == [m.span() for m in comma.finditer(text)]
     assert any(ch in text for ch in normalize._ZERO_WIDTH_CHARS) == bool(normalize._ZERO_WIDTH.search(text))
+
+
+@given(st.text(alphabet="其中分别为是有包括含内共计合累总数量全年公一同统设3二，", max_size=12))
+def test_breakdown_marks_are_in_every_marker_and_total_match(text):
+    words = numeric_words(load().lexicons)
+    if words.marker_re.search(text) or words.total_re.search(text):
+        assert words.breakdown_marks is None or any(mark in text for mark in words.breakdown_marks)
