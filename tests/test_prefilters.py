@@ -8,6 +8,7 @@ it replaces, on texts built from the characters those shortcuts look for.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from hypothesis import given, settings, strategies as st
 
@@ -15,6 +16,11 @@ from checker.analysis import sentences, statements
 from checker.analysis.vocabulary import numeric_words
 from checker.rules.loader import load
 from checker.text import numbers
+
+@lru_cache(maxsize=1)
+def _words():
+    return numeric_words(load().lexicons)
+
 
 _BODIES = ["人民政府", "党委", "党工委", "办事处", "司法所", "派出所", "综合行政执法队", "执法大队", "党政办",
            "便民服务中心", "局", "中心", "委员会", "镇", "乡", "街道", "县", "区", "市", "某", "河", "，", "1",
@@ -37,10 +43,10 @@ _QUANTITY_BITS = ["约", "近", "将近", "超过", "不足", " ", "\t", "\u3000
                   "《办法》", "“12·4”", "12345热线", "二、", "（1）", "五个一", "百分之九十"]
 
 
-@settings(max_examples=400)
+@settings(max_examples=400, deadline=None)  # the first example loads the ruleset
 @given(st.lists(st.sampled_from(_QUANTITY_BITS), max_size=16))
 def test_quantity_matches_are_finditers(bits):
-    reader = numeric_words(load().lexicons).reader
+    reader = _words().reader
     text = "".join(bits)
     expected = [(m.span(), m.groupdict()) for m in reader.pattern.finditer(text)]
     assert [(m.span(), m.groupdict()) for m in numbers._matches(reader.pattern, reader._starts, text)] == expected
@@ -82,8 +88,9 @@ def test_normalize_patterns_match_what_their_lookbehind_first_forms_match(text):
     assert any(ch in text for ch in normalize._ZERO_WIDTH_CHARS) == bool(normalize._ZERO_WIDTH.search(text))
 
 
+@settings(deadline=None)
 @given(st.text(alphabet="其中分别为是有包括含内共计合累总数量全年公一同统设3二，", max_size=12))
 def test_breakdown_marks_are_in_every_marker_and_total_match(text):
-    words = numeric_words(load().lexicons)
+    words = _words()
     if words.marker_re.search(text) or words.total_re.search(text):
         assert words.breakdown_marks is None or any(mark in text for mark in words.breakdown_marks)

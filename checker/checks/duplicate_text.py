@@ -39,7 +39,6 @@ from .base import Check, Regex
 
 # Quoted text and titles, each bounded: a slogan or a title keeps its own repetition.
 _QUOTED = re.compile(r"“[^“”\n]{1,200}”|‘[^‘’\n]{1,100}’|《[^《》\n]{1,150}》|「[^「」\n]{1,200}」|\"[^\"\n]{1,200}\"")
-_SPACE = re.compile(r"\s+")
 _NON_HAN = re.compile(r"[^\u3400-\u4dbf\u4e00-\u9fff]+")
 _END = "。！？；!?;"
 
@@ -112,7 +111,7 @@ def _units(view, minimum: int):
             span = sentence.span(at + lead, at + lead + len(body))
             if _in_heading(span.start, heads, starts):
                 continue
-            yield span, _SPACE.sub("", body), _excerpt(body)
+            yield span, "".join(body.split()), _excerpt(body)  # whitespace aside: split() drops what \s matches
 
 
 def _heading_ends(doc) -> list[tuple[int, int]]:
