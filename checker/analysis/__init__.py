@@ -96,8 +96,8 @@ class Analysis:
             from .breakdowns import find_breakdowns
 
             words = self.words  # most sentences have neither: their quantities need not be read at all
-            marks = words.breakdown_marks  # `in` for their words first: faster than the regexes' scans
-            wanted = (marks is None or any(mark in text for mark in marks)) and (
+            marks = words.breakdown_marks  # their words' literals first: faster than the regexes' scans
+            wanted = (marks is None or marks.search(text) is not None) and (
                 words.marker_re.search(text) is not None or words.total_re.search(text) is not None)
             found = find_breakdowns(words, text, self.quantities(text)) if wanted else []
             self._breakdowns[text] = found

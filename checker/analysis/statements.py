@@ -44,7 +44,7 @@ _TARGET = re.compile(r"计划|力争|确保|争取|目标|预计|拟|将要|要�
 _ACTOR = re.compile(r"(?:[\u4e00-\u9fff]{2,8}?(?:镇|乡|街道|县|区|市))?(?:人民政府|党委|党工委|办事处|司法所|派出所|"
                     r"综合行政执法队|执法大队|党政办|便民服务中心|[\u4e00-\u9fff]{1,6}?(?:局|中心|委员会))")
 # Every match of _ACTOR holds one of these, and is at most _ACTOR_SPAN characters long.
-_ACTOR_MARKS = ("政府", "党", "办事处", "所", "执法", "中心", "局", "委员会")
+_ACTOR_MARK = re.compile("政府|党|办事处|所|执法|中心|局|委员会")
 _ACTOR_SPAN = 19
 _GENERIC_SUBJECT = re.compile(r"^(?:县|镇|区|市|乡)政府$|^我(?:县|镇|区|市|乡|局|委)$|^全(?:县|镇|区|市|乡)$|^本单位$")
 _MIN_KEY, _SHORT_KEY = 4, 6
@@ -173,10 +173,10 @@ def _actor(text: str, at: int) -> str | None:
     pattern is not tried at every character of the sentence."""
     found, pos = None, 0
     while True:
-        marks = [i for i in (text.find(a, pos, at) for a in _ACTOR_MARKS) if i >= 0]
-        if not marks:
+        mark = _ACTOR_MARK.search(text, pos, at)
+        if mark is None:
             return found
-        m = _ACTOR.search(text, max(pos, min(marks) - _ACTOR_SPAN), at)
+        m = _ACTOR.search(text, max(pos, mark.start() - _ACTOR_SPAN), at)
         if m is None:
             return found
         found, pos = m.group(), m.end()

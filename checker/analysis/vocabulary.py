@@ -57,16 +57,18 @@ class NumericWords:
         return re.compile("|".join(_word(e) for e in _longest(self._lexicons["list-markers"])) or "(?!)")
 
     @cached_property
-    def breakdown_marks(self) -> tuple[str, ...] | None:
+    def breakdown_marks(self) -> re.Pattern[str] | None:
         """Texts one of which every match of ``marker_re`` or ``total_re`` holds (a word, or the
-        literal of its ``match``); None when an entry's pattern has none, and both must be searched."""
+        literal of its ``match``), as one alternation of literals: re scans for their first
+        characters in C, far faster than the two patterns' own scans. None when an entry's pattern
+        has no literal, and both must be searched."""
         marks: list[str] = []
         for entry in [*self._lexicons["list-markers"], *self._lexicons["total-words"]]:
             found = anchors(entry["match"]) if entry.get("match") else (entry["word"],)
             if not found:
                 return None
             marks.extend(found)
-        return tuple(dict.fromkeys(marks))
+        return re.compile("|".join(map(re.escape, dict.fromkeys(marks))))
 
     @cached_property
     def exhaustive_markers(self) -> frozenset[str]:

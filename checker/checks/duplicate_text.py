@@ -100,11 +100,11 @@ class DuplicateTextCheck(Check):
 def _units(view, minimum: int):
     """(view span, comparison key, excerpt) of each long enough sentence or ；-piece outside headings and tables."""
     announces = view.facts.genre.announces_re
-    marks = _marks(announces.pattern) if announces is not None else ()  # `in` before the regex's scan
+    marks = _marks(announces.pattern) if announces is not None else None  # before the regex's scan
     heads = _merged(_heading_ends(view.doc) + _table_spans(view.doc))  # a form repeats its cells' wording
     starts = [start for start, _ in heads]
     for sentence in view.sentences:
-        if announces is not None and (not marks or any(mark in sentence.text for mark in marks)) \
+        if announces is not None and (marks is None or marks.search(sentence.text)) \
                 and announces.search(sentence.text):
             continue
         for at, unit in sentence.units():
@@ -120,9 +120,11 @@ def _units(view, minimum: int):
 
 
 @lru_cache(maxsize=8)
-def _marks(pattern: str) -> tuple[str, ...]:
-    """The genre's announcing pattern's anchors, worked out once per pattern (not per report)."""
-    return anchors(pattern)
+def _marks(pattern: str) -> re.Pattern[str] | None:
+    """The anchors of the genre's announcing pattern as one alternation of literals (scanned for in
+    C), worked out once per pattern, not per report; None when it has none."""
+    found = anchors(pattern)
+    return re.compile("|".join(map(re.escape, found))) if found else None
 
 
 def _heading_ends(doc) -> list[tuple[int, int]]:
