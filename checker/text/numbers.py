@@ -84,10 +84,11 @@ _CHANGE_FILLER = "(?:了|为|达|是|分别|均|幅度|比例|率)*$"
 _CLAUSE_END = re.compile("[，。；：、！？\n]")
 # Where a match of _QTY can begin: a word of _PRE, the first of a run of spaces, or a numeral that
 # follows no numeral, digit or letter (the pattern's own lookbehinds). Trying the pattern only
-# there finds what finditer finds, without an attempt at each of a sentence's characters.
+# there finds what finditer finds, without an attempt at each of a sentence's characters. The
+# class comes first and the lookbehinds after it, so re scans for the class in C.
 _QTY_START = (
-    rf"[{''.join(dict.fromkeys(w[0] for w in _PRE.split('|')))}]|(?<![ \t])[ \t]"
-    rf"|(?<![0-9.,A-Za-z{CN_CHARS}])[0-9{CN_CHARS}]")
+    rf"[{''.join(dict.fromkeys(w[0] for w in _PRE.split('|')))} \t0-9{CN_CHARS}]"
+    rf"(?<![ \t][ \t])(?<![0-9.,A-Za-z{CN_CHARS}][0-9{CN_CHARS}])")
 # Masks whose anchors regexes.anchors cannot tell (a class with an escape, a (?m) line start, a
 # class of numerals first): the characters every match of them holds.
 _MASK_NEEDS = {2: ("号",), 7: (".", "．", "、", ")", "）"), 8: ("个", "项")}
