@@ -94,3 +94,12 @@ def test_breakdown_marks_are_in_every_marker_and_total_match(text):
     words = _words()
     if words.marker_re.search(text) or words.total_re.search(text):
         assert words.breakdown_marks is None or words.breakdown_marks.search(text)
+
+
+@settings(deadline=None)
+@given(st.text(alphabet="政府法治後摺發國與&#;0123456789堃•—\u3000a\U00020000", max_size=20))
+def test_maybe_traditional_never_misses_a_table_character(text):
+    from checker.document import normalize
+
+    if not normalize._traditional_only().isdisjoint(text):
+        assert normalize._maybe_traditional(text)

@@ -102,6 +102,27 @@ def _traditional_only() -> frozenset[str]:
     return frozenset(map(chr, traditional_table()))
 
 
+_CHAR_REF = re.compile(rb"&#([0-9]+);")
+
+
+def _maybe_traditional(text: str) -> bool:
+    """False only when ``text`` holds no character of the default table (``_traditional_only``).
+
+    GB2312 encodes Simplified text in C, far faster than a set lookup per character: a character
+    it cannot encode comes out as &#N; and is looked up alone, and the few table characters it can
+    encode are tested with ``in``. A &#N; the author wrote only costs a lookup too."""
+    if any(ch in text for ch in _traditional_in_gb2312()):
+        return True
+    strict = _traditional_only()
+    return any(chr(int(n)) in strict for n in _CHAR_REF.findall(text.encode("gb2312", "xmlcharrefreplace")))
+
+
+@lru_cache(maxsize=1)
+def _traditional_in_gb2312() -> str:
+    """The characters of the default table that GB2312 also encodes (a handful: 後 摺 菸…)."""
+    return "".join(sorted(_traditional_only())).encode("gb2312", "ignore").decode("gb2312")
+
+
 @lru_cache(maxsize=1)
 def _width_runs() -> re.Pattern:
     return re.compile("[" + "".join(re.escape(chr(code)) for code in sorted(_width_table())) + "]+")
@@ -127,7 +148,7 @@ def normalize(source: Source) -> Normalized:
     text = source.text
     folded = _translate(text, _width_table(), _width_runs())
     strict = _traditional_only()
-    count = 0 if strict.isdisjoint(folded) else sum(1 for ch in folded if ch in strict)
+    count = sum(1 for ch in folded if ch in strict) if _maybe_traditional(folded) else 0
     script = _script(folded, count)
     folded = simplify(folded, script)
     if any(ch in folded for ch in _ASCII_MARKS):  # `in` finds a character far faster than a class scan
