@@ -103,3 +103,9 @@ def test_maybe_traditional_never_misses_a_table_character(text):
 
     if not normalize._traditional_only().isdisjoint(text):
         assert normalize._maybe_traditional(text)
+
+
+@given(st.text(alphabet="截至1234月底末份一二三四季度上下半年前-，的", max_size=12))
+def test_every_period_holds_a_month_a_quarter_or_a_half_year(text):
+    if statements._PERIOD.search(text):
+        assert "月" in text or "季度" in text or "半年" in text

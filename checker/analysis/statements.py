@@ -94,7 +94,8 @@ def _key(text: str, q: Quantity, qs, year: int | None) -> str | None:
     before = text[start:q.start]
     if _OTHER_TIME.search(before) or _OWN_SHARE.search(before) or _TARGET.search(text[max(0, start - 8):q.start]):
         return None
-    if _PERIOD.search(text[:q.start]):
+    head = text[:q.start]
+    if ("月" in head or "季度" in head or "半年" in head) and _PERIOD.search(head):  # each period holds one
         return None  # 截至11月底…, 上半年…: a part of the year
     if year is not None and any(int(y) != year for y in _YEAR.findall(before)):
         return None
