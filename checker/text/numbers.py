@@ -25,6 +25,8 @@ from .intervals import Interval
 from .regexes import anchors
 
 _MULT = {"万": Decimal(10**4), "亿": Decimal(10**8)}
+_ONE = Decimal(1)
+_GROUPS = ("ar", "mul", "cn", "lo", "pct", "unit", "pre", "mid", "post")
 # Same-length folding only, so offsets stay valid in the caller's text.
 _FOLD = str.maketrans("０１２３４５６７８９％", "0123456789%")
 _WIDE = re.compile("[０-９％]")  # the matching view is folded already: translate only what needs it
@@ -199,28 +201,30 @@ def _rejected(m: re.Match[str], text: str, mask: bytearray) -> bool:
 
 def _build(m: re.Match[str], text: str, original: str, groups: dict[str, str],
            change: re.Pattern[str]) -> Quantity | None:
-    if m["ar"]:
-        n, decimals = _parse_ar(m["ar"], m["mul"]), len(m["ar"].partition(".")[2])
-        scale = _MULT.get(m["mul"] or "", Decimal(1))
+    ar, mul, cn, lo_text, pct, unit, pre, mid, post = m.group(*_GROUPS)  # one call, not one per use
+    if ar:
+        n, decimals = _parse_ar(ar, mul), len(ar.partition(".")[2])
+        scale = _MULT[mul] if mul else _ONE
     else:
-        cn = read_quantity(m["cn"])
-        if cn is None:
+        read = read_quantity(cn)
+        if read is None:
             return None
-        n, decimals, scale = Decimal(cn), 0, Decimal(1)
-    lo = parse_number(m["lo"]) if m["lo"] else None
-    if m["lo"] and lo is None:
+        n, decimals, scale = Decimal(read), 0, _ONE
+    lo = parse_number(lo_text) if lo_text else None
+    if lo_text and lo is None:
         return None
-    unit = "%" if m["pct"] else m["unit"]
-    if unit == "元" and (big := m["mul"] or m["cn"] and m["cn"][-1]) in _MULT:
+    if pct:
+        unit = "%"
+    if unit == "元" and (big := mul or cn and cn[-1]) in _MULT:
         unit = f"{big}元"  # 500万元, 三百万元: stated in 元, unit as written
-    approx = "至" if m["lo"] else m["pre"] or m["mid"] or m["post"]  # a range says most
+    approx = "至" if lo_text else pre or mid or post  # a range says most
     if approx:
         value = _approx_value(n, approx, lo)
     elif decimals or unit == "%":
         value = _band(n, decimals, scale)
     else:
         value = Interval.point(n)
-    start = m.start("pre") if m["pre"] else _span(m)[0]
+    start = m.start("pre") if pre else (m.start("lo") if lo_text else m.start("ar" if ar else "cn"))
     return Quantity(start, m.end(), original[start:m.end()], n, value, unit, groups[unit],
                     approx, decimals, _is_change(text, start, unit, change))
 
