@@ -102,7 +102,7 @@ def _traditional_only() -> frozenset[str]:
     return frozenset(map(chr, traditional_table()))
 
 
-_CHAR_REF = re.compile(rb"&#([0-9]+);")
+_CHAR_REF = re.compile(r"&#([0-9]+);")
 
 
 def _maybe_traditional(text: str) -> bool:
@@ -113,8 +113,11 @@ def _maybe_traditional(text: str) -> bool:
     encode are tested with ``in``. A &#N; the author wrote only costs a lookup too."""
     if any(ch in text for ch in _traditional_in_gb2312()):
         return True
+    encoded = text.encode("gb2312", "xmlcharrefreplace")
+    if b"&#" not in encoded:
+        return False  # GB2312 encoded it all
     strict = _traditional_only()
-    return any(chr(int(n)) in strict for n in _CHAR_REF.findall(text.encode("gb2312", "xmlcharrefreplace")))
+    return any(chr(int(n)) in strict for n in _CHAR_REF.findall(encoded.decode("latin-1")))
 
 
 @lru_cache(maxsize=1)
