@@ -55,8 +55,8 @@ def test_anchors_anywhere_at_top_level(pattern, expected):
     assert anchors(pattern) == expected
 
 
-@given(st.sampled_from(PATTERNS + ["(?<!原)安监局", "[^法]制度", "ab{1,3}cd", "今年(?!轻)", "x+y"]),
-       st.text(alphabet="原安监局法制度今年轻abcdxy", max_size=30))
+@given(st.sampled_from(PATTERNS + ["(?<!原)安监局", "[^法]制度", "ab{1,3}cd", "今年(?!轻)", "x+y", r"\s*[x-]\s*y", "[-a]b"]),
+       st.text(alphabet="原安监局法制度今年轻abcdxy- ", max_size=30))
 def test_anchors_anywhere_never_hide_a_match(pattern, text):
     if not LazyRegex(pattern).might_match(text):
         assert re.search(pattern, text) is None
@@ -69,7 +69,8 @@ def test_anchors_anywhere_never_hide_a_match(pattern, text):
      ("[a-z]", ()), (r"[\d.]", ()), ("[一二三四五六七八九]", ()), ("(?i)abc", ()), ("(?x)a b", ()), ("(?:[xy])", ("x", "y")),
      ("某{2,}", ("某",)), ("[Xx]{2}(?=年)", ("X", "x")), (r"\*{2,}", ("*",)), ("a{0,2}b", ("b",)), ("a{,2}", ()),
      ("a{x}", ()), ("[xy]{1,3}", ("x", "y")),
-     (r"www\.", ("www.",)), (r'"[^"]{1,15}"', ('"',)), (r"a\.?b", ("a",)), (r"\d+件", ("件",))],
+     (r"www\.", ("www.",)), (r'"[^"]{1,15}"', ('"',)), (r"a\.?b", ("a",)), (r"\d+件", ("件",)),
+     ("[—_-]", ("—", "_", "-")), ("[-_]", ("-", "_")), ("[a-c-]", ()), ("[-a-c]", ())],
 )
 def test_anchors_from_small_required_classes(pattern, expected):
     assert anchors(pattern) == expected

@@ -28,6 +28,8 @@ class Analysis:
         self._quantities: dict[str, list] = {}
         self._breakdowns: dict[str, list] = {}
         self._rates: dict[str, list] = {}
+        self._changes: dict[str, list] = {}
+        self._shares: dict[str, list] = {}
 
     def _once(self, key: tuple, build):
         if key not in self._memo:
@@ -94,7 +96,9 @@ class Analysis:
             from .breakdowns import find_breakdowns
 
             words = self.words  # most sentences have neither: their quantities need not be read at all
-            wanted = words.marker_re.search(text) is not None or words.total_re.search(text) is not None
+            marks = words.breakdown_marks  # their words' literals first: faster than the regexes' scans
+            wanted = (marks is None or marks.search(text) is not None) and (
+                words.marker_re.search(text) is not None or words.total_re.search(text) is not None)
             found = find_breakdowns(words, text, self.quantities(text)) if wanted else []
             self._breakdowns[text] = found
         return found
@@ -131,15 +135,21 @@ class Analysis:
 
     def changes(self, text: str):
         """Changes against an earlier figure whose two figures are both given (changes.py)."""
-        from .changes import find_changes
+        found = self._changes.get(text)
+        if found is None:
+            from .changes import find_changes
 
-        return self._once(("changes", text), lambda: find_changes(self.words, text, self.quantities(text)))
+            found = self._changes[text] = find_changes(self.words, text, self.quantities(text))
+        return found
 
     def shares(self, text: str):
         """Groups of shares of one whole that cannot overlap (shares.py)."""
-        from .shares import find_shares
+        found = self._shares.get(text)
+        if found is None:
+            from .shares import find_shares
 
-        return self._once(("shares", text), lambda: find_shares(self.words, text, self.quantities(text)))
+            found = self._shares[text] = find_shares(self.words, text, self.quantities(text))
+        return found
 
     def statements(self, scope: str):
         """Exact counts of the scope with the words that say what they count (statements.py)."""

@@ -65,6 +65,10 @@ class Sentence:
 
     def units(self) -> Iterator[tuple[int, str]]:
         """(offset in the sentence, text) of each ；-separated piece."""
+        if "；" not in self.text:  # most sentences: one piece, the whole of it
+            if self.text:
+                yield 0, self.text
+            return
         for m in _UNIT.finditer(self.text):
             yield m.start(), m.group()
 
@@ -87,10 +91,16 @@ def split(doc: Document, lines: Iterable[Line], skip: frozenset[int] | set[int] 
     for block, run in enumerate(_blocks(doc, lines, skip, width)):
         text, joins = _joined(run)
         keys = [k for k, _ in joins]
+        single = len(joins) == 1  # a paragraph of one line: a sentence's offsets are its start's
         for m in _SENTENCE.finditer(text):
-            if m.group().strip():
-                for at, piece in _pieces(m.group()):
-                    yield _sentence(m.start() + at, piece, block, joins, keys)
+            found = m.group()
+            if not found.strip():
+                continue
+            if single and len(found) <= MAX_SENTENCE:
+                yield Sentence(joins[0][1] + m.start(), found, block)
+                continue
+            for at, piece in _pieces(found):
+                yield _sentence(m.start() + at, piece, block, joins, keys)
 
 
 # A sentence of a report runs to a few hundred characters. The numeric checks relate every figure
@@ -155,7 +165,7 @@ def _blocks(doc: Document, lines: list[Line], skip, width: int | None) -> Iterat
     headings = {h.line: h.run_in for h in doc.headings}
     run: list[Line] = []
     for line in lines:
-        if _TABLE_ROW.search(line.text):
+        if _table_row(line.text):
             if run:
                 yield run
                 run = []
@@ -166,6 +176,11 @@ def _blocks(doc: Document, lines: list[Line], skip, width: int | None) -> Iterat
         run.append(line)
     if run:
         yield run
+
+
+def _table_row(text: str) -> bool:
+    """``_TABLE_ROW.search(text)``, skipped on a line without a tab, a space or a ｜: every cell gap has one."""
+    return ("\t" in text or " " in text or "\u3000" in text or "｜" in text) and _TABLE_ROW.search(text) is not None
 
 
 def _continues(prev: Line, line: Line, headings: dict[int, bool], skip, width: int | None) -> bool:

@@ -11,6 +11,7 @@ from functools import cached_property
 
 from ..profile.lexicons import Lexicons
 from ..text.numbers import Quantity, QuantityReader
+from ..text.regexes import anchors
 from .rates import RateBook, rate_of
 
 # Scope words that may stand before a total word closing a list ("…，全年合计198件").
@@ -54,6 +55,20 @@ class NumericWords:
     def marker_re(self) -> re.Pattern[str]:
         """A word opening the parts of a total (其中, 分别为, 包括, 含…)."""
         return re.compile("|".join(_word(e) for e in _longest(self._lexicons["list-markers"])) or "(?!)")
+
+    @cached_property
+    def breakdown_marks(self) -> re.Pattern[str] | None:
+        """Texts one of which every match of ``marker_re`` or ``total_re`` holds (a word, or the
+        literal of its ``match``), as one alternation of literals: re scans for their first
+        characters in C, far faster than the two patterns' own scans. None when an entry's pattern
+        has no literal, and both must be searched."""
+        marks: list[str] = []
+        for entry in [*self._lexicons["list-markers"], *self._lexicons["total-words"]]:
+            found = anchors(entry["match"]) if entry.get("match") else (entry["word"],)
+            if not found:
+                return None
+            marks.extend(found)
+        return re.compile("|".join(map(re.escape, dict.fromkeys(marks))))
 
     @cached_property
     def exhaustive_markers(self) -> frozenset[str]:

@@ -31,17 +31,19 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..diagnostics import Edit, Finding, Fix
 from ..offsets import Span
 from ..text.doubling import doublings
+from ..text.regexes import anchors
 from .base import Check, Regex
 
 # Quoted text and titles, each bounded: a slogan or a title keeps its own repetition.
 _QUOTED = re.compile(r"“[^“”\n]{1,200}”|‘[^‘’\n]{1,100}’|《[^《》\n]{1,150}》|「[^「」\n]{1,200}」|\"[^\"\n]{1,200}\"")
-_SPACE = re.compile(r"\s+")
-_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
+_NON_HAN = re.compile(r"[^\u3400-\u4dbf\u4e00-\u9fff]+")
 _END = "。！？；!?;"
+_TRAIL = _END + " \t\u3000"  # what a unit's comparison text drops at its end
 
 
 @dataclass(frozen=True)
@@ -98,21 +100,31 @@ class DuplicateTextCheck(Check):
 def _units(view, minimum: int):
     """(view span, comparison key, excerpt) of each long enough sentence or ；-piece outside headings and tables."""
     announces = view.facts.genre.announces_re
+    marks = _marks(announces.pattern) if announces is not None else None  # before the regex's scan
     heads = _merged(_heading_ends(view.doc) + _table_spans(view.doc))  # a form repeats its cells' wording
     starts = [start for start, _ in heads]
     for sentence in view.sentences:
-        if announces is not None and announces.search(sentence.text):
+        if announces is not None and (marks is None or marks.search(sentence.text)) \
+                and announces.search(sentence.text):
             continue
         for at, unit in sentence.units():
-            body = unit.rstrip(_END + " \t\u3000")
+            body = unit.rstrip(_TRAIL)
             lead = len(body) - len(body.lstrip())
             body = body.strip()
-            if len(_HAN.findall(body)) < minimum:
+            if len(body) < minimum or len(_NON_HAN.sub("", body)) < minimum:  # its ideographs, in one string
                 continue
             span = sentence.span(at + lead, at + lead + len(body))
             if _in_heading(span.start, heads, starts):
                 continue
-            yield span, _SPACE.sub("", body), _excerpt(body)
+            yield span, "".join(body.split()), _excerpt(body)  # whitespace aside: split() drops what \s matches
+
+
+@lru_cache(maxsize=8)
+def _marks(pattern: str) -> re.Pattern[str] | None:
+    """The anchors of the genre's announcing pattern as one alternation of literals (scanned for in
+    C), worked out once per pattern, not per report; None when it has none."""
+    found = anchors(pattern)
+    return re.compile("|".join(map(re.escape, found))) if found else None
 
 
 def _heading_ends(doc) -> list[tuple[int, int]]:

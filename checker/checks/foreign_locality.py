@@ -96,9 +96,7 @@ class ForeignLocalityCheck(BatchCheck):
 
     def collect(self, view) -> tuple:
         """The slogans left silent whose XX could still be another issuer of the run, with their lines."""
-        from ..offsets import LineIndex
-
-        index, doc, kept = LineIndex(view.doc.source.text), view.doc, []
+        index, doc, kept = view.analysis.line_index, view.doc, []  # the engine's, already built
         for line, m, foreign, shown in self._slogans(view):
             place = m.group(1)
             if not foreign and place not in self.params.common and place not in self.params.regions \

@@ -58,11 +58,12 @@ class JunkLineCheck(Check):
                 continue
             text = doc.original(line.span).strip()
             head = line.index < front
-            what = furniture.what(text, in_head=head) or furniture.what(line.content, in_head=head)
+            same = line.content == text  # mostly: then the folded line says nothing the original did not
+            what = furniture.what(text, in_head=head) or (None if same else furniture.what(line.content, in_head=head))
             if what is None and listing and line.index in trailer:
                 what = listing
             if what:
-                if line.index in trailer and (furniture.starts_list(text) or furniture.starts_list(line.content)):
+                if line.index in trailer and (furniture.starts_list(text) or not same and furniture.starts_list(line.content)):
                     listing = what
                 yield Finding(line.span, values={"line": _shown(text), "what": what}, fix=delete_line(doc, line))
                 continue

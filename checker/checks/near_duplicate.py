@@ -27,7 +27,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Iterable, Sequence
 
-from ..offsets import LineIndex
 from .base import BatchCheck, BatchFinding, BatchItem, ParamError, Place, Regex
 from ..analysis.issuer_groups import issuer_groups, place_name
 
@@ -69,7 +68,7 @@ class NearDuplicateCheck(BatchCheck):
 
     def collect(self, view) -> Fingerprint:
         doc = view.doc
-        index = LineIndex(doc.source.text)
+        index = view.analysis.line_index  # the engine's, already built for this report
         lines = (
             (index.position(doc.norm.map.start(line.start))[0], line.text)
             for line in doc.lines

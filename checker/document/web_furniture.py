@@ -50,6 +50,7 @@ class WebFurniture:
         # then only the entries without a literal are tried.
         literals = sorted({a for e in self.entries for a in e.pattern.anchors}, key=len, reverse=True)
         self._literal = LazyRegex("|".join(map(re.escape, literals)) or "(?!)", known_anchors=())
+        self._kinds: dict[tuple[bool, bool, bool, bool], tuple[_Entry, ...]] = {}
 
     def what(self, text: str, *, after_signature: bool = False, in_head: bool = False) -> str | None:
         """What kind of web furniture the stripped line ``text`` is, or None for report text."""
@@ -74,14 +75,23 @@ class WebFurniture:
     def _line_entry(self, text: str, after_signature: bool, in_head: bool) -> _Entry | None:
         short = len(text) <= self.max_chars and "。" not in text
         literal = self._literal.compiled.search(text) is not None
-        for entry in self.entries:
-            if entry.inline or (entry.short and not short) or (entry.trailer and not after_signature) \
-                    or (entry.head and not in_head):
-                continue
+        for entry in self._entries_for(short, after_signature, in_head, literal):
             rx = entry.pattern  # tried only when it can match: it has no literal, or one occurs
-            if (not rx.anchors or literal and rx.might_match(text)) and rx.compiled.search(text):
+            if (not rx.anchors or rx.might_match(text)) and rx.compiled.search(text):
                 return entry
         return None
+
+    def _entries_for(self, short: bool, after_signature: bool, in_head: bool, literal: bool) -> tuple[_Entry, ...]:
+        """The entries, in order, that may name a line of this kind: sixteen kinds, each listed
+        once, so a line is not tested against every entry's conditions (most lines hold no literal)."""
+        key = (short, after_signature, in_head, literal)
+        found = self._kinds.get(key)
+        if found is None:
+            found = self._kinds[key] = tuple(
+                e for e in self.entries
+                if not (e.inline or (e.short and not short) or (e.trailer and not after_signature)
+                        or (e.head and not in_head)) and (literal or not e.pattern.anchors))
+        return found
 
     def __bool__(self) -> bool:
         return bool(self.entries)

@@ -18,12 +18,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
 
 from .cn_numerals import CN_CHARS, CN_DIGITS, read_quantity
 from .intervals import Interval
 from .regexes import anchors
 
 _MULT = {"万": Decimal(10**4), "亿": Decimal(10**8)}
+_ONE = Decimal(1)
+_GROUPS = ("ar", "mul", "cn", "lo", "pct", "unit", "pre", "mid", "post")
 # Same-length folding only, so offsets stay valid in the caller's text.
 _FOLD = str.maketrans("０１２３４５６７８９％", "0123456789%")
 _WIDE = re.compile("[０-９％]")  # the matching view is folded already: translate only what needs it
@@ -81,6 +84,16 @@ _CHANGE_WORDS = ("增长", "下降", "提高", "降低", "减少", "增加", "�
                  "同比", "环比", "增幅", "降幅", "涨幅", "减幅")
 _CHANGE_FILLER = "(?:了|为|达|是|分别|均|幅度|比例|率)*$"
 _CLAUSE_END = re.compile("[，。；：、！？\n]")
+# Where a match of _QTY can begin: a word of _PRE, the first of a run of spaces, or a numeral that
+# follows no numeral, digit or letter (the pattern's own lookbehinds). Trying the pattern only
+# there finds what finditer finds, without an attempt at each of a sentence's characters. The
+# class comes first and the lookbehinds after it, so re scans for the class in C.
+_QTY_START = (
+    rf"[{''.join(dict.fromkeys(w[0] for w in _PRE.split('|')))} \t0-9{CN_CHARS}]"
+    rf"(?<![ \t][ \t])(?<![0-9.,A-Za-z{CN_CHARS}][0-9{CN_CHARS}])")
+# Masks whose anchors regexes.anchors cannot tell (a class with an escape, a (?m) line start, a
+# class of numerals first): the characters every match of them holds.
+_MASK_NEEDS = {2: ("号",), 7: (".", "．", "、", ")", "）"), 8: ("个", "项")}
 
 
 @dataclass(frozen=True)
@@ -188,43 +201,72 @@ def _rejected(m: re.Match[str], text: str, mask: bytearray) -> bool:
 
 def _build(m: re.Match[str], text: str, original: str, groups: dict[str, str],
            change: re.Pattern[str]) -> Quantity | None:
-    if m["ar"]:
-        n, decimals = _parse_ar(m["ar"], m["mul"]), len(m["ar"].partition(".")[2])
-        scale = _MULT.get(m["mul"] or "", Decimal(1))
+    ar, mul, cn, lo_text, pct, unit, pre, mid, post = m.group(*_GROUPS)  # one call, not one per use
+    if ar:
+        n, decimals = _parse_ar(ar, mul), len(ar.partition(".")[2])
+        scale = _MULT[mul] if mul else _ONE
     else:
-        cn = read_quantity(m["cn"])
-        if cn is None:
+        read = read_quantity(cn)
+        if read is None:
             return None
-        n, decimals, scale = Decimal(cn), 0, Decimal(1)
-    lo = parse_number(m["lo"]) if m["lo"] else None
-    if m["lo"] and lo is None:
+        n, decimals, scale = Decimal(read), 0, _ONE
+    lo = parse_number(lo_text) if lo_text else None
+    if lo_text and lo is None:
         return None
-    unit = "%" if m["pct"] else m["unit"]
-    if unit == "元" and (big := m["mul"] or m["cn"] and m["cn"][-1]) in _MULT:
+    if pct:
+        unit = "%"
+    if unit == "元" and (big := mul or cn and cn[-1]) in _MULT:
         unit = f"{big}元"  # 500万元, 三百万元: stated in 元, unit as written
-    approx = "至" if m["lo"] else m["pre"] or m["mid"] or m["post"]  # a range says most
+    approx = "至" if lo_text else pre or mid or post  # a range says most
     if approx:
         value = _approx_value(n, approx, lo)
     elif decimals or unit == "%":
         value = _band(n, decimals, scale)
     else:
         value = Interval.point(n)
-    start = m.start("pre") if m["pre"] else _span(m)[0]
+    start = m.start("pre") if pre else (m.start("lo") if lo_text else m.start("ar" if ar else "cn"))
     return Quantity(start, m.end(), original[start:m.end()], n, value, unit, groups[unit],
                     approx, decimals, _is_change(text, start, unit, change))
 
 
 def _mask(text: str) -> bytearray:
     mask = bytearray(len(text))
-    digits = _THREE_DIGITS.search(text) is not None
-    for i, (rx, needs) in enumerate(_MASKS):
-        if needs and not any(map(text.__contains__, needs)):
-            continue  # e.g. no 《 in the sentence: no title to mask
-        if i in _PHONE_MASKS and not digits:
-            continue
+    digits = None
+    for rx, needs, phone in _mask_plan():
+        if needs:
+            for need in needs:
+                if need in text:
+                    break
+            else:
+                continue  # e.g. no 《 in the sentence: no title to mask
+        if phone:
+            if digits is None:
+                digits = _THREE_DIGITS.search(text) is not None
+            if not digits:
+                continue
         for m in rx.finditer(text):
             mask[m.start():m.end()] = b"\1" * (m.end() - m.start())
     return mask
+
+
+@lru_cache(maxsize=1)
+def _mask_plan() -> tuple[tuple[re.Pattern[str], tuple[str, ...], bool], ...]:
+    """(pattern, texts one of which each match holds, whether it needs three digits) of each mask."""
+    return tuple((rx, needs or _MASK_NEEDS.get(i, ()), i in _PHONE_MASKS) for i, (rx, needs) in enumerate(_MASKS))
+
+
+def _matches(pattern: re.Pattern[str], starts: re.Pattern[str], text: str) -> list[re.Match[str]]:
+    """``list(pattern.finditer(text))``, trying ``pattern`` only where ``starts`` finds a possible beginning."""
+    found: list[re.Match[str]] = []
+    pos, start, match = 0, starts.search, pattern.match
+    while (at := start(text, pos)) is not None:
+        m = match(text, at.start())
+        if m is None:
+            pos = at.start() + 1
+        else:
+            found.append(m)
+            pos = m.end()  # never empty: a match holds a numeral and a measure word
+    return found
 
 
 class QuantityReader:
@@ -236,6 +278,7 @@ class QuantityReader:
     def __init__(self, units: dict[str, str], change_words: tuple[str, ...] = _CHANGE_WORDS) -> None:
         self.groups = {**units, **_BUILTIN_UNITS}  # measure word → group
         self._pattern: re.Pattern[str] | None = None
+        self._starts: re.Pattern[str] | None = None  # compiled with the pattern
         words = "|".join(sorted(map(re.escape, change_words), key=len, reverse=True)) or "(?!)"
         self.change = re.compile(f"(?:{words}){_CHANGE_FILLER}")
 
@@ -244,12 +287,13 @@ class QuantityReader:
         if self._pattern is None:
             words = sorted((u for u in self.groups if u not in _BUILTIN_UNITS), key=len, reverse=True)
             self._pattern = re.compile(_QTY.replace("{units}", "|".join(map(re.escape, words))))
+            self._starts = re.compile(_QTY_START)
         return self._pattern
 
     def find(self, text: str) -> list[Quantity]:
         """Every quantity in ``text`` in order of appearance; never raises on odd input."""
         folded = text.translate(_FOLD) if _WIDE.search(text) else text
-        matches = list(self.pattern.finditer(folded)) if _NUMERAL.search(folded) else []
+        matches = _matches(self.pattern, self._starts, folded) if _NUMERAL.search(folded) else []
         spelled = "百分之" in folded
         if not matches and not spelled:
             return []  # most sentences of a report: no masking needed

@@ -246,8 +246,9 @@ def _escaped_literal(ch: str) -> bool:
 
 
 def _plain_class(body: str) -> tuple[str, ...]:
-    """The characters of a class body listing plain characters only; () for ranges, escapes, negation."""
-    if not body or len(body) > _SMALL_CLASS or body[0] == "^" or any(c in "\\-[" for c in body):
+    """The characters of a class body listing plain characters only; () for ranges, escapes, negation.
+    A - first or last is itself ([—_-]), elsewhere a range."""
+    if not body or len(body) > _SMALL_CLASS or body[0] == "^" or any(c in "\\[" for c in body) or "-" in body[1:-1]:
         return ()
     return tuple(dict.fromkeys(body))
 
