@@ -69,11 +69,14 @@ class HalfWidthCheck(Check):
         doc, facts = view.doc, view.facts
         text = doc.source.text
         # ?,F将 (view.analysis.mojibake): a lost character, format/garbled's finding
-        skip = _skipped(doc, text, [(s.start, s.end) for s in view.analysis.mojibake] + self._junk_lines(doc, text))
+        skip = _skipped(doc, text, [(s.start, s.end) for s in view.analysis.mojibake])
         hits = [(m.start(), m.group(), _WIDE[m.group()]) for m in _MARK.finditer(text)
                 if m.start() not in skip and _in_chinese(text, m.start())]
         hits += [hit for hit in _others(text) if hit[0] not in skip]
         hits.sort()
+        if hits and self.params.compiled:
+            junk = _Spans(self._junk_lines(doc, text, [at for at, _, _ in hits]))
+            hits = [hit for hit in hits if hit[0] not in junk]
         if view.scope != "all":  # e.g. prose: a copied table keeps the form's own brackets
             hits = _within(hits, [doc.norm.map.span(line.span) for line in view.lines])
         summary = len(hits) >= self.params.summary_from
@@ -85,16 +88,18 @@ class HalfWidthCheck(Check):
             yield Finding(Span(at, at + 1), kind, values, fix=fix, original=True)
 
 
-    def _junk_lines(self, doc, text: str) -> list[tuple[int, int]]:
-        """Original spans of the lines format/junk deletes whole."""
-        furniture = self.params.compiled
-        if not furniture:
-            return []
-        spans = []
+    def _junk_lines(self, doc, text: str, marks: list[int]) -> list[tuple[int, int]]:
+        """Original spans of the lines format/junk deletes whole, among the lines holding one of
+        the ``marks`` (sorted original offsets): a line without a finding needs no asking."""
+        furniture, spans, i = self.params.compiled, [], 0
         for line in doc.lines:
-            if not line.content or not any(ch in line.content for ch in ",;:?!()<>.\"：；，"):
-                continue  # no mark to judge (the matching view folds : to ：)
             span = doc.norm.map.span(line.span)
+            while i < len(marks) and marks[i] < span.start:
+                i += 1
+            if i == len(marks):
+                break
+            if marks[i] >= span.end:
+                continue
             if furniture.what(text[span.start:span.end].strip()) or furniture.what(line.content):
                 spans.append((span.start, span.end))
         return spans
