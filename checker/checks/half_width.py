@@ -31,6 +31,7 @@ from ..diagnostics import Edit, Finding, Fix
 from ..offsets import Span
 from .base import Check
 from ..text.chars import is_cjk
+from ..text.regexes import LazyRegex
 from .junk_line import furniture_of
 
 _MARK = re.compile(r"[,;:?!()]")
@@ -40,7 +41,8 @@ _NAMES = {",": "逗号", ";": "分号", ":": "冒号", "?": "问号", "!": "叹�
           '"': "引号", "<": "书名号", ">": "书名号", ".": "句号"}
 _DOUBLE_QUOTE = re.compile(r'"')
 _ANGLE = re.compile(r"<([^<>\n]{1,60})>")
-_FULL_STOP = re.compile(r"(?<=[\u4e00-\u9fff%％）)”》])\.(?=[ \t]*$|[\u4e00-\u9fff])", re.M)
+# compiled for a text that holds a "." at all (two classes of ideographs: ~2 ms at every start)
+_FULL_STOP = LazyRegex(r"(?<=[\u4e00-\u9fff%％）)”》])\.(?=[ \t]*$|[\u4e00-\u9fff])", re.M)
 _URL = re.compile(r"(?:https?|ftp)://[A-Za-z0-9._~:/?#\[\]@!$&'()*+,;=%-]+|www\.[A-Za-z0-9._~/?#@!$&'()*+,;=%-]+"
                   r"|(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}")
 
@@ -115,7 +117,8 @@ def _others(text: str) -> list[tuple[int, str, str]]:
         for m in _ANGLE.finditer(line):
             if is_cjk(m.group(1)[:1]) and (is_cjk(m.group(1)[-1:]) or m.group(1)[-1:] in "）)"):
                 found += [(line_start + m.start(), "<", "〈"), (line_start + m.end() - 1, ">", "〉")]
-    found += [(m.start(), ".", "。") for m in _FULL_STOP.finditer(text)]
+    if "." in text:
+        found += [(m.start(), ".", "。") for m in _FULL_STOP.finditer(text)]
     return found
 
 
