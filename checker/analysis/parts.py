@@ -197,24 +197,31 @@ def classify(doc: Document, genre: Genre, year: int | None) -> tuple[dict[str, l
     if len(top) == 1 and top[0].heading.level == 0:
         top = list(top[0].children) or top
     unclassified, overviews = [], []
+    read: dict[str, list[str]] = {}  # title → its parts: the nested searches ask again and again
+
+    def parts_of(title: str) -> list[str]:
+        if title not in read:
+            read[title] = heading_parts(title, year, genre)
+        return read[title]
+
     for section in top:
-        named = heading_parts(section.heading.title_text, year, genre)
+        named = parts_of(section.heading.title_text)
         for part in named:
             sections.setdefault(part, []).append(section)
         if not named:
             unclassified.append(section)
         elif _overview(section.heading.title_text, genre):
             overviews.append(section)
-    _nested(sections, unclassified, top, genre, year)
-    _in_overviews(sections, overviews, genre, year)
+    _nested(sections, unclassified, top, genre, parts_of)
+    _in_overviews(sections, overviews, genre, parts_of)
     return sections, _topics(doc, sections, unclassified, genre)
 
 
-def _nested(sections, unclassified, top, genre: Genre, year: int | None) -> None:
+def _nested(sections, unclassified, top, genre: Genre, parts_of) -> None:
     by_rule = {p.id: p.nested for p in genre.parts}
     for section in unclassified:
         for child in _descendants(section, max_level=3):
-            for part in heading_parts(child.heading.title_text, year, genre):
+            for part in parts_of(child.heading.title_text):
                 if by_rule[part] != "never":
                     sections.setdefault(part, []).append(child)
     for part in (p for p in genre.parts if p.nested == "anywhere" and p.id not in sections):
@@ -223,7 +230,7 @@ def _nested(sections, unclassified, top, genre: Genre, year: int | None) -> None
             if id(section) in barred:
                 continue
             for child in _descendants(section, max_level=3):
-                if part.id in heading_parts(child.heading.title_text, year, genre):
+                if part.id in parts_of(child.heading.title_text):
                     sections.setdefault(part.id, []).append(child)
 
 
@@ -233,13 +240,13 @@ def _overview(title: str, genre: Genre) -> bool:
     return not any(_marked(title, p) or _headed(heads, p.head_re) for p in genre.parts)
 
 
-def _in_overviews(sections, overviews, genre: Genre, year: int | None) -> None:
+def _in_overviews(sections, overviews, genre: Genre, parts_of) -> None:
     """A year's overview holds the measures and, as its sub-headings, the shortcomings too
     (一、2019年法治政府建设情况 （一）主要举措 （二）存在的不足和原因): parts marked ``nested: overview``."""
     wanted = {p.id for p in genre.parts if p.nested == "overview" and p.id not in sections}
     for section in overviews:
         for child in _descendants(section, max_level=3):
-            for part in heading_parts(child.heading.title_text, year, genre):
+            for part in parts_of(child.heading.title_text):
                 if part in wanted:
                     sections.setdefault(part, []).append(child)
 
