@@ -17,8 +17,9 @@ BODY_ENDINGS = (
     "政府", "党委", "公署", "大学", "学校", "公司", "街道", "中心",
     "局", "委", "办", "厅", "部", "署", "院", "所", "站",
 )
-# Places that stand for their own government in a title or signature (桑柘镇2021年度…).
-PLACE_ENDINGS = ("自治区", "自治州", "自治县", "镇", "乡", "县", "区", "市", "州", "盟", "旗", "省")
+# Places that stand for their own government in a title or signature (桑柘镇2021年度…); 街 is a
+# 街道's own short name where it is official (广州's 龙归街, 海滨街).
+PLACE_ENDINGS = ("自治区", "自治州", "自治县", "镇", "乡", "县", "区", "市", "州", "盟", "旗", "省", "街")
 
 
 def endings(*groups: tuple[str, ...]) -> str:
