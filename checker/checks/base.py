@@ -224,6 +224,12 @@ def _regex(name: str, value: Any) -> LazyRegex:
     return LazyRegex(value)
 
 
+def line_tail(text: str) -> str:
+    """The last words of a line, as the messages about a cut-off text quote them."""
+    text = text.rstrip()
+    return text if len(text) <= 12 else "…" + text[-12:]
+
+
 def delete_line(doc: Document, line: Line, description: str = "删除该行", *, safe: bool = True) -> Fix:
     """A fix (in matching-view offsets) that removes ``line`` together with its line break."""
     end = min(line.end + 1, len(doc.text))

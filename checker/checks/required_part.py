@@ -5,7 +5,8 @@ check: required_part
 params: {part: first_responsible, from_year: 2019}   # or parts: [overview, active, …]: one finding per missing part
 ```
 A report whose year is known and earlier than ``from_year`` is not judged (the requirement did
-not exist yet); a report of unknown year is. ``until_year`` is the other side: only reports on
+not exist yet); a report of unknown year is. A text that stops mid-sentence without a signature
+(a copy that lost its end) is told so: the part may be in what was lost ("cut"). ``until_year`` is the other side: only reports on
 a year before it are judged (a note that a part required later is absent from an older report).
 """
 
@@ -15,7 +16,8 @@ from dataclasses import dataclass
 
 from ..diagnostics import Finding
 from ..offsets import Span
-from .base import Check, ParamError, PartId
+from ..document.matter import cut_off
+from .base import Check, ParamError, PartId, line_tail
 
 @dataclass(frozen=True)
 class Params:
@@ -30,7 +32,7 @@ class Params:
 class RequiredPartCheck(Check):
     name = "required_part"
     Params = Params
-    messages = {"default": ("headings", "part", "year")}
+    messages = {"default": ("headings", "part", "year"), "cut": ("headings", "part", "year", "last_line")}
 
     @classmethod
     def validate(cls, params: Params) -> None:
@@ -51,7 +53,8 @@ class RequiredPartCheck(Check):
         if self.params.until_year and not (facts.year and facts.year < self.params.until_year):
             return
         top = [s.heading.title_text for s in doc.root.children if s.heading is not None]
-        headings = "、".join(f"“{t[:16]}…”" if len(t) > 16 else f"“{t}”" for t in top[:8]) or "（无）"
+        # no 顿号 between the quoted headings (GB/T 15834; format/dunhao-between-titles)
+        headings = "".join(f"“{t[:16]}…”" if len(t) > 16 else f"“{t}”" for t in top[:8]) or "（无）"
         anchor = doc.title or next((line for line in doc.lines if line.content), None)
         if isinstance(anchor, tuple):
             span = Span(anchor[0].start, anchor[-1].end)
@@ -61,5 +64,7 @@ class RequiredPartCheck(Check):
             labels = "、".join(facts.genre.label(part) for part in missing)
             yield Finding(span, values={"headings": headings, "part": labels, "year": facts.year})
             return
+        cut = cut_off(doc)  # the text stops mid-sentence: the part may be in what was lost
+        kind, extra = ("cut", {"last_line": line_tail(cut.content)}) if cut is not None else ("default", {})
         for part in missing:
-            yield Finding(span, values={"headings": headings, "part": facts.genre.label(part), "year": facts.year or ""})
+            yield Finding(span, kind, {"headings": headings, "part": facts.genre.label(part), "year": facts.year or "", **extra})

@@ -37,7 +37,7 @@ class ShareOverflowCheck(Check):
                 if kind is None:
                     continue
                 stated = sum((p.stated for p in group.percents), Decimal(0))
-                shares = "、".join(f"“{_as_written(view, sentence, at, p.end)}”" for p, at in zip(group.percents, group.starts))
+                shares = "".join(f"“{_as_written(view, sentence, at, p.end)}”" for p, at in zip(group.percents, group.starts))
                 span = sentence.span(group.start, group.percents[-1].end)
                 yield Finding(span, kind, {"shares": shares, "sum": plain(stated) + "%"})
 

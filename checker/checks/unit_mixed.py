@@ -32,4 +32,4 @@ class UnitMixedCheck(Check):
             if len(units) >= 2:
                 yield Finding(sentence.span(*b.span), "unit_mixed", {
                     "total": bare(b.total.raw), "parts": "、".join(bare(p.raw) for p in b.parts),
-                    "units": "、".join(f"“{u}”" for u in units)})
+                    "units": "".join(f"“{u}”" for u in units)})

@@ -149,3 +149,18 @@ def back_matter(filled: list[Line], headings: dict[int, Heading], furniture: Web
         signature = Signature(tuple(issuers), date_line, span)
     body_to = filled[end].index if end < len(filled) else (filled[-1].index + 1 if filled else 0)
     return closing, signature, tuple(trailer), body_to
+
+
+_SENTENCE_END = "。！？；…”’」』）)!?.;"
+
+
+def cut_off(doc) -> Line | None:
+    """The last line of a text that has no signature and stops inside a sentence or a list
+    (…举办宣传宣讲, 对照“, 现将…报告如下：): a copy or conversion lost its end. None otherwise."""
+    if doc.signature is not None:
+        return None
+    trailer = {line.index for line in doc.trailer}
+    last = next((line for line in reversed(doc.lines) if line.content and line.index not in trailer), None)
+    if last is None or any(last is t for t in doc.title) or last is doc.closing or last is doc.header:
+        return None
+    return None if last.content.rstrip().endswith(tuple(_SENTENCE_END)) else last
