@@ -4,8 +4,10 @@ Paired marks are matched per paragraph in the matching view (where ASCII bracket
 A title or a quotation may wrap, so a line that leaves a mark open is joined with up to two
 following lines (not headings) before the mark counts as unclosed. A closing bracket right after a
 list number at the start of a line (1） a） 一）) is a list marker, not half of a pair. Web furniture
-lines (【字体： 【打印文本】: broken page buttons, format/junk's finding) are not report text. The
-finding points at the unmatched mark.
+lines (【字体： 【打印文本】: broken page buttons, format/junk's finding) are not report text. A
+mark left open on the line where a cut-off copy stops (document/matter.cut_off) was closed in the
+lost text: structure/signature-missing says the copy is cut. The finding points at the unmatched
+mark.
 
 ```yaml
 check: bracket_balance
@@ -22,6 +24,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..diagnostics import Finding
+from ..document.matter import cut_off
 from ..offsets import Span
 from .base import Check, ParamError
 
@@ -53,6 +56,7 @@ class BracketBalanceCheck(Check):
         marks = _marks(self.params.pairs)
         headings = {h.line for h in doc.headings}
         lines = [line for line in doc.filled_lines() if doc.line_kinds.get(line.index) != "furniture"]
+        cut = cut_off(doc)  # a mark opened on the line where a copy stops was closed in the lost text
         pos = 0
         while pos < len(lines):
             group = [lines[pos]]
@@ -68,6 +72,8 @@ class BracketBalanceCheck(Check):
                 if not _garbled(doc, view.analysis.mojibake, at):
                     yield Finding(Span(at, at + 1), "unopened", {"mark": mark, "expected": closing[mark]})
             for at, mark in stack:
+                if cut is not None and cut.start <= at <= cut.end:
+                    continue
                 if not _garbled(doc, view.analysis.mojibake, at):
                     yield Finding(Span(at, at + 1), "unclosed", {"mark": mark, "expected": opening[mark]})
 
