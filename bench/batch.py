@@ -94,6 +94,14 @@ def timed(command: list[str]) -> tuple[float, float, str]:
     return wall, cpu, done.stdout
 
 
+def _ratio(rounds: list[tuple], name: str, at: int, goal: float) -> None:
+    """fzlint ÷ the command whose wall and cpu seconds stand at ``at`` and ``at + 1`` of each round."""
+    wall = statistics.median(r[0] / r[at] for r in rounds)
+    cpu = statistics.median(r[1] / r[at + 1] for r in rounds)
+    print(f"{'ratio fzlint / ' + name:<33}: {cpu:6.2f} cpu, {wall:.2f} wall  "
+          f"(median of {len(rounds)} interleaved rounds; goal ≤ {goal:g})")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--files", type=int, default=1000)
@@ -123,20 +131,14 @@ def main() -> None:
         print(f"fzlint check --jobs {args.jobs} --format json : {med(0):6.2f} s wall, {med(1):6.2f} s cpu")
         print(f"jieba.lcut, one process          : {med(2):6.2f} s wall, {med(3):6.2f} s cpu "
               f"(import + dictionary + reading {float(setup):.2f} s, segmentation {float(cut):.2f} s, {int(tokens):,} tokens)")
-        wall = statistics.median(r[0] / r[2] for r in rounds)
-        cpu = statistics.median(r[1] / r[3] for r in rounds)
-        print(f"ratio fzlint / jieba             : {cpu:6.2f} cpu, {wall:.2f} wall  "
-              f"(median of {args.rounds} interleaved rounds; goal ≤ 0.4)")
+        _ratio(rounds, "jieba", 2, 0.4)
         if not autocorrect:
             print("autocorrect-py is not installed (pip install autocorrect-py): no comparison with it")
             return
         setup, lint, found = rounds[-1][7].split()
         print(f"autocorrect_py.lint_for, one process: {med(5):6.2f} s wall, {med(6):6.2f} s cpu "
               f"(import + reading {float(setup):.2f} s, linting {float(lint):.2f} s, {int(found):,} lines flagged)")
-        wall = statistics.median(r[0] / r[5] for r in rounds)
-        cpu = statistics.median(r[1] / r[6] for r in rounds)
-        print(f"ratio fzlint / autocorrect       : {cpu:6.2f} cpu, {wall:.2f} wall  "
-              f"(median of {args.rounds} interleaved rounds; goal ≤ 4)")
+        _ratio(rounds, "autocorrect", 5, 4)
     finally:
         if not args.keep:
             shutil.rmtree(folder, ignore_errors=True)

@@ -18,6 +18,10 @@ import re
 from ..text.chars import is_han
 from ..text.regexes import LazyRegex
 
+# Lines that are no running text, for the checks that read where a paragraph ends (broken-line,
+# missing-terminal): the outline's layout kinds, and a row of a table typed with tabs or spaces.
+NOT_BODY_KINDS = ("title", "header", "addressee", "closing", "signature", "trailer", "furniture")
+TABLE_ROW = re.compile(r"\S(?:\t|[ \u3000]{2,})\S")
 _ENDS = set("。！？；：…”’）》」』】〕.!?;:)\"'—")
 _TERMINAL = set("。！？!?")
 _OPEN_ENDS = set("，、《“（【〔‘「『,(")

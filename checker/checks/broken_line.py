@@ -40,8 +40,6 @@ from ..text.chars import display_width
 from .base import Check
 
 _LIST_START = re.compile(r"^(?:[一二三四五六七八九十]+是|第[一二三四五六七八九十]+[，、]|[（(]?[0-9一二三四五六七八九十]{1,2}(?:[）)、]|\.(?!\d))|[\u2460-\u2473]|[-•·*|#>])")
-_TABLE_ROW = re.compile(r"\S(?:\t|[ \u3000]{2,})\S")
-_SKIP_KINDS = ("title", "header", "addressee", "closing", "signature", "trailer", "furniture")
 _JOIN = {"default": "把下一行接到本行末尾", "paragraph": "把下一段接到本行末尾",
          "page": "删除中间的页码和页眉，把下一页的续行接到本行末尾"}
 
@@ -73,7 +71,7 @@ class BrokenLineCheck(Check):
                  if not {a.index, b.index} & pieces.labels
                  and self._candidate(doc, headings, a, b, view.analysis.mojibake)]
         body = [line.content for line in lines
-                if line.index not in headings and doc.line_kinds.get(line.index) not in _SKIP_KINDS]
+                if line.index not in headings and doc.line_kinds.get(line.index) not in wraps.NOT_BODY_KINDS]
         wrap = _wrap_width(body, [a.content for a, _ in pairs], self.params.min_wrapped_run)
         broken = None  # the last pair found broken
         for first, second in pairs:
@@ -83,7 +81,7 @@ class BrokenLineCheck(Check):
 
     def _candidate(self, doc, headings, first, second, garbled=()) -> bool:
         kinds = doc.line_kinds
-        if kinds.get(first.index) in _SKIP_KINDS or kinds.get(second.index) in _SKIP_KINDS:
+        if kinds.get(first.index) in wraps.NOT_BODY_KINDS or kinds.get(second.index) in wraps.NOT_BODY_KINDS:
             return False
         if second.index in headings:
             return False
@@ -96,7 +94,7 @@ class BrokenLineCheck(Check):
         text, following = first.content, second.content
         if len(text) < self.params.min_chars or wraps.sentence_ended(text) or _LIST_START.match(following):
             return False
-        if _TABLE_ROW.search(text) or _TABLE_ROW.search(following):
+        if wraps.TABLE_ROW.search(text) or wraps.TABLE_ROW.search(following):
             return False
         heading = headings.get(first.index)
         if (heading is not None and not heading.run_in) or wraps.closed(text):

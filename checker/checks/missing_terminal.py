@@ -25,9 +25,7 @@ from ..diagnostics import Edit, Finding, Fix
 from ..offsets import Span
 from .base import Check
 
-_SKIP_KINDS = ("title", "header", "addressee", "closing", "signature", "trailer", "furniture")
 _ENDS_BEFORE = ("closing", "signature")
-_TABLE_ROW = re.compile(r"\S(?:\t|[ \u3000]{2,})\S")
 _PAUSE = re.compile(r"[，、；,;]")
 _ANNOUNCES = re.compile(r"(?:如下|以下)$")
 _CLOSERS = "）》”’」』】〕)\"'"
@@ -60,7 +58,7 @@ class MissingTerminalCheck(Check):
         for line, following in zip(lines, lines[1:]):
             if not (following.index in headings or doc.line_kinds.get(following.index) in _ENDS_BEFORE):
                 continue
-            if doc.line_kinds.get(line.index) in _SKIP_KINDS:
+            if doc.line_kinds.get(line.index) in wraps.NOT_BODY_KINDS:
                 continue
             heading = headings.get(line.index)
             if heading is not None and not heading.run_in:
@@ -74,7 +72,7 @@ class MissingTerminalCheck(Check):
                           fix=Fix(f"在段末加“{mark}”", (Edit(Span(end, end), mark),), safe=False))
 
     def _prose(self, text: str) -> bool:
-        if len(text) < self.params.min_chars or _TABLE_ROW.search(text):
+        if len(text) < self.params.min_chars or wraps.TABLE_ROW.search(text):
             return False
         return len(text) >= self.params.prose_chars or _PAUSE.search(text) is not None
 
